@@ -1,0 +1,31 @@
+package io.txmon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/txmon}: the command line's entry point, which only dispatches to its subcommands. */
+@Command(
+        name = "txmon",
+        mixinStandardHelpOptions = true,
+        versionProvider = TxmonVersion.class,
+        description = "Transaction monitoring for fraud and anti-money-laundering.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TxmonCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Runs a command line and returns its exit code, without exiting; tests call this. */
+    public static int execute(String... args) {
+        return new CommandLine(new TxmonCommand()).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

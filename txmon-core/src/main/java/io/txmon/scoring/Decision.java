@@ -1,0 +1,44 @@
+package io.txmon.scoring;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verdict on one transaction (spec section 3), with the versions of the rule set and model that
+ * reached it, so that every decision can be audited and reproduced.
+ *
+ * @param transactionId the transaction decided on
+ * @param riskScore 0 to 1, higher is riskier
+ * @param riskLevel the band {@code riskScore} falls in
+ * @param recommendation what to do
+ * @param reasons why, strongest first
+ * @param ruleSetVersion content hash of the rule set that was applied
+ * @param model the anomaly model's opinion, empty when no model was in use
+ */
+public record Decision(
+        String transactionId,
+        double riskScore,
+        RiskLevel riskLevel,
+        Recommendation recommendation,
+        List<Reason> reasons,
+        String ruleSetVersion,
+        Optional<ModelOpinion> model) {
+
+    public Decision {
+        Objects.requireNonNull(transactionId, "transactionId");
+        if (!(riskScore >= 0 && riskScore <= 1)) {
+            throw new IllegalArgumentException("riskScore must be within [0, 1], was " + riskScore);
+        }
+        Objects.requireNonNull(riskLevel, "riskLevel");
+        Objects.requireNonNull(recommendation, "recommendation");
+        reasons = List.copyOf(reasons);
+        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        Objects.requireNonNull(model, "model");
+    }
+
+    /** The reason codes, strongest first, as the contract lists them. */
+    public List<String> reasonCodes() {
+        return reasons.stream().map(Reason::code).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.txmon.transaction;
+
+/** Where the transaction was made. */
+public enum Channel {
+    POS,
+    ONLINE,
+    ATM,
+    BRANCH
+}

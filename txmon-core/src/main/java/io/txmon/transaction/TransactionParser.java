@@ -1,0 +1,124 @@
+package io.txmon.transaction;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns the text of a record's fields into a {@link Transaction}, applying spec section 1: optional fields
+ * that are absent or empty mean "not given", the currency defaults to the base currency, the type to
+ * {@code CARD}. Every file reader and API shares it, so a record means the same everywhere.
+ */
+public final class TransactionParser {
+    private final Currency baseCurrency;
+
+    public TransactionParser(Currency baseCurrency) {
+        this.baseCurrency = Objects.requireNonNull(baseCurrency, "baseCurrency");
+    }
+
+    /** The currency an amount is in when its record does not say. */
+    public Currency baseCurrency() {
+        return baseCurrency;
+    }
+
+    /**
+     * Parses one record.
+     *
+     * @throws InvalidFieldException naming the first field that breaks the contract
+     */
+    public Transaction parse(FieldSource fields) {
+        String currency = text(fields, "currency");
+        return new Transaction(
+                required(fields, "transaction_id"),
+                instant("timestamp", required(fields, "timestamp")),
+                required(fields, "user_id"),
+                decimal("amount", required(fields, "amount")),
+                currency == null ? baseCurrency : currency(currency),
+                enumValue(TransactionType.class, "type", text(fields, "type"), TransactionType.CARD),
+                text(fields, "counterparty_id"),
+                text(fields, "merchant_id"),
+                text(fields, "merchant_type"),
+                text(fields, "location"),
+                upper(text(fields, "country")),
+                enumValue(Channel.class, "channel", text(fields, "channel"), null),
+                text(fields, "device_id"));
+    }
+
+    /** The field's text with surrounding blanks removed, or {@code null} when absent or empty. */
+    static String text(FieldSource fields, String field) {
+        String value = fields.get(field);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    static String required(FieldSource fields, String field) {
+        String value = text(fields, field);
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value;
+    }
+
+    /** Accepts an ISO-8601 instant ({@code 2026-01-14T15:00:00Z}) or a date-time with an offset. */
+    static Instant instant(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(
+                    field, "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z, was '" + abbreviate(text) + "'");
+        }
+    }
+
+    static BigDecimal decimal(String field, String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(field, "must be a decimal number, was '" + abbreviate(text) + "'");
+        }
+    }
+
+    private static Currency currency(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (upper.length() == 3) {
+            try {
+                return Currency.getInstance(upper);
+            } catch (IllegalArgumentException e) {
+                // falls through to the contract's message
+            }
+        }
+        throw new InvalidFieldException("currency", "must be an ISO 4217 code, was '" + abbreviate(code) + "'");
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String field, String text, E absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
+            }
+            throw new InvalidFieldException(field, "must be one of " + allowed + ", was '" + abbreviate(text) + "'");
+        }
+    }
+
+    static String upper(String text) {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
+    }
+
+    /** Keeps error messages readable when the offending value is a megabyte of garbage. */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

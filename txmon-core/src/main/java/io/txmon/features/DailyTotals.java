@@ -1,0 +1,168 @@
+package io.txmon.features;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Per clock day (UTC), for the current day and the {@value #DAYS_BACK} before it: count, sum, sum of
+ * squares and largest amount of the account's own transactions, and the count of payments into it. The
+ * source of the account's 30-day amount profile and usual daily activity, and the fallback for 30-day
+ * windows of accounts too busy for {@link RecentMovements}.
+ */
+final class DailyTotals {
+    static final int DAYS_BACK = 30;
+    static final long DAY_MILLIS = 86_400_000L;
+
+    private static final int BUCKETS = DAYS_BACK + 1;
+
+    private final double[] count = new double[BUCKETS];
+    private final double[] sum = new double[BUCKETS];
+    private final double[] sumOfSquares = new double[BUCKETS];
+    private final double[] max = new double[BUCKETS];
+    private final double[] inCount = new double[BUCKETS];
+    private long newestDay;
+
+    void add(long epochMillis, MovementKind movement, double value) {
+        int b = advanceTo(Math.floorDiv(epochMillis, DAY_MILLIS));
+        if (movement.initiated()) {
+            count[b]++;
+            sum[b] += value;
+            sumOfSquares[b] += value * value;
+            max[b] = Math.max(max[b], value);
+        }
+        if (movement.inflow()) {
+            inCount[b]++;
+        }
+    }
+
+    static long dayOf(long epochMillis) {
+        return Math.floorDiv(epochMillis, DAY_MILLIS);
+    }
+
+    /** Fills {@code profile} with the account's own amounts from {@code DAYS_BACK} days ago to today. */
+    void amountProfile(long today, AmountProfile profile) {
+        profile.clear();
+        for (long d = Math.max(today - DAYS_BACK, newestDay - DAYS_BACK); d <= Math.min(today, newestDay); d++) {
+            int b = bucket(d);
+            profile.count += (int) count[b];
+            profile.sum += sum[b];
+            profile.sumOfSquares += sumOfSquares[b];
+            profile.max = Math.max(profile.max, max[b]);
+        }
+    }
+
+    /** The account's own transactions on the {@code DAYS_BACK} days before {@code today}. */
+    int initiatedBefore(long today) {
+        return total(count, today);
+    }
+
+    /** Payments into the account on the {@code DAYS_BACK} days before {@code today}. */
+    int inflowsBefore(long today) {
+        return total(inCount, today);
+    }
+
+    /** Estimated count of the account's own transactions in (since, now], for 30-day windows. */
+    double initiatedCount(long sinceMillis) {
+        return prorated(count, sinceMillis);
+    }
+
+    double initiatedSum(long sinceMillis) {
+        return prorated(sum, sinceMillis);
+    }
+
+    private double prorated(double[] series, long sinceMillis) {
+        double total = 0;
+        long firstDay = dayOf(sinceMillis);
+        for (long d = Math.max(firstDay, newestDay - DAYS_BACK); d <= newestDay; d++) {
+            total += series[bucket(d)] * shareInside(d, firstDay, sinceMillis);
+        }
+        return total;
+    }
+
+    private int total(double[] series, long today) {
+        double total = 0;
+        for (long d = Math.max(today - DAYS_BACK, newestDay - DAYS_BACK); d < today && d <= newestDay; d++) {
+            total += series[bucket(d)];
+        }
+        return (int) total;
+    }
+
+    private static double shareInside(long day, long firstDay, long sinceMillis) {
+        if (day != firstDay) {
+            return 1;
+        }
+        return (double) ((day + 1) * DAY_MILLIS - sinceMillis) / DAY_MILLIS;
+    }
+
+    private int advanceTo(long day) {
+        if (day > newestDay) {
+            long gap = Math.min(day - newestDay, BUCKETS);
+            for (long d = day - gap + 1; d <= day; d++) {
+                int b = bucket(d);
+                count[b] = 0;
+                sum[b] = 0;
+                sumOfSquares[b] = 0;
+                max[b] = 0;
+                inCount[b] = 0;
+            }
+            newestDay = day;
+        }
+        return bucket(day);
+    }
+
+    private static int bucket(long day) {
+        return (int) Math.floorMod(day, BUCKETS);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(newestDay);
+        for (int i = 0; i < BUCKETS; i++) {
+            int b = bucket(newestDay - i);
+            out.writeDouble(count[b]);
+            out.writeDouble(sum[b]);
+            out.writeDouble(sumOfSquares[b]);
+            out.writeDouble(max[b]);
+            out.writeDouble(inCount[b]);
+        }
+    }
+
+    void readFrom(DataInput in) throws IOException {
+        newestDay = in.readLong();
+        for (int i = 0; i < BUCKETS; i++) {
+            int b = bucket(newestDay - i);
+            count[b] = in.readDouble();
+            sum[b] = in.readDouble();
+            sumOfSquares[b] = in.readDouble();
+            max[b] = in.readDouble();
+            inCount[b] = in.readDouble();
+        }
+    }
+
+    /** Scratch totals of an account's amounts, reused across calls so that extraction allocates nothing. */
+    static final class AmountProfile {
+        int count;
+        double sum;
+        double sumOfSquares;
+        double max;
+
+        void clear() {
+            count = 0;
+            sum = 0;
+            sumOfSquares = 0;
+            max = 0;
+        }
+
+        double mean() {
+            return count == 0 ? 0 : sum / count;
+        }
+
+        double standardDeviation() {
+            if (count < 2) {
+                return 0;
+            }
+            double mean = mean();
+            return Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.txmon.features;
+
+import io.txmon.transaction.Transaction;
+import java.util.Objects;
+
+/**
+ * Follows every account's behaviour through a sequence of transactions and turns each one into its
+ * feature vector: the paying account first, then the receiving one, each read before it learns the
+ * transaction. Call it in event-time order (ties in arrival order) for spec section 4's semantics.
+ */
+public final class FeatureTracker {
+    private final FeatureExtractor extractor;
+    private final AccountStateStore states;
+
+    public FeatureTracker(FeatureExtractor extractor, AccountStateStore states) {
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.states = Objects.requireNonNull(states, "states");
+    }
+
+    /** A new feature vector, to pass to {@link #observe}. */
+    public static double[] newVector() {
+        return new double[Feature.COUNT];
+    }
+
+    /** Writes the transaction's features into {@code features} and teaches the accounts the transaction. */
+    public void observe(Transaction tx, double[] features) {
+        String payerId = tx.userId();
+        AccountState payer = states.stateOf(payerId, tx.timestamp());
+        extractor.observePayer(tx, payer, features);
+        states.changed(payerId, payer);
+        String payeeId = tx.payeeAccount();
+        if (payeeId == null) {
+            FeatureExtractor.clearPayeeSide(features);
+        } else {
+            AccountState payee = states.stateOf(payeeId, tx.timestamp());
+            extractor.observePayee(tx, payee, features);
+            states.changed(payeeId, payee);
+        }
+    }
+
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+}

@@ -67,7 +67,7 @@ final class JsonRecords {
                 throw new InvalidFieldException(
                         RecordFileReader.RECORD,
                         "has " + describe(after) + " after the JSON object, at column "
-                                + column(parser.currentLocation()));
+                                + column(parser.currentTokenLocation()));
             }
         } catch (JacksonException e) {
             throw new InvalidFieldException(

@@ -169,6 +169,20 @@ class TransactionCsvReadingTest {
     }
 
     @Test
+    void rejectsAmountsWithHugeExponentsWithoutSpellingOutTheirDigits() {
+        Path file = TestFiles.text(
+                dir, "tx.csv", HEADER + row("a", "-1E+999999999") + row("b", "1E-999999999") + row("c", "3"));
+
+        Reading<Transaction> reading = read(file);
+
+        assertThat(reading.values()).extracting(Transaction::transactionId).containsExactly("c");
+        assertThat(reading.reasons())
+                .containsExactly(
+                        "amount: must be greater than zero, was -1E+999999999",
+                        "amount: has more than 6 decimal places: 1E-999999999");
+    }
+
+    @Test
     void rejectsRowsWithTooFewOrTooManyCellsAndKeepsTheOthers() {
         Path file = TestFiles.text(
                 dir,

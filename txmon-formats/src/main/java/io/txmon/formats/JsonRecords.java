@@ -59,7 +59,7 @@ final class JsonRecords {
                 } else if (value == JsonToken.START_OBJECT) {
                     throw new InvalidFieldException(name, "must be a single value, was an object");
                 } else if (value != JsonToken.VALUE_NULL) {
-                    texts.put(name, parser.getString());
+                    texts.put(name, validUnicode(name, parser.getString()));
                 }
             }
             JsonToken after = parser.nextToken();
@@ -98,7 +98,7 @@ final class JsonRecords {
             if (item != JsonToken.VALUE_STRING) {
                 throw new InvalidFieldException(field, "must be an array of strings, has " + describe(item));
             }
-            String text = parser.getString().strip();
+            String text = validUnicode(field, parser.getString()).strip();
             if (text.isEmpty() || text.indexOf(RecordFields.LIST_SEPARATOR) >= 0) {
                 throw new InvalidFieldException(
                         field,
@@ -108,6 +108,25 @@ final class JsonRecords {
             items.add(text);
         }
         return items;
+    }
+
+    /**
+     * Refuses a string holding an unpaired surrogate, which here only a JSON escape of a lone surrogate can
+     * produce: it is not Unicode text, and writing it out as UTF-8 would silently turn it into {@code ?}.
+     */
+    private static String validUnicode(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidFieldException(
+                        field, "is not valid Unicode: an unpaired surrogate escape at position " + (i + 1));
+            }
+        }
+        return value;
     }
 
     private static String describe(JsonToken token) {

@@ -176,6 +176,21 @@ class TransactionJsonLinesReadingTest {
     }
 
     @Test
+    void rejectsAnEscapedUnpairedSurrogateButKeepsAnEscapedPair() {
+        Path file = TestFiles.text(
+                dir,
+                "tx.jsonl",
+                line("a", "1").replace("\"u\"", "\"u\\ud800x\"")
+                        + line("b", "2").replace("\"u\"", "\"\\ud83d\\ude00\""));
+
+        Reading<Transaction> reading = read(file);
+
+        assertThat(reading.values()).extracting(Transaction::userId).containsExactly("😀");
+        assertThat(reading.reasons())
+                .containsExactly("user_id: is not valid Unicode: an unpaired surrogate escape at position 2");
+    }
+
+    @Test
     void skipsBlankLinesButKeepsCountingThem() {
         Path file = TestFiles.text(dir, "tx.jsonl", "\n" + line("a", "1") + "  \n\n" + line("b", "-1"));
 

@@ -47,6 +47,8 @@ public record Transaction(
     /** Most digits before the decimal point an amount may carry. */
     public static final int MAX_AMOUNT_INTEGER_DIGITS = 15;
 
+    private static final int MAX_SHOWN_DIGITS = 40;
+
     public Transaction {
         requireText("transaction_id", transactionId, MAX_ID_LENGTH);
         if (timestamp == null) {
@@ -124,17 +126,28 @@ public record Transaction(
             throw new InvalidFieldException("amount", "is required");
         }
         if (amount.signum() <= 0) {
-            throw new InvalidFieldException("amount", "must be greater than zero, was " + amount.toPlainString());
+            throw new InvalidFieldException("amount", "must be greater than zero, was " + shown(amount));
         }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > MAX_AMOUNT_SCALE) {
             throw new InvalidFieldException(
-                    "amount", "has more than " + MAX_AMOUNT_SCALE + " decimal places: " + amount.toPlainString());
+                    "amount", "has more than " + MAX_AMOUNT_SCALE + " decimal places: " + shown(amount));
         }
         if (stripped.precision() - stripped.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
             throw new InvalidFieldException(
                     "amount", "has more than " + MAX_AMOUNT_INTEGER_DIGITS + " digits before the decimal point");
         }
+    }
+
+    /**
+     * The amount for an error message: plain as typed, unless the plain form would be huge. The text
+     * {@code -1E+999999999} is 13 characters, but its plain form is a billion digits and would exhaust
+     * the heap while rejecting one record.
+     */
+    private static String shown(BigDecimal amount) {
+        long digitsBeforePoint = (long) amount.precision() - amount.scale();
+        boolean plainIsShort = amount.scale() <= MAX_SHOWN_DIGITS && digitsBeforePoint <= MAX_SHOWN_DIGITS;
+        return TransactionParser.abbreviate(plainIsShort ? amount.toPlainString() : amount.toString());
     }
 
     /** Fluent construction for the many optional fields; validation happens in {@link #build()}. */

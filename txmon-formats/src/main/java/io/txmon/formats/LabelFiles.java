@@ -1,0 +1,77 @@
+package io.txmon.formats;
+
+import io.txmon.simulator.Label;
+import io.txmon.simulator.Typology;
+import io.txmon.transaction.InvalidFieldException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes ground-truth labels: {@code transaction_id, label, typology}, with label {@code 1} for
+ * a suspicious transaction and its typology, {@code 0} and no typology for an ordinary one.
+ */
+public final class LabelFiles {
+
+    private static final List<String> COLUMNS = List.of("transaction_id", "label", "typology");
+    private static final List<String> REQUIRED_COLUMNS = List.of("transaction_id", "label");
+    private static final Set<Format> READ_FORMATS = EnumSet.allOf(Format.class);
+    private static final Set<Format> WRITE_FORMATS = EnumSet.of(Format.CSV);
+    private static final RecordSchema<Label> SCHEMA = RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, LabelFiles::parse);
+
+    private LabelFiles() {}
+
+    /**
+     * Reads every record of a labels file (CSV or JSON Lines), streaming. The label may be {@code 1},
+     * {@code 0}, {@code true} or {@code false}; a suspicious label needs a typology and an ordinary one must
+     * have none, or the record is rejected. Extra columns are ignored.
+     *
+     * @return how many records went each way
+     * @throws DataFileException when the file cannot be opened or read, its name asks for no known format,
+     *     or its CSV header lacks {@code transaction_id} or {@code label}
+     */
+    public static ReadSummary read(Path file, Consumer<Parsed<Label>> labels, Consumer<RejectedRecord> rejected) {
+        return RecordFileReader.read(DataFile.of(file, READ_FORMATS), SCHEMA, labels, rejected);
+    }
+
+    /**
+     * Creates (or truncates) a labels CSV file: {@code transaction_id, label, typology}.
+     *
+     * @throws DataFileException when the file cannot be created or is not named {@code .csv} or {@code .csv.gz}
+     */
+    public static RecordWriter<Label> newWriter(Path file) {
+        return new CsvRecordWriter<>(DataFile.of(file, WRITE_FORMATS), COLUMNS, label -> new String[] {
+            label.transactionId(),
+            label.suspicious() ? "1" : "0",
+            label.typology().map(Typology::name).orElse("")
+        });
+    }
+
+    private static Label parse(RecordFields fields) {
+        String transactionId = FieldText.required(fields, "transaction_id");
+        String label = FieldText.required(fields, "label");
+        boolean suspicious =
+                switch (label.toLowerCase(Locale.ROOT)) {
+                    case "1", "true" -> true;
+                    case "0", "false" -> false;
+                    default ->
+                        throw new InvalidFieldException(
+                                "label", "must be 1, 0, true or false, was '" + FieldText.quoted(label) + "'");
+                };
+        String typology = FieldText.optional(fields, "typology");
+        if (suspicious && typology == null) {
+            throw new InvalidFieldException(
+                    "typology", "is required when label is 1: one of " + FieldText.names(Typology.class));
+        }
+        if (!suspicious && typology != null) {
+            throw new InvalidFieldException(
+                    "typology", "must be empty when label is 0, was '" + FieldText.quoted(typology) + "'");
+        }
+        return suspicious
+                ? Label.suspicious(transactionId, FieldText.enumValue(Typology.class, "typology", typology))
+                : Label.ordinary(transactionId);
+    }
+}

@@ -1,0 +1,80 @@
+package io.txmon.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.simulator.Label;
+import io.txmon.simulator.Typology;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static Reading<Label> read(Path file) {
+        Reading<Label> reading = new Reading<>();
+        reading.summary = LabelFiles.read(file, reading.acceptedSink(), reading.rejectedSink());
+        return reading;
+    }
+
+    @Test
+    void writesOneForSuspiciousWithItsTypologyAndZeroWithNoneForOrdinary() {
+        Path file = dir.resolve("labels.csv");
+        List<Label> labels = List.of(Label.suspicious("t1", Typology.FAN_IN), Label.ordinary("t2"));
+        try (RecordWriter<Label> writer = LabelFiles.newWriter(file)) {
+            writer.writeAll(labels);
+        }
+
+        assertThat(TestFiles.read(file)).isEqualTo("transaction_id,label,typology\nt1,1,FAN_IN\nt2,0,\n");
+        assertThat(read(file).values()).isEqualTo(labels);
+    }
+
+    @Test
+    void acceptsTrueAndFalseInAnyCaseAndIgnoresExtraColumns() {
+        Path file = TestFiles.text(
+                dir,
+                "labels.csv",
+                "amount,Transaction_Id,label,typology,note\n9,t1,TRUE,cycle,x\n9,t2,false,,y\n9,t3, 1 ,STRUCTURING,\n");
+
+        assertThat(read(file).values())
+                .containsExactly(
+                        Label.suspicious("t1", Typology.CYCLE),
+                        Label.ordinary("t2"),
+                        Label.suspicious("t3", Typology.STRUCTURING));
+    }
+
+    @Test
+    void readsJsonLinesWithBooleanLabels() {
+        Path file = TestFiles.text(
+                dir,
+                "labels.jsonl",
+                "{\"transaction_id\":\"t1\",\"label\":true,\"typology\":\"FAN_OUT\"}\n"
+                        + "{\"transaction_id\":\"t2\",\"label\":0,\"typology\":null}\n");
+
+        assertThat(read(file).values()).containsExactly(Label.suspicious("t1", Typology.FAN_OUT), Label.ordinary("t2"));
+    }
+
+    @Test
+    void rejectsLabelsThatContradictTheirTypologyOrAreNotABoolean() {
+        Path file = TestFiles.text(
+                dir, "labels.csv", "transaction_id,label,typology\nt1,1,\nt2,0,CYCLE\nt3,yes,\nt4,1,PHISHING\nt5,0,\n");
+
+        Reading<Label> reading = read(file);
+
+        assertThat(reading.values()).containsExactly(Label.ordinary("t5"));
+        assertThat(reading.reasons())
+                .containsExactly(
+                        "typology: is required when label is 1: one of CARD_TESTING, CLONED_CARD, ACCOUNT_TAKEOVER,"
+                                + " STRUCTURING, MULE_PASS_THROUGH, FAN_IN, FAN_OUT, CYCLE, NEW_ACCOUNT_HIGH_BALANCE,"
+                                + " DORMANT_REACTIVATION",
+                        "typology: must be empty when label is 0, was 'CYCLE'",
+                        "label: must be 1, 0, true or false, was 'yes'",
+                        "typology: must be one of CARD_TESTING, CLONED_CARD, ACCOUNT_TAKEOVER, STRUCTURING,"
+                                + " MULE_PASS_THROUGH, FAN_IN, FAN_OUT, CYCLE, NEW_ACCOUNT_HIGH_BALANCE,"
+                                + " DORMANT_REACTIVATION, was 'PHISHING'");
+        assertThat(reading.rejectedLines()).containsExactly(2L, 3L, 4L, 5L);
+    }
+}

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxmonVersion.class,
         description = "Transaction monitoring for fraud and anti-money-laundering.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class})
 public final class TxmonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,12 @@ public final class TxmonCommand implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting; tests call this. */
     public static int execute(String... args) {
-        return new CommandLine(new TxmonCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with txmon's error handling: bad input ends with one line naming it, exit code 1. */
+    static CommandLine commandLine() {
+        return new CommandLine(new TxmonCommand()).setExecutionExceptionHandler(new OneLineErrors());
     }
 
     public static void main(String[] args) {

@@ -37,8 +37,8 @@ public record Decision(
         Objects.requireNonNull(model, "model");
     }
 
-    /** The reason codes, strongest first, as the contract lists them. */
+    /** The reason codes, strongest first, each once, as the contract lists them. */
     public List<String> reasonCodes() {
-        return reasons.stream().map(Reason::code).toList();
+        return reasons.stream().map(Reason::code).distinct().toList();
     }
 }

@@ -4,40 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.testkit.RandomTransactions;
+import io.txmon.testkit.SavedAccountStates;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AccountStateCodecTest {
-
-    /** Keeps only saved bytes between transactions, as a keyed stream's state backend would. */
-    private static final class SavedStates implements AccountStateStore {
-        final Map<String, byte[]> saved = new HashMap<>();
-
-        @Override
-        public AccountState stateOf(String accountId, Instant firstSeen) {
-            byte[] bytes = saved.get(accountId);
-            if (bytes == null) {
-                return AccountState.open(Account.unknown(accountId), firstSeen);
-            }
-            try {
-                return AccountStateCodec.fromBytes(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void changed(String accountId, AccountState state) {
-            saved.put(accountId, AccountStateCodec.toBytes(state));
-        }
-    }
 
     @Test
     void aStateSavedAndRestoredBetweenEveryTransactionGivesIdenticalFeatures() {
@@ -45,7 +20,7 @@ class AccountStateCodecTest {
         FeatureExtractor live = new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY);
         FeatureExtractor restored = new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY);
         FeatureTracker inMemory = new FeatureTracker(live, new InMemoryAccountStates());
-        FeatureTracker throughBytes = new FeatureTracker(restored, new SavedStates());
+        FeatureTracker throughBytes = new FeatureTracker(restored, new SavedAccountStates());
         double[] expected = FeatureTracker.newVector();
         double[] actual = FeatureTracker.newVector();
 
@@ -58,7 +33,7 @@ class AccountStateCodecTest {
 
     @Test
     void aStateStopsGrowingOnceItsMemoryIsFull() {
-        SavedStates states = new SavedStates();
+        SavedAccountStates states = new SavedAccountStates();
         FeatureTracker tracker =
                 new FeatureTracker(new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY), states);
         double[] features = FeatureTracker.newVector();
@@ -85,7 +60,7 @@ class AccountStateCodecTest {
                 .hasMessageContaining("format 9");
     }
 
-    private static int largest(SavedStates states) {
-        return states.saved.values().stream().mapToInt(b -> b.length).max().orElse(0);
+    private static int largest(SavedAccountStates states) {
+        return states.savedBytes().stream().mapToInt(b -> b.length).max().orElse(0);
     }
 }

@@ -1,0 +1,155 @@
+package io.txmon.model;
+
+import io.txmon.features.Feature;
+import io.txmon.features.PeerProfile;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The model file: a versioned binary form of an {@link AnomalyModel}.
+ *
+ * <p>Format version 1, big-endian as {@link DataOutput} writes it:
+ *
+ * <pre>
+ * int    magic 0x54584d4d, "TXMM"
+ * int    format version, 1
+ * long   training window start, epoch milliseconds    long  end    long  transactions
+ * int    inputs, then per input: UTF feature name, UTF transform name
+ * int    peer categories, then per category (sorted by name): UTF name, long count, double mean, double sd
+ * double calibration median    double threshold    double top
+ * the Isolation Forest in its own format ({@link IsolationForestCodec})
+ * </pre>
+ *
+ * Features are stored by name, so a model survives features being added or reordered; a model naming a
+ * feature this txmon does not have fails to load with that name. The model's version is a hash of these
+ * bytes, so equal models have equal versions wherever they were trained.
+ */
+public final class AnomalyModelCodec {
+    /** "TXMM". */
+    public static final int MAGIC = 0x54584d4d;
+    /** The format this codec writes, and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String VERSION_PREFIX = "if-";
+    private static final int VERSION_HEX_DIGITS = 12;
+
+    private AnomalyModelCodec() {}
+
+    public static void write(AnomalyModel model, DataOutput out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        TrainingSummary training = model.training();
+        out.writeLong(training.from().toEpochMilli());
+        out.writeLong(training.to().toEpochMilli());
+        out.writeLong(training.transactions());
+        out.writeInt(model.inputs().size());
+        for (ModelInput input : model.inputs()) {
+            out.writeUTF(input.feature().featureName());
+            out.writeUTF(input.transform().name());
+        }
+        Map<String, PeerProfile.LogAmountStats> peers =
+                new TreeMap<>(model.peers().byMerchantType());
+        out.writeInt(peers.size());
+        for (Map.Entry<String, PeerProfile.LogAmountStats> peer : peers.entrySet()) {
+            out.writeUTF(peer.getKey());
+            out.writeLong(peer.getValue().count());
+            out.writeDouble(peer.getValue().mean());
+            out.writeDouble(peer.getValue().standardDeviation());
+        }
+        ScoreCalibration calibration = model.calibration();
+        out.writeDouble(calibration.median());
+        out.writeDouble(calibration.threshold());
+        out.writeDouble(calibration.top());
+        IsolationForestCodec.write(model.forest(), out);
+    }
+
+    /**
+     * Reads a model written by this or an older version.
+     *
+     * @throws IOException when the data is not a txmon model, comes from a newer format, names an unknown
+     *     feature or transform, or is damaged; the message says which
+     */
+    public static AnomalyModel read(DataInput in) throws IOException {
+        int magic = in.readInt();
+        if (magic != MAGIC) {
+            throw new IOException(String.format(
+                    "not a txmon model file: it starts with 0x%08x, a model file starts with 0x%08x (\"TXMM\")",
+                    magic, MAGIC));
+        }
+        int version = in.readInt();
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("model file has format " + version + "; this txmon reads formats 1 to "
+                    + FORMAT_VERSION + " (a newer txmon wrote it?)");
+        }
+        TrainingSummary training = new TrainingSummary(
+                Instant.ofEpochMilli(in.readLong()), Instant.ofEpochMilli(in.readLong()), in.readLong());
+        int inputCount = in.readInt();
+        checkCount("inputs", inputCount, Feature.COUNT);
+        List<ModelInput> inputs = new ArrayList<>(inputCount);
+        for (int i = 0; i < inputCount; i++) {
+            String name = in.readUTF();
+            Feature feature = Feature.byName(name)
+                    .orElseThrow(() -> new IOException(
+                            "model file reads the feature '" + name + "', which this txmon does not have"));
+            String transform = in.readUTF();
+            try {
+                inputs.add(new ModelInput(feature, Transform.valueOf(transform)));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(
+                        "model file shapes '" + name + "' with an unknown transform '" + transform + "'", e);
+            }
+        }
+        int peerCount = in.readInt();
+        checkCount("peer categories", peerCount, 1_000_000);
+        Map<String, PeerProfile.LogAmountStats> peers = new TreeMap<>();
+        for (int i = 0; i < peerCount; i++) {
+            String category = in.readUTF();
+            peers.put(category, new PeerProfile.LogAmountStats(in.readLong(), in.readDouble(), in.readDouble()));
+        }
+        ScoreCalibration calibration = new ScoreCalibration(in.readDouble(), in.readDouble(), in.readDouble());
+        IsolationForest forest = IsolationForestCodec.read(in);
+        try {
+            return new AnomalyModel(inputs, forest, new PeerProfile(peers), calibration, training);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("model file is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model file's bytes. */
+    public static byte[] toBytes(AnomalyModel model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            write(model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static String versionOf(AnomalyModel model) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBytes(model));
+            return VERSION_PREFIX + HexFormat.of().formatHex(digest).substring(0, VERSION_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void checkCount(String what, int count, int max) throws IOException {
+        if (count < 0 || count > max) {
+            throw new IOException("model file is damaged: it claims " + count + " " + what);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.txmon.model;
+
+import io.txmon.features.Feature;
+import io.txmon.features.FeatureExtractor;
+import io.txmon.features.FeatureSettings;
+import io.txmon.features.FeatureTracker;
+import io.txmon.features.InMemoryAccountStates;
+import io.txmon.features.PeerProfile;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Trains an {@link AnomalyModel} on a window of history, without labels: it learns the merchant-category
+ * peer baseline from the window, replays the window in event-time order through fresh account states to
+ * get every transaction's features exactly as scoring would have seen them, grows an Isolation Forest on
+ * the chosen inputs, and records where the training scores fell.
+ */
+public final class AnomalyModelTrainer {
+
+    /**
+     * txmon's inputs: how each transaction compares with its account's own history and its peers, and what
+     * the receiving account of a transfer looks like. Ratios and z-scores rather than raw amounts, so that
+     * the model judges behaviour, not wealth, and carries over to data it has not seen.
+     */
+    public static final List<ModelInput> DEFAULT_INPUTS = List.of(
+            ModelInput.log(Feature.AMOUNT),
+            ModelInput.log(Feature.AMOUNT_ZSCORE_30D),
+            ModelInput.log(Feature.AMOUNT_TO_MAX_30D),
+            ModelInput.raw(Feature.AMOUNT_ZSCORE_MERCHANT_TYPE),
+            ModelInput.raw(Feature.HOUR_FREQUENCY),
+            ModelInput.log(Feature.TX_COUNT_1H),
+            ModelInput.log(Feature.VELOCITY_RATIO_24H),
+            ModelInput.raw(Feature.DISTINCT_CITIES_1H),
+            ModelInput.log(Feature.SMALL_TX_COUNT_1H),
+            ModelInput.log(Feature.FAN_OUT_24H),
+            ModelInput.raw(Feature.PASS_THROUGH_24H),
+            ModelInput.log(Feature.IN_COUNT_RATIO_24H),
+            ModelInput.raw(Feature.NEAR_THRESHOLD_DEPOSITS_7D),
+            ModelInput.log(Feature.DAYS_SINCE_LAST_ACTIVITY),
+            ModelInput.log(Feature.ACCOUNT_AGE_DAYS),
+            ModelInput.raw(Feature.IS_NEW_DEVICE),
+            ModelInput.raw(Feature.IS_NEW_COUNTRY),
+            ModelInput.raw(Feature.IS_NEW_COUNTERPARTY),
+            ModelInput.log(Feature.CP_FAN_IN_24H),
+            ModelInput.log(Feature.CP_IN_COUNT_RATIO_24H),
+            ModelInput.log(Feature.CP_ACCOUNT_AGE_DAYS),
+            ModelInput.raw(Feature.CP_SENT_SIMILAR_7D));
+
+    /** What the seeds' detector reads: the raw request fields, amount and hour of day. */
+    public static final List<ModelInput> SEED_BASELINE_INPUTS =
+            List.of(ModelInput.raw(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY));
+
+    /** Training scores used for calibration; an even spread of this many is plenty for its quantiles. */
+    static final int CALIBRATION_ROWS = 100_000;
+
+    private final List<ModelInput> inputs;
+    private final IsolationForestTrainer forestTrainer;
+
+    private AnomalyModelTrainer(List<ModelInput> inputs, IsolationForestTrainer forestTrainer) {
+        this.inputs = inputs;
+        this.forestTrainer = forestTrainer;
+    }
+
+    /** A trainer with txmon's inputs and seed 001's forest defaults: 150 trees, 256 samples, 1 %. */
+    public static Builder builder(long seed) {
+        return new Builder(seed);
+    }
+
+    /**
+     * Trains on {@code history}, which is put in event-time order (ties in the given order) first.
+     *
+     * @param directory reference data for the accounts, as scoring will use it
+     * @param settings the feature settings scoring will use
+     * @throws IllegalArgumentException when the history is empty
+     */
+    public AnomalyModel train(
+            List<Transaction> history, Function<String, Account> directory, FeatureSettings settings) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("cannot train a model on no transactions");
+        }
+        List<Transaction> ordered = history.stream()
+                .sorted(Comparator.comparing(Transaction::timestamp))
+                .toList();
+        PeerProfile.Builder peerBuilder = PeerProfile.builder();
+        for (Transaction tx : ordered) {
+            peerBuilder.add(tx.merchantType(), tx.amount().doubleValue());
+        }
+        PeerProfile peers = peerBuilder.build();
+
+        FeatureTracker tracker =
+                new FeatureTracker(new FeatureExtractor(settings, peers), new InMemoryAccountStates(directory));
+        double[] features = FeatureTracker.newVector();
+        double[][] rows = new double[ordered.size()][];
+        InputShaper shaper = new InputShaper(inputs);
+        for (int i = 0; i < rows.length; i++) {
+            tracker.observe(ordered.get(i), features);
+            rows[i] = shaper.row(features);
+        }
+        IsolationForest forest = forestTrainer.fit(rows);
+        TrainingSummary training = new TrainingSummary(
+                ordered.get(0).timestamp(), ordered.get(ordered.size() - 1).timestamp(), ordered.size());
+        return new AnomalyModel(inputs, forest, peers, calibrate(forest, rows), training);
+    }
+
+    /**
+     * The transactions of the earliest {@code share} of an ordered list's time span: what batch scoring
+     * trains on when it is given no model (spec section 5 says the earliest 25 %).
+     */
+    public static List<Transaction> earliestShare(List<Transaction> ordered, double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be within (0, 1], was " + share);
+        }
+        if (ordered.isEmpty()) {
+            return List.of();
+        }
+        long first = ordered.get(0).timestamp().toEpochMilli();
+        long last = ordered.get(ordered.size() - 1).timestamp().toEpochMilli();
+        long end = first + (long) Math.floor((last - first) * share);
+        int count = 0;
+        while (count < ordered.size() && ordered.get(count).timestamp().toEpochMilli() <= end) {
+            count++;
+        }
+        return ordered.subList(0, count);
+    }
+
+    private static ScoreCalibration calibrate(IsolationForest forest, double[][] rows) {
+        int n = Math.min(rows.length, CALIBRATION_ROWS);
+        double[][] spread = new double[n][];
+        for (int i = 0; i < n; i++) {
+            spread[i] = rows[(int) ((long) i * rows.length / n)];
+        }
+        double[] scores = forest.scoreAll(spread);
+        Arrays.sort(scores);
+        double threshold = forest.threshold();
+        double median = Math.min(quantile(scores, 0.5), threshold);
+        double top = Math.max(quantile(scores, 0.999), threshold);
+        // A forest whose scores barely spread (tiny or constant training data) still needs a usable scale.
+        return new ScoreCalibration(median, threshold, top > threshold ? top : Math.min(1, threshold + 1e-3));
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    /** Configures a trainer; defaults are {@link #DEFAULT_INPUTS} and the forest's own defaults. */
+    public static final class Builder {
+        private final long seed;
+        private List<ModelInput> inputs = DEFAULT_INPUTS;
+        private int trees = IsolationForestTrainer.DEFAULT_TREES;
+        private int samples = IsolationForestTrainer.DEFAULT_SAMPLES;
+        private double contamination = IsolationForestTrainer.DEFAULT_CONTAMINATION;
+
+        private Builder(long seed) {
+            this.seed = seed;
+        }
+
+        public Builder inputs(List<ModelInput> inputs) {
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("inputs: a model needs at least one");
+            }
+            this.inputs = List.copyOf(inputs);
+            return this;
+        }
+
+        public Builder trees(int trees) {
+            this.trees = trees;
+            return this;
+        }
+
+        public Builder samples(int samples) {
+            this.samples = samples;
+            return this;
+        }
+
+        public Builder contamination(double contamination) {
+            this.contamination = contamination;
+            return this;
+        }
+
+        public AnomalyModelTrainer build() {
+            IsolationForestTrainer forest = IsolationForestTrainer.builder(seed)
+                    .trees(trees)
+                    .samples(samples)
+                    .contamination(contamination)
+                    .build();
+            return new AnomalyModelTrainer(Objects.requireNonNull(inputs, "inputs"), forest);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.txmon.scoring;
+
+import io.txmon.features.Feature;
+import io.txmon.features.FeatureGroup;
+import io.txmon.model.AnomalyModel;
+import io.txmon.model.ModelInput;
+import io.txmon.rules.Rule;
+import io.txmon.rules.RuleSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one combiner: turns a transaction's features into a {@link Decision} using the rule set and, when
+ * there is one, the anomaly model. A pure function of its configuration and the features; immutable and
+ * safe to share between threads.
+ *
+ * <p>Each fired rule contributes its weight; rules combine as independent pieces of evidence (noisy-OR:
+ * risk = 1 − Π(1 − weight)), so two moderate rules outweigh one and no pile of rules exceeds 1. The model
+ * contributes its calibrated risk (see {@link ModelRisk}) and joins the rules the same way. Risk scores
+ * are rounded to 4 decimals, and the level and recommendation follow the rounded score, so that what is
+ * reported is what was decided. When the model's own risk reaches the medium level, the decision gives
+ * the model's reasons: the behaviours (feature groups) that made the transaction easy to isolate.
+ */
+public final class DecisionEngine {
+    /** A model reason is given for a behaviour carrying at least this share of the isolation. */
+    static final double MIN_MODEL_REASON_SHARE = 0.25;
+    /** At most this many model reasons per decision. */
+    static final int MAX_MODEL_REASONS = 2;
+
+    private static final Comparator<Reason> STRONGEST_FIRST =
+            Comparator.comparingDouble(Reason::weight).reversed();
+
+    private final RuleSet rules;
+    private final Optional<AnomalyModel> model;
+    private final DecisionThresholds thresholds;
+
+    public DecisionEngine(RuleSet rules, Optional<AnomalyModel> model) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.model = Objects.requireNonNull(model, "model");
+        this.thresholds = rules.decision();
+    }
+
+    /** Decides on a transaction from its feature vector ({@code double[Feature.COUNT]}). */
+    public Decision decide(String transactionId, double[] features) {
+        int[] fired = new int[rules.size()];
+        int hits = rules.evaluate(features, fired);
+        List<Reason> reasons = new ArrayList<>(hits + MAX_MODEL_REASONS);
+        double untouched = 1;
+        for (int i = 0; i < hits; i++) {
+            Rule rule = rules.rule(fired[i]);
+            untouched *= 1 - rule.weight();
+            reasons.add(rule.reason());
+        }
+        Optional<ModelOpinion> opinion = Optional.empty();
+        if (model.isPresent()) {
+            AnomalyModel m = model.get();
+            double score = m.anomalyScore(features);
+            double modelRisk = ModelRisk.of(score, m.calibration(), thresholds);
+            untouched *= 1 - modelRisk;
+            opinion = Optional.of(new ModelOpinion(m.version(), score, modelRisk));
+            if (modelRisk >= thresholds.mediumRiskAt()) {
+                reasons.addAll(modelReasons(m, features, modelRisk));
+            }
+        }
+        double risk = Math.round((1 - untouched) * 10_000) / 10_000.0;
+        reasons.sort(STRONGEST_FIRST);
+        return new Decision(
+                transactionId,
+                risk,
+                thresholds.levelOf(risk),
+                thresholds.recommendationFor(risk),
+                reasons,
+                rules.version(),
+                opinion);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Optional<AnomalyModel> model() {
+        return model;
+    }
+
+    private static List<Reason> modelReasons(AnomalyModel model, double[] features, double modelRisk) {
+        double[] shares = model.attributions(features);
+        Map<FeatureGroup, Double> byGroup = new EnumMap<>(FeatureGroup.class);
+        Map<FeatureGroup, List<String>> inputsByGroup = new EnumMap<>(FeatureGroup.class);
+        List<ModelInput> inputs = model.inputs();
+        for (int i = 0; i < shares.length; i++) {
+            Feature feature = inputs.get(i).feature();
+            byGroup.merge(feature.group(), shares[i], Double::sum);
+            if (shares[i] > 0) {
+                inputsByGroup
+                        .computeIfAbsent(feature.group(), g -> new ArrayList<>())
+                        .add(feature.featureName());
+            }
+        }
+        List<Map.Entry<FeatureGroup, Double>> ranked = byGroup.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<FeatureGroup, Double>comparingByValue().reversed())
+                .toList();
+        List<Reason> reasons = new ArrayList<>(MAX_MODEL_REASONS);
+        for (Map.Entry<FeatureGroup, Double> entry : ranked) {
+            boolean strongest = reasons.isEmpty();
+            if (reasons.size() == MAX_MODEL_REASONS || (!strongest && entry.getValue() < MIN_MODEL_REASON_SHARE)) {
+                break;
+            }
+            FeatureGroup group = entry.getKey();
+            reasons.add(new Reason(
+                    group.reasonCode(),
+                    ReasonSource.MODEL,
+                    "Anomaly model: " + group.description() + " (" + String.join(", ", inputsByGroup.get(group)) + ")",
+                    modelRisk * entry.getValue()));
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,140 @@
+package io.txmon.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.txmon.features.Feature;
+import io.txmon.features.FeatureSettings;
+import io.txmon.features.FeatureTracker;
+import io.txmon.model.AnomalyModel;
+import io.txmon.model.AnomalyModelTrainer;
+import io.txmon.model.ModelInput;
+import io.txmon.rules.RuleDefinition;
+import io.txmon.rules.RuleSet;
+import io.txmon.rules.RuleSetDefinition;
+import io.txmon.testkit.Instants;
+import io.txmon.testkit.Transactions;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DecisionEngineTest {
+    private static final RuleDefinition HIGH_AMOUNT =
+            new RuleDefinition("HIGH_AMOUNT", "HIGH_AMOUNT", "Amount above 10,000", 0.5, true, "amount > 10000");
+    private static final RuleDefinition NIGHT = new RuleDefinition(
+            "UNUSUAL_HOUR", "UNUSUAL_HOUR", "2 to 5 AM", 0.3, true, "hour_of_day >= 2.0 && hour_of_day < 5.0");
+
+    private static RuleSet rules(RuleDefinition... definitions) {
+        return RuleSet.compile(RuleSetDefinition.of("test", List.of(definitions)));
+    }
+
+    private static double[] features(double amount, int hour) {
+        double[] f = FeatureTracker.newVector();
+        f[Feature.AMOUNT.ordinal()] = amount;
+        f[Feature.HOUR_OF_DAY.ordinal()] = hour;
+        return f;
+    }
+
+    /**
+     * Two thousand card payments with log-normal amounts (median 33, rarely over 500), as everyday spending
+     * is: the largest are few and easy to isolate, and anything beyond them is cut off with them.
+     */
+    private static List<Transaction> everydayPayments() {
+        Transactions tx = new Transactions();
+        Random random = new Random(9);
+        List<Transaction> history = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            BigDecimal amount = BigDecimal.valueOf(Math.exp(3.5 + 0.8 * random.nextGaussian()))
+                    .setScale(2, RoundingMode.HALF_UP);
+            history.add(tx.card(
+                            "acct-" + random.nextInt(100),
+                            Instants.minutes(Instants.WEDNESDAY_3PM, i * 7L),
+                            amount.toPlainString(),
+                            "Mumbai")
+                    .build());
+        }
+        return history;
+    }
+
+    @Test
+    void approvesWithNoReasonsWhenNoRuleFiresAndThereIsNoModel() {
+        Decision decision =
+                new DecisionEngine(rules(HIGH_AMOUNT, NIGHT), Optional.empty()).decide("t1", features(5000, 15));
+
+        assertThat(decision.riskScore()).isZero();
+        assertThat(decision.riskLevel()).isEqualTo(RiskLevel.LOW);
+        assertThat(decision.recommendation()).isEqualTo(Recommendation.APPROVE);
+        assertThat(decision.reasonCodes()).isEmpty();
+        assertThat(decision.model()).isEmpty();
+    }
+
+    @Test
+    void combinesFiredRulesAsIndependentEvidenceStrongestFirst() {
+        RuleSet ruleSet = rules(NIGHT, HIGH_AMOUNT);
+        Decision decision = new DecisionEngine(ruleSet, Optional.empty()).decide("t1", features(20_000, 3));
+
+        assertThat(decision.riskScore()).isCloseTo(1 - 0.5 * 0.7, within(1e-12));
+        assertThat(decision.riskLevel()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(decision.recommendation()).isEqualTo(Recommendation.REVIEW);
+        assertThat(decision.reasonCodes()).containsExactly("HIGH_AMOUNT", "UNUSUAL_HOUR");
+        assertThat(decision.ruleSetVersion()).isEqualTo(ruleSet.version());
+    }
+
+    @Test
+    void reportsEachReasonCodeOnceEvenWhenTwoRulesShareIt() {
+        RuleDefinition alsoHigh =
+                new RuleDefinition("VERY_HIGH", "HIGH_AMOUNT", "Amount above 50,000", 0.6, true, "amount > 50000");
+        Decision decision =
+                new DecisionEngine(rules(HIGH_AMOUNT, alsoHigh), Optional.empty()).decide("t1", features(90_000, 15));
+
+        assertThat(decision.reasonCodes()).containsExactly("HIGH_AMOUNT");
+        assertThat(decision.reasons()).hasSize(2);
+    }
+
+    @Test
+    void aModelOpinionIsRecordedWithItsVersionAndExplainedWhenItMatters() {
+        AnomalyModel model = AnomalyModelTrainer.builder(1)
+                .inputs(List.of(ModelInput.log(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY)))
+                .build()
+                .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
+        DecisionEngine engine = new DecisionEngine(rules(HIGH_AMOUNT), Optional.of(model));
+
+        Decision ordinary = engine.decide("t1", features(40, 12));
+        Decision extreme = engine.decide("t2", features(900_000, 12));
+
+        assertThat(ordinary.model())
+                .get()
+                .extracting(ModelOpinion::modelVersion)
+                .isEqualTo(model.version());
+        assertThat(ordinary.model().get().risk())
+                .isLessThan(extreme.model().get().risk());
+        assertThat(ordinary.reasonCodes()).doesNotContain("ML_AMOUNT_DEVIATION");
+        assertThat(extreme.reasonCodes()).containsExactlyInAnyOrder("HIGH_AMOUNT", "ML_AMOUNT_DEVIATION");
+        assertThat(extreme.reasons())
+                .isSortedAccordingTo(Comparator.comparingDouble(Reason::weight).reversed());
+        assertThat(extreme.riskScore()).as("the model adds to the rule's 0.5").isGreaterThan(0.7);
+        assertThat(extreme.riskLevel()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void theModelAloneCanAskForReviewButNeverBlock() {
+        AnomalyModel model = AnomalyModelTrainer.builder(1)
+                .inputs(List.of(ModelInput.log(Feature.AMOUNT)))
+                .build()
+                .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
+
+        Decision extreme = new DecisionEngine(rules(HIGH_AMOUNT.withEnabled(false)), Optional.of(model))
+                .decide("t1", features(900_000, 12));
+
+        assertThat(extreme.recommendation()).isEqualTo(Recommendation.REVIEW);
+        assertThat(extreme.riskScore()).isLessThan(DecisionThresholds.DEFAULT_BLOCK_AT);
+        assertThat(extreme.reasons()).extracting(Reason::source).containsOnly(ReasonSource.MODEL);
+    }
+}

@@ -80,7 +80,8 @@ final class RuleFileReader {
             return new Read(file(), lines);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            String message =
+                    e.getOriginalMessage().lines().findFirst().orElse("").strip();
             String hint = message.startsWith("mapping values are not allowed")
                     ? "; a value holding ': ', such as a condition with '?:', must be in quotes"
                     : "";
@@ -265,7 +266,9 @@ final class RuleFileReader {
                 keyLines.put(key + "#again", line);
             }
             Scalar id = entries.get("id");
-            String rule = id != null && id.token() == JsonToken.VALUE_STRING && !id.text().isEmpty()
+            String rule = id != null
+                            && id.token() == JsonToken.VALUE_STRING
+                            && !id.text().isEmpty()
                     ? id.text()
                     : "#" + number;
             entries.put(key, scalar("rule " + rule + ": " + key));

@@ -28,7 +28,8 @@ class RulesDocumentationTest {
     @BeforeAll
     static void readTheDocument() throws IOException {
         // Surefire runs in the module's directory; the docs sit beside the modules.
-        Path path = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("rules.md");
+        Path path =
+                Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("rules.md");
         assertThat(path).as("the rules documentation").exists();
         document = Files.readString(path, StandardCharsets.UTF_8);
     }
@@ -48,8 +49,8 @@ class RulesDocumentationTest {
     void listsEveryFeatureWithItsGroupAndMeaning() {
         String features = section("Feature names");
         for (Feature feature : Feature.values()) {
-            String row = "| `" + feature.featureName() + "` | " + feature.group().name().toLowerCase(Locale.ROOT)
-                    + " | " + cell(feature.description()) + " |";
+            String row = "| `" + feature.featureName() + "` | "
+                    + feature.group().name().toLowerCase(Locale.ROOT) + " | " + cell(feature.description()) + " |";
             assertThat(features).as(feature.featureName()).contains(row);
         }
     }
@@ -73,9 +74,11 @@ class RulesDocumentationTest {
 
     private static void assertRulesListed(String section, RuleSet rules) {
         for (Rule rule : rules.rules()) {
-            assertThat(rule.reasonCode()).as("the table's first column is both id and reason code").isEqualTo(rule.id());
-            String row = "| `" + rule.id() + "` | " + rule.weight() + " | `" + cell(rule.condition().source()) + "` | "
-                    + cell(rule.description()) + " |";
+            assertThat(rule.reasonCode())
+                    .as("the table's first column is both id and reason code")
+                    .isEqualTo(rule.id());
+            String row = "| `" + rule.id() + "` | " + rule.weight() + " | `"
+                    + cell(rule.condition().source()) + "` | " + cell(rule.description()) + " |";
             assertThat(section).as(rule.id()).contains(row);
         }
         Matcher names = TABLE_NAME.matcher(section);

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>Sub-trees that read no feature are folded into constants with the very operations that would run
  * later, so folding cannot change a result. Comparisons of a feature with a constant become a
- * dedicated node, the common case in rules; chains of {@code &&} and {@code ||} become one n-ary node.
+ * dedicated node, the common case in rules; chains of {@code &&} and {@code ||} become one n-ary node,
+ * in which the feature comparisons are fused into a single loop over arrays.
  */
 final class ConditionCompiler {
     private static final double[] NO_FEATURES = new double[0];
@@ -187,11 +188,40 @@ final class ConditionCompiler {
         if (nodes.isEmpty()) {
             return Typed.bool(BooleanNodes.Constant.of(isAnd));
         }
-        if (nodes.size() == 1) {
-            return Typed.bool(nodes.get(0));
+        return Typed.bool(join(isAnd, nodes));
+    }
+
+    /**
+     * One node for {@code &&} or {@code ||} over several operands. Comparisons of a feature with a
+     * constant are fused into one node and tested first: operands cannot fail or have effects, so the
+     * order in which they are tested cannot change the result, only its cost.
+     */
+    private static BooleanNode join(boolean isAnd, List<BooleanNode> operands) {
+        List<BooleanNodes.FeatureComparison> comparisons = new ArrayList<>();
+        List<BooleanNode> others = new ArrayList<>();
+        for (BooleanNode operand : operands) {
+            if (operand instanceof BooleanNodes.FeatureComparison comparison) {
+                comparisons.add(comparison);
+            } else {
+                others.add(operand);
+            }
         }
-        BooleanNode[] array = nodes.toArray(new BooleanNode[0]);
-        return Typed.bool(isAnd ? new BooleanNodes.AllOf(array) : new BooleanNodes.AnyOf(array));
+        List<BooleanNode> joined = new ArrayList<>();
+        if (comparisons.size() > 1) {
+            BooleanNodes.FeatureComparison[] fused = comparisons.toArray(new BooleanNodes.FeatureComparison[0]);
+            joined.add(
+                    isAnd
+                            ? new BooleanNodes.AllFeatureComparisons(fused)
+                            : new BooleanNodes.AnyFeatureComparisons(fused));
+        } else {
+            joined.addAll(comparisons);
+        }
+        joined.addAll(others);
+        if (joined.size() == 1) {
+            return joined.get(0);
+        }
+        BooleanNode[] array = joined.toArray(new BooleanNode[0]);
+        return isAnd ? new BooleanNodes.AllOf(array) : new BooleanNodes.AnyOf(array);
     }
 
     private static void flatten(BinaryOperator operator, Syntax syntax, List<Syntax> into) {
@@ -388,7 +418,7 @@ final class ConditionCompiler {
     }
 
     private static BooleanNode featureOrdered(BinaryOperator operator, int index, double constant) {
-        return new BooleanNodes.FeatureOrdered(index, constant, direction(operator), threshold(operator));
+        return new BooleanNodes.FeatureComparison(index, orderedOpcode(operator), constant);
     }
 
     private static int direction(BinaryOperator operator) {
@@ -419,21 +449,40 @@ final class ConditionCompiler {
     }
 
     private static BooleanNode featureAgainstConstant(BinaryOperator operator, int index, double constant) {
+        return new BooleanNodes.FeatureComparison(index, opcode(operator), constant);
+    }
+
+    private static int opcode(BinaryOperator operator) {
         switch (operator) {
             case LESS:
-                return new BooleanNodes.FeatureLess(index, constant);
+                return BooleanNodes.LESS;
             case LESS_OR_EQUAL:
-                return new BooleanNodes.FeatureLessOrEqual(index, constant);
+                return BooleanNodes.LESS_OR_EQUAL;
             case GREATER:
-                return new BooleanNodes.FeatureGreater(index, constant);
+                return BooleanNodes.GREATER;
             case GREATER_OR_EQUAL:
-                return new BooleanNodes.FeatureGreaterOrEqual(index, constant);
+                return BooleanNodes.GREATER_OR_EQUAL;
             case EQUAL:
-                return new BooleanNodes.FeatureEqual(index, constant);
+                return BooleanNodes.EQUAL;
             case NOT_EQUAL:
-                return new BooleanNodes.FeatureNotEqual(index, constant);
+                return BooleanNodes.NOT_EQUAL;
             default:
                 throw new IllegalStateException("not a comparison: " + operator);
+        }
+    }
+
+    private static int orderedOpcode(BinaryOperator operator) {
+        switch (operator) {
+            case LESS:
+                return BooleanNodes.ORDERED_LESS;
+            case LESS_OR_EQUAL:
+                return BooleanNodes.ORDERED_LESS_OR_EQUAL;
+            case GREATER:
+                return BooleanNodes.ORDERED_GREATER;
+            case GREATER_OR_EQUAL:
+                return BooleanNodes.ORDERED_GREATER_OR_EQUAL;
+            default:
+                throw new IllegalStateException("not an ordering: " + operator);
         }
     }
 

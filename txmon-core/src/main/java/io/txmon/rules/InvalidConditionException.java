@@ -10,7 +10,7 @@ public final class InvalidConditionException extends RuntimeException {
     private final int column;
     private final String problem;
 
-    public InvalidConditionException(int column, String problem) {
+    InvalidConditionException(int column, String problem) {
         super("column " + column + ": " + problem);
         this.column = column;
         this.problem = problem;

@@ -30,7 +30,7 @@ public final class InvalidRuleSetException extends RuntimeException {
     }
 
     /** A problem with the rule set as a whole, such as its name or one of its parameters. */
-    public static InvalidRuleSetException ofRuleSet(String key, String problem) {
+    static InvalidRuleSetException ofRuleSet(String key, String problem) {
         return new InvalidRuleSetException(0, null, key, 0, problem, null);
     }
 
@@ -40,13 +40,13 @@ public final class InvalidRuleSetException extends RuntimeException {
      * @param ruleNumber the rule's 1-based position in the rule set
      * @param ruleId the rule's id as written, possibly empty
      */
-    public static InvalidRuleSetException ofRule(int ruleNumber, String ruleId, String key, String problem) {
+    static InvalidRuleSetException ofRule(int ruleNumber, String ruleId, String key, String problem) {
         return new InvalidRuleSetException(
                 requirePositive(ruleNumber), Objects.requireNonNull(ruleId, "ruleId"), key, 0, problem, null);
     }
 
     /** A rule's condition does not compile. */
-    public static InvalidRuleSetException ofCondition(int ruleNumber, String ruleId, InvalidConditionException cause) {
+    static InvalidRuleSetException ofCondition(int ruleNumber, String ruleId, InvalidConditionException cause) {
         return new InvalidRuleSetException(
                 requirePositive(ruleNumber),
                 Objects.requireNonNull(ruleId, "ruleId"),

@@ -8,7 +8,7 @@ final class NumericNodes {
     private NumericNodes() {}
 
     /** One feature of the vector, by its ordinal. */
-    static final class FeatureValue implements NumericNode {
+    static final class FeatureValue extends NumericNode {
         final int index;
 
         FeatureValue(int index) {
@@ -16,13 +16,13 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return features[index];
         }
     }
 
     /** A literal, a parameter, or a sub-expression folded at compile time. */
-    static final class Constant implements NumericNode {
+    static final class Constant extends NumericNode {
         final double value;
 
         Constant(double value) {
@@ -30,12 +30,12 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return value;
         }
     }
 
-    static final class Sum implements NumericNode {
+    static final class Sum extends NumericNode {
         private final NumericNode left;
         private final NumericNode right;
 
@@ -45,12 +45,12 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return left.value(features) + right.value(features);
         }
     }
 
-    static final class Difference implements NumericNode {
+    static final class Difference extends NumericNode {
         private final NumericNode left;
         private final NumericNode right;
 
@@ -60,12 +60,12 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return left.value(features) - right.value(features);
         }
     }
 
-    static final class Product implements NumericNode {
+    static final class Product extends NumericNode {
         private final NumericNode left;
         private final NumericNode right;
 
@@ -75,13 +75,13 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return left.value(features) * right.value(features);
         }
     }
 
     /** IEEE division, as CEL's for doubles: dividing by zero gives an infinity or NaN, not an error. */
-    static final class Quotient implements NumericNode {
+    static final class Quotient extends NumericNode {
         private final NumericNode left;
         private final NumericNode right;
 
@@ -91,12 +91,12 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return left.value(features) / right.value(features);
         }
     }
 
-    static final class Negation implements NumericNode {
+    static final class Negation extends NumericNode {
         private final NumericNode operand;
 
         Negation(NumericNode operand) {
@@ -104,13 +104,13 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return -operand.value(features);
         }
     }
 
     /** CEL's {@code math.abs}. */
-    static final class Absolute implements NumericNode {
+    static final class Absolute extends NumericNode {
         private final NumericNode operand;
 
         Absolute(NumericNode operand) {
@@ -118,7 +118,7 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return Math.abs(operand.value(features));
         }
     }
@@ -127,7 +127,7 @@ final class NumericNodes {
      * CEL's {@code math.greatest}. CEL orders doubles as {@link Double#compare} does, so NaN counts as
      * the greatest value and 0.0 as greater than -0.0; {@link Math#max} agrees on both.
      */
-    static final class Greatest implements NumericNode {
+    static final class Greatest extends NumericNode {
         private final NumericNode[] operands;
 
         Greatest(NumericNode[] operands) {
@@ -135,7 +135,7 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             double greatest = operands[0].value(features);
             for (int i = 1; i < operands.length; i++) {
                 greatest = Math.max(greatest, operands[i].value(features));
@@ -148,7 +148,7 @@ final class NumericNodes {
      * CEL's {@code math.least}. Because CEL orders NaN above every number, the least of NaN and 1 is
      * 1, where {@link Math#min} would say NaN; hence {@link Double#compare} here.
      */
-    static final class Least implements NumericNode {
+    static final class Least extends NumericNode {
         private final NumericNode[] operands;
 
         Least(NumericNode[] operands) {
@@ -156,7 +156,7 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             double least = operands[0].value(features);
             for (int i = 1; i < operands.length; i++) {
                 double candidate = operands[i].value(features);
@@ -169,7 +169,7 @@ final class NumericNodes {
     }
 
     /** {@code condition ? ifTrue : ifFalse} over numbers; only the chosen branch is evaluated. */
-    static final class Choice implements NumericNode {
+    static final class Choice extends NumericNode {
         private final BooleanNode condition;
         private final NumericNode ifTrue;
         private final NumericNode ifFalse;
@@ -181,7 +181,7 @@ final class NumericNodes {
         }
 
         @Override
-        public double value(double[] features) {
+        double value(double[] features) {
             return condition.test(features) ? ifTrue.value(features) : ifFalse.value(features);
         }
     }

@@ -82,7 +82,10 @@ final class RuleFileReader {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String message =
                     e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            throw new RuleFileException(source, line, "not valid YAML: " + message, e);
+            String hint = message.startsWith("mapping values are not allowed")
+                    ? "; a value holding ': ', such as a condition with '?:', must be in quotes"
+                    : "";
+            throw new RuleFileException(source, line, "not valid YAML: " + message + hint, e);
         }
     }
 
@@ -107,7 +110,7 @@ final class RuleFileReader {
             }
             switch (key) {
                 case "name":
-                    name = text(scalar(), "name").strip();
+                    name = text(scalar("name"), "name").strip();
                     break;
                 case "parameters":
                     parameters = parameters();
@@ -154,7 +157,7 @@ final class RuleFileReader {
             if (lines.fileKeys.putIfAbsent("parameters." + name, line) != null) {
                 throw error(line, "parameters: '" + name + "' appears twice");
             }
-            parameters.put(name, number(scalar(), "parameters: " + name));
+            parameters.put(name, number(scalar("parameters: " + name), "parameters: " + name));
         }
         return parameters;
     }
@@ -226,7 +229,7 @@ final class RuleFileReader {
                 throw error(line, section + ": key '" + key + "' appears twice");
             }
             lines.fileKeys.put(section + "." + key, line);
-            entries.put(key, scalar());
+            entries.put(key, scalar(section + ": " + key));
         }
         return entries;
     }
@@ -262,7 +265,13 @@ final class RuleFileReader {
                 repeated.add(key);
                 keyLines.put(key + "#again", line);
             }
-            entries.put(key, scalar());
+            Scalar id = entries.get("id");
+            String rule = id != null
+                            && id.token() == JsonToken.VALUE_STRING
+                            && !id.text().isEmpty()
+                    ? id.text()
+                    : "#" + number;
+            entries.put(key, scalar("rule " + rule + ": " + key));
         }
         lines.ruleStarts.add(startLine);
         lines.ruleKeys.add(keyLines);
@@ -305,10 +314,10 @@ final class RuleFileReader {
     /** A scalar value with the line it is on; mappings and lists are skipped and reported as such. */
     private record Scalar(JsonToken token, String text, double number, int line) {}
 
-    private Scalar scalar() {
+    private Scalar scalar(String where) {
         JsonToken token = parser.nextToken();
         int line = line();
-        checkPlain();
+        checkPlain(where);
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             parser.skipChildren();
             return new Scalar(token, "", 0, line);
@@ -320,16 +329,16 @@ final class RuleFileReader {
     }
 
     /** YAML tags and aliases have no meaning in a rule file; a tag is usually an unquoted '!'. */
-    private void checkPlain() {
+    private void checkPlain(String where) {
         Object tag = parser.getTypeId();
         if (tag != null) {
             throw error(
                     line(),
-                    "YAML tag '!" + tag + "' found; a value starting with '!' must be quoted, as in"
+                    where + ": YAML tag '!" + tag + "' found; a value starting with '!' must be quoted, as in"
                             + " condition: \"!(amount > 1.0)\"");
         }
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw error(line(), "YAML aliases are not supported in rule files");
+            throw error(line(), where + ": YAML aliases are not supported in rule files");
         }
     }
 

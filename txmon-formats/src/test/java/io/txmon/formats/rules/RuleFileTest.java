@@ -231,8 +231,8 @@ class RuleFileTest {
         rejects(
                 EXAMPLE.replace("condition: amount > high_amount", "condition: !is_card"),
                 15,
-                "YAML tag '!is_card' found; a value starting with '!' must be quoted, as in"
-                        + " condition: \"!(amount > 1.0)\"");
+                "rule HIGH_AMOUNT: condition: YAML tag '!is_card' found; a value starting with '!' must be quoted,"
+                        + " as in condition: \"!(amount > 1.0)\"");
     }
 
     @Test
@@ -304,7 +304,9 @@ class RuleFileTest {
     void reportsInvalidYamlWithItsLine() {
         rejects("name: x\nrules:\n  - id: A\n    condition: a ? b : c\n", e -> {
             assertThat(e.line()).hasValue(4);
-            assertThat(e.problem()).startsWith("not valid YAML: mapping values are not allowed here");
+            assertThat(e.problem())
+                    .isEqualTo("not valid YAML: mapping values are not allowed here; a value holding ': ', such as a"
+                            + " condition with '?:', must be in quotes");
         });
     }
 

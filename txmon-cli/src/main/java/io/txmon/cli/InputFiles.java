@@ -76,7 +76,7 @@ final class InputFiles {
         return accounts;
     }
 
-    private void reject(RejectedRecord record) {
+    void reject(RejectedRecord record) {
         if (shown++ < SHOWN_REJECTIONS) {
             err.printf("rejected %s line %d: %s%n", record.source(), record.line(), record.reason());
         }

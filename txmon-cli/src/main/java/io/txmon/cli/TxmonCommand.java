@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxmonVersion.class,
         description = "Transaction monitoring for fraud and anti-money-laundering.",
-        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class, EvaluateCommand.class})
 public final class TxmonCommand implements Runnable {
 
     @CommandLine.Spec

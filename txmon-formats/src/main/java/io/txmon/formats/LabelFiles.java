@@ -1,7 +1,6 @@
 package io.txmon.formats;
 
-import io.txmon.simulator.Label;
-import io.txmon.simulator.Typology;
+import io.txmon.evaluation.Label;
 import io.txmon.transaction.InvalidFieldException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads and writes ground-truth labels: {@code transaction_id, label, typology}, with label {@code 1} for
- * a suspicious transaction and its typology, {@code 0} and no typology for an ordinary one.
+ * a suspicious transaction and its typology when known, {@code 0} and no typology for an ordinary one.
  */
 public final class LabelFiles {
 
@@ -26,8 +25,8 @@ public final class LabelFiles {
 
     /**
      * Reads every record of a labels file (CSV or JSON Lines), streaming. The label may be {@code 1},
-     * {@code 0}, {@code true} or {@code false}; a suspicious label needs a typology and an ordinary one must
-     * have none, or the record is rejected. Extra columns are ignored.
+     * {@code 0}, {@code true} or {@code false}; the typology is any name, or empty when unknown, and an
+     * ordinary transaction must have none, or the record is rejected. Extra columns are ignored.
      *
      * @return how many records went each way
      * @throws DataFileException when the file cannot be opened or read, its name asks for no known format,
@@ -46,7 +45,7 @@ public final class LabelFiles {
         return new CsvRecordWriter<>(DataFile.of(file, WRITE_FORMATS), COLUMNS, label -> new String[] {
             label.transactionId(),
             label.suspicious() ? "1" : "0",
-            label.typology().map(Typology::name).orElse("")
+            label.typology().orElse("")
         });
     }
 
@@ -62,16 +61,13 @@ public final class LabelFiles {
                                 "label", "must be 1, 0, true or false, was '" + FieldText.quoted(label) + "'");
                 };
         String typology = FieldText.optional(fields, "typology");
-        if (suspicious && typology == null) {
-            throw new InvalidFieldException(
-                    "typology", "is required when label is 1: one of " + FieldText.names(Typology.class));
-        }
         if (!suspicious && typology != null) {
             throw new InvalidFieldException(
                     "typology", "must be empty when label is 0, was '" + FieldText.quoted(typology) + "'");
         }
-        return suspicious
-                ? Label.suspicious(transactionId, FieldText.enumValue(Typology.class, "typology", typology))
-                : Label.ordinary(transactionId);
+        if (!suspicious) {
+            return Label.ordinary(transactionId);
+        }
+        return typology == null ? Label.suspicious(transactionId) : Label.suspicious(transactionId, typology);
     }
 }

@@ -1,0 +1,58 @@
+package io.txmon.cli;
+
+import io.txmon.evaluation.DetectionReport;
+import java.util.Locale;
+
+/** A detection report as a terminal reads it. */
+final class ReportText {
+    private ReportText() {}
+
+    static String of(DetectionReport r) {
+        StringBuilder out = new StringBuilder();
+        line(
+                out,
+                "transactions        %,d, of which suspicious %,d (%.2f %%)",
+                r.transactions(),
+                r.suspicious(),
+                100.0 * r.suspicious() / Math.max(1, r.transactions()));
+        line(out, "ROC-AUC             %.4f", r.rocAuc());
+        line(out, "PR-AUC              %.4f", r.prAuc());
+        alerts(out, String.format(Locale.ROOT, "at %.1f %% budget", r.budget() * 100), r.atBudget());
+        alerts(out, "flagged (not APPROVE)", r.flagged());
+        if (!r.typologies().isEmpty()) {
+            line(out, "");
+            line(out, "%-26s %12s %10s %10s", "recall by typology", "transactions", "at budget", "flagged");
+            for (DetectionReport.TypologyRecall t : r.typologies()) {
+                line(
+                        out,
+                        "  %-24s %,12d %10.3f %10.3f",
+                        t.typology(),
+                        t.transactions(),
+                        t.recallAtBudget(),
+                        t.recallFlagged());
+            }
+        }
+        if (!r.reasons().isEmpty()) {
+            line(out, "");
+            line(out, "%-26s %12s %10s", "flagged by reason", "alerts", "precision");
+            for (DetectionReport.ReasonPrecision p : r.reasons()) {
+                line(out, "  %-24s %,12d %10.3f", p.reasonCode(), p.alerts(), p.precision());
+            }
+        }
+        return out.toString();
+    }
+
+    private static void alerts(StringBuilder out, String name, DetectionReport.AlertSet set) {
+        line(
+                out,
+                "%-21s %,10.0f alerts, precision %.3f, recall %.3f",
+                name,
+                set.alerts(),
+                set.precision(),
+                set.recall());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

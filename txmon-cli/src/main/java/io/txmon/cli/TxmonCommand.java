@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxmonVersion.class,
         description = "Transaction monitoring for fraud and anti-money-laundering.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, IsolationForestCommand.class})
 public final class TxmonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,17 @@ public final class TxmonCommand implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting; tests call this. */
     public static int execute(String... args) {
-        return new CommandLine(new TxmonCommand()).execute(args);
+        return new CommandLine(new TxmonCommand())
+                .setParameterExceptionHandler(TxmonCommand::reportBadArguments)
+                .execute(args);
+    }
+
+    /** Bad arguments get one line naming the command and the problem, not the whole usage text. */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {

@@ -71,8 +71,7 @@ class PublicOutlierDataSetsIT {
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         double auc = json.get("roc_auc").asDouble();
         double sd = json.get("roc_auc_sd").asDouble();
-        double tolerance =
-                Math.max(TOLERANCE, 3 * Math.sqrt(referenceSd * referenceSd / SEEDS + sd * sd / SEEDS));
+        double tolerance = Math.max(TOLERANCE, 3 * Math.sqrt(referenceSd * referenceSd / SEEDS + sd * sd / SEEDS));
         System.err.printf(
                 Locale.ROOT,
                 "%-12s rows %7d  ROC-AUC %.4f ± %.4f  PR-AUC %.4f ± %.4f  scikit-learn %.4f ± %.4f  difference %+.4f,"
@@ -87,7 +86,8 @@ class PublicOutlierDataSetsIT {
                 referenceSd,
                 auc - referenceAuc,
                 tolerance);
-        assertThat(auc).as("mean ROC-AUC on %s against scikit-learn's %.4f", name, referenceAuc)
+        assertThat(auc)
+                .as("mean ROC-AUC on %s against scikit-learn's %.4f", name, referenceAuc)
                 .isBetween(referenceAuc - tolerance, referenceAuc + tolerance);
     }
 

@@ -94,7 +94,7 @@ final class IsolationForestCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "writes the first repeat's scores as CSV: row (1 = the first data row of the first file),"
                     + " score, and label when there is a label column")
-    Path output;
+    Optional<Path> output;
 
     @Override
     public Integer call() {
@@ -138,13 +138,13 @@ final class IsolationForestCommand implements Callable<Integer> {
                 progress += String.format(Locale.ROOT, "; ROC-AUC %.4f, PR-AUC %.4f", rocAuc[r], prAuc[r]);
             }
             progress(progress);
-            if (r == 0 && output != null) {
+            if (r == 0 && output.isPresent()) {
                 try {
-                    writeScores(scores, labels);
+                    writeScores(output.get(), scores, labels);
                 } catch (IOException e) {
-                    return fail("cannot write " + output + ": " + describe(e));
+                    return fail("cannot write " + output.get() + ": " + describe(e));
                 }
-                progress("wrote the scores of seed " + forest.seed() + " to " + output);
+                progress("wrote the scores of seed " + forest.seed() + " to " + output.get());
             }
         }
         if (labels.isPresent()) {
@@ -190,8 +190,8 @@ final class IsolationForestCommand implements Callable<Integer> {
         return table;
     }
 
-    private void writeScores(double[] scores, Optional<boolean[]> labels) throws IOException {
-        try (CsvWriter csv = CsvWriter.builder().build(output)) {
+    private void writeScores(Path file, double[] scores, Optional<boolean[]> labels) throws IOException {
+        try (CsvWriter csv = CsvWriter.builder().build(file)) {
             if (labels.isPresent()) {
                 csv.writeRecord("row", "score", labelColumn.orElseThrow());
             } else {

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxmonVersion.class,
         description = "Transaction monitoring for fraud and anti-money-laundering.",
-        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class, EvaluateCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ScoreCommand.class,
+            EvaluateCommand.class,
+            IsolationForestCommand.class
+        })
 public final class TxmonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -25,9 +30,22 @@ public final class TxmonCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The command line with txmon's error handling: bad input ends with one line naming it, exit code 1. */
+    /**
+     * The command line with txmon's error handling: bad arguments and bad input each end with one line
+     * naming the problem, exit code 2 and 1.
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new TxmonCommand()).setExecutionExceptionHandler(new OneLineErrors());
+        return new CommandLine(new TxmonCommand())
+                .setParameterExceptionHandler(TxmonCommand::reportBadArguments)
+                .setExecutionExceptionHandler(new OneLineErrors());
+    }
+
+    /** Bad arguments get one line naming the command and the problem, not the whole usage text. */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {

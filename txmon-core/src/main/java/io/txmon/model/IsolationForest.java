@@ -17,10 +17,10 @@ import java.util.stream.IntStream;
  * as an average one, lower for rows deep in dense regions.
  *
  * <p><b>Cost.</b> Scoring walks one path per tree, ceil(log2 ψ) dependent comparisons each (1,200 for 150
- * trees of ψ = 256), and allocates nothing. All trees live in flat arrays rather than node objects, 24
- * bytes a node, so 150 trees of at most 511 nodes take 1.8 MB; {@link IsolationTrees} explains the layout
- * and why the walk is written for the processor. BENCHMARKS.md has the measured time per row. Growing the
- * trees costs t·ψ·log ψ whatever the number of training rows.
+ * trees of ψ = 256), and allocates nothing. All trees live in flat arrays rather than node objects; the walk
+ * touches 16 bytes a node, 1.2 MB for 150 trees of at most 511 nodes. {@link IsolationTrees} explains the
+ * layout and why the walk is written for the processor; BENCHMARKS.md has the measured time per row.
+ * Growing the trees costs t·ψ·log ψ whatever the number of training rows.
  *
  * <p><b>Trade-offs.</b> Cuts are parallel to the axes, so an anomaly that is unusual only in a combination
  * of features, each ordinary on its own, is isolated late (the Extended Isolation Forest of Hariri, Carrasco

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Writes an {@link IsolationForest} to a binary stream and reads it back, with the same scores.
@@ -34,6 +35,9 @@ public final class IsolationForestCodec {
     public static final int MAGIC = 0x54584946;
     /** The format this codec writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
+
+    /** Values allocated before any is read; arrays grow from there as the file proves it holds more. */
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private IsolationForestCodec() {}
 
@@ -106,10 +110,7 @@ public final class IsolationForestCodec {
         }
         int[] roots = readInts(in, trees);
         int[] splitFeature = readInts(in, nodes);
-        double[] cut = new double[nodes];
-        for (int i = 0; i < nodes; i++) {
-            cut[i] = in.readDouble();
-        }
+        double[] cut = readDoubles(in, nodes);
         int[] leftChild = readInts(in, nodes);
         int[] size = readInts(in, nodes);
         try {
@@ -121,10 +122,25 @@ public final class IsolationForestCodec {
         }
     }
 
+    /** Grows the array as values arrive, so that a damaged count meets the end of the file before it can exhaust memory. */
     private static int[] readInts(DataInput in, int count) throws IOException {
-        int[] values = new int[count];
+        int[] values = new int[Math.min(count, FIRST_CHUNK)];
         for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(count, 2L * values.length));
+            }
             values[i] = in.readInt();
+        }
+        return values;
+    }
+
+    private static double[] readDoubles(DataInput in, int count) throws IOException {
+        double[] values = new double[Math.min(count, FIRST_CHUNK)];
+        for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(count, 2L * values.length));
+            }
+            values[i] = in.readDouble();
         }
         return values;
     }

@@ -118,6 +118,25 @@ class IsolationForestCodecTest {
                 .hasMessageStartingWith("corrupt Isolation Forest model: tree 0, node 0 has children 0 and 1");
     }
 
+    @Test
+    void refusesAHugeNodeCountAtTheEndOfTheFileWithoutAllocatingIt() {
+        byte[] header = ByteBuffer.allocate(56)
+                .putInt(IsolationForestCodec.MAGIC)
+                .putInt(1)
+                .putInt(3)
+                .putInt(1 << 30)
+                .putLong(1)
+                .putDouble(0.01)
+                .putDouble(0.6)
+                .putInt(2)
+                .putInt(Integer.MAX_VALUE)
+                .putInt(0) // the two roots; the node arrays that should follow are missing
+                .putInt(1)
+                .array();
+
+        assertThatThrownBy(() -> read(header)).isInstanceOf(EOFException.class).hasMessageContaining("truncated");
+    }
+
     private static byte[] bytes(IsolationForest forest) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         IsolationForestCodec.write(forest, new DataOutputStream(buffer));

@@ -40,26 +40,27 @@ final class DailyTotals {
         return Math.floorDiv(epochMillis, DAY_MILLIS);
     }
 
-    /** Fills {@code profile} with the account's own amounts from {@code DAYS_BACK} days ago to today. */
-    void amountProfile(long today, AmountProfile profile) {
-        profile.clear();
-        for (long d = Math.max(today - DAYS_BACK, newestDay - DAYS_BACK); d <= Math.min(today, newestDay); d++) {
-            int b = bucket(d);
-            profile.count += (int) count[b];
-            profile.sum += sum[b];
-            profile.sumOfSquares += sumOfSquares[b];
-            profile.max = Math.max(profile.max, max[b]);
+    /**
+     * Fills {@code history} from the days {@code DAYS_BACK} days ago to {@code today}: the account's own
+     * amounts over all of them, and its own transactions and payments in on the days before today. One pass,
+     * stepping through the buckets rather than dividing for each, since every transaction needs it.
+     */
+    void history(long today, History history) {
+        history.clear();
+        long first = Math.max(today - DAYS_BACK, newestDay - DAYS_BACK);
+        long last = Math.min(today, newestDay);
+        int b = bucket(first);
+        for (long d = first; d <= last; d++) {
+            history.count += (int) count[b];
+            history.sum += sum[b];
+            history.sumOfSquares += sumOfSquares[b];
+            history.max = Math.max(history.max, max[b]);
+            if (d < today) {
+                history.initiatedBeforeToday += (int) count[b];
+                history.inflowsBeforeToday += (int) inCount[b];
+            }
+            b = b + 1 == BUCKETS ? 0 : b + 1;
         }
-    }
-
-    /** The account's own transactions on the {@code DAYS_BACK} days before {@code today}. */
-    int initiatedBefore(long today) {
-        return total(count, today);
-    }
-
-    /** Payments into the account on the {@code DAYS_BACK} days before {@code today}. */
-    int inflowsBefore(long today) {
-        return total(inCount, today);
     }
 
     /** Estimated count of the account's own transactions in (since, now], for 30-day windows. */
@@ -78,14 +79,6 @@ final class DailyTotals {
             total += series[bucket(d)] * shareInside(d, firstDay, sinceMillis);
         }
         return total;
-    }
-
-    private int total(double[] series, long today) {
-        double total = 0;
-        for (long d = Math.max(today - DAYS_BACK, newestDay - DAYS_BACK); d < today && d <= newestDay; d++) {
-            total += series[bucket(d)];
-        }
-        return (int) total;
     }
 
     private static double shareInside(long day, long firstDay, long sinceMillis) {
@@ -139,18 +132,22 @@ final class DailyTotals {
         }
     }
 
-    /** Scratch totals of an account's amounts, reused across calls so that extraction allocates nothing. */
-    static final class AmountProfile {
+    /** Scratch totals of an account's recent days, reused across calls so that extraction allocates nothing. */
+    static final class History {
         int count;
         double sum;
         double sumOfSquares;
         double max;
+        int initiatedBeforeToday;
+        int inflowsBeforeToday;
 
         void clear() {
             count = 0;
             sum = 0;
             sumOfSquares = 0;
             max = 0;
+            initiatedBeforeToday = 0;
+            inflowsBeforeToday = 0;
         }
 
         double mean() {

@@ -46,7 +46,7 @@ public final class FeatureExtractor {
     private final int[] cities1m = new int[RecentMovements.CAPACITY + 1];
     private final int[] cities1h = new int[RecentMovements.CAPACITY + 1];
     private final int[] merchants1h = new int[RecentMovements.CAPACITY + 1];
-    private final DailyTotals.AmountProfile profile = new DailyTotals.AmountProfile();
+    private final DailyTotals.History history = new DailyTotals.History();
     private final double[] bandSum = new double[1];
 
     public FeatureExtractor(FeatureSettings settings, PeerProfile peers) {
@@ -84,6 +84,7 @@ public final class FeatureExtractor {
         int receiverKey = Keys.of(tx.payeeAccount());
 
         writeTransactionFeatures(tx, amount, hour, features);
+        payer.daily.history(DailyTotals.dayOf(t), history);
         writeWindows(payer, t, amount, kind, cityKey, merchantKey, receiverKey, features);
         writeHistory(payer, t, amount, kind, hour, features);
         writeNovelty(payer, tx, cityKey, countryKey, deviceKey, merchantKey, receiverKey, features);
@@ -139,6 +140,7 @@ public final class FeatureExtractor {
             inSum += payee.hourly.inSum(since24h);
         }
         long today = DailyTotals.dayOf(t);
+        payee.daily.history(today, history);
 
         set(features, Feature.CP_PRIOR_TX_COUNT, payee.movementCount);
         set(features, Feature.CP_ACCOUNT_AGE_DAYS, daysBetween(payee.openedAtMillis, t));
@@ -147,10 +149,7 @@ public final class FeatureExtractor {
         set(features, Feature.CP_BALANCE, payee.balance + amount);
         set(features, Feature.CP_IN_COUNT_24H, inCount);
         set(features, Feature.CP_IN_SUM_24H, inSum);
-        set(
-                features,
-                Feature.CP_IN_COUNT_RATIO_24H,
-                inCount / usualDaily(payee.daily.inflowsBefore(today), payee, today));
+        set(features, Feature.CP_IN_COUNT_RATIO_24H, inCount / usualDaily(history.inflowsBeforeToday, payee, today));
         set(features, Feature.CP_FAN_IN_24H, distinctIncluding(payee.senders, senderKey, minuteOf(since24h)));
         set(features, Feature.CP_FAN_IN_48H, distinctIncluding(payee.senders, senderKey, minuteOf(t - 2 * DAY)));
         set(
@@ -308,8 +307,8 @@ public final class FeatureExtractor {
         set(f, Feature.PASS_THROUGH_24H, in24hSum > 0 ? Math.min(1, out24hSum / in24hSum) : 0);
 
         long today = DailyTotals.dayOf(t);
-        set(f, Feature.VELOCITY_RATIO_24H, c24h / usualDaily(s.daily.initiatedBefore(today), s, today));
-        set(f, Feature.IN_COUNT_RATIO_24H, in24hCount / usualDaily(s.daily.inflowsBefore(today), s, today));
+        set(f, Feature.VELOCITY_RATIO_24H, c24h / usualDaily(history.initiatedBeforeToday, s, today));
+        set(f, Feature.IN_COUNT_RATIO_24H, in24hCount / usualDaily(history.inflowsBeforeToday, s, today));
         set(f, Feature.FAN_IN_24H, s.senders.countSeenAfter(minuteOf(since24h)));
         set(f, Feature.FAN_IN_48H, s.senders.countSeenAfter(minuteOf(t - 2 * DAY)));
         // receiverKey is NONE unless this is a transfer, and then the receiver counts too.
@@ -319,15 +318,14 @@ public final class FeatureExtractor {
 
     /** The account's history before this transaction: amount profile, habits, age, dormancy, balance. */
     private void writeHistory(AccountState s, long t, double amount, MovementKind kind, int hour, double[] f) {
-        s.daily.amountProfile(DailyTotals.dayOf(t), profile);
-        double mean = profile.mean();
-        double sd = profile.standardDeviation();
+        double mean = history.mean();
+        double sd = history.standardDeviation();
         set(f, Feature.AMOUNT_MEAN_30D, mean);
         set(f, Feature.AMOUNT_STD_30D, sd);
         // A steady spender's spread is near zero; the floor keeps a small change from looking extreme.
         double spread = Math.max(sd, MIN_SPREAD_SHARE_OF_MEAN * mean);
-        set(f, Feature.AMOUNT_ZSCORE_30D, profile.count >= MIN_AMOUNTS_FOR_ZSCORE ? (amount - mean) / spread : 0);
-        set(f, Feature.AMOUNT_TO_MAX_30D, profile.count > 0 ? amount / profile.max : 0);
+        set(f, Feature.AMOUNT_ZSCORE_30D, history.count >= MIN_AMOUNTS_FOR_ZSCORE ? (amount - mean) / spread : 0);
+        set(f, Feature.AMOUNT_TO_MAX_30D, history.count > 0 ? amount / history.max : 0);
 
         set(
                 f,

@@ -1,0 +1,124 @@
+package io.txmon.simulator;
+
+import io.txmon.transaction.Channel;
+import io.txmon.transaction.TransactionType;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The stage incidents play on: the ordinary world, its histories, the cast of participants, and the
+ * ledger the incident's transactions go to, each labelled with its typology.
+ */
+final class Scene {
+    private final World world;
+    private final Histories histories;
+    private final Cast cast;
+    private final HourProfile typicalDay = HourProfile.typical();
+
+    Scene(World world, Histories histories, Cast cast) {
+        this.world = world;
+        this.histories = histories;
+        this.cast = cast;
+    }
+
+    World world() {
+        return world;
+    }
+
+    Histories histories() {
+        return histories;
+    }
+
+    Cast cast() {
+        return cast;
+    }
+
+    Window window() {
+        return world.window();
+    }
+
+    /** Records a draft as part of a typology; says whether it fell in the window. */
+    boolean add(Draft draft, Typology typology) {
+        return world.ledger().add(draft.as(typology));
+    }
+
+    /** Records a transfer (drafted as the bank would see it) as part of a typology. */
+    boolean transfer(String from, String to, long second, long cents, Typology typology, RandomGenerator random) {
+        Optional<Draft> draft = world.transfer(from, to, second, cents, random);
+        return draft.isPresent() && add(draft.get(), typology);
+    }
+
+    /**
+     * An account to send criminal money to: sometimes another customer of the bank (a mule with an
+     * ordinary life of their own), otherwise another bank's account, often one never seen before.
+     */
+    String receiver(RandomGenerator random, double internalShare) {
+        if (Sampling.chance(random, internalShare)) {
+            Optional<Customer> mule = cast.take(random, Customer::everyday);
+            if (mule.isPresent()) {
+                return mule.get().id();
+            }
+        }
+        return Sampling.chance(random, 0.7)
+                ? world.ids().account()
+                : Sampling.pick(random, world.population().externalPersons());
+    }
+
+    /**
+     * The first moment from {@code notBefore} on that falls at an hour the account's holder is habitually
+     * active: the same day or the next. Criminals and their victims keep ordinary hours too, so most
+     * typologies follow the rhythm of whoever makes each payment.
+     */
+    long nextHabitual(String accountId, long notBefore, RandomGenerator random) {
+        Optional<Customer> customer = world.population().customer(accountId);
+        HourProfile hours = customer.map(Customer::hours).orElse(typicalDay);
+        City home =
+                customer.map(Customer::home).orElse(world.geography().domestic().get(0));
+        int date = window().dateIndexOf(notBefore, home.zone());
+        long second = window().at(date, home.zone(), hours.secondOfDay(random, Daypart.ANY));
+        if (second < notBefore) {
+            second = window().at(
+                            Math.min(date + 1, window().dateCount()),
+                            home.zone(),
+                            hours.secondOfDay(random, Daypart.ANY));
+        }
+        return Math.max(second, notBefore);
+    }
+
+    /** A moment uniformly within the window, leaving {@code room} seconds after it when the window allows. */
+    long anyMoment(RandomGenerator random, long earliest, long room) {
+        long from = Math.max(earliest, window().start());
+        long until = Math.max(from + 1, window().end() - room);
+        return from + (long) (random.nextDouble() * (until - from));
+    }
+
+    /**
+     * Cash taken out by whoever controls the account: at a cash machine in notes when small enough,
+     * otherwise over a branch counter when one is open, else at the machine up to its limit.
+     */
+    boolean cashOut(
+            String accountId, long second, double amount, City place, Typology typology, RandomGenerator random) {
+        int hour = window().localHour(second, place.zone());
+        boolean branchOpen = hour >= 9 && hour < 17 && !window().isWeekend(window().dateIndexOf(second, place.zone()));
+        if (amount > 500 && branchOpen) {
+            return add(
+                    Draft.cash(
+                            second,
+                            accountId,
+                            Amounts.branchWithdrawal(random, amount),
+                            TransactionType.CASH_OUT,
+                            place,
+                            Channel.BRANCH),
+                    typology);
+        }
+        return add(
+                Draft.cash(
+                        second,
+                        accountId,
+                        Amounts.atmWithdrawal(random, Math.min(amount, 500)),
+                        TransactionType.CASH_OUT,
+                        place,
+                        Channel.ATM),
+                typology);
+    }
+}

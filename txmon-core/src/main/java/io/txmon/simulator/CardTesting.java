@@ -48,16 +48,19 @@ final class CardTesting implements Incident {
         City place =
                 Sampling.chance(random, 0.3) ? holder.home() : world.geography().destination(random, holder.home());
         String device = world.ids().device();
-        List<Merchant> targets = new ArrayList<>();
-        for (MerchantCategory category : PROBED) {
-            targets.addAll(world.merchants().allOnline(category));
-        }
-        Sampling.shuffle(random, targets);
         int probes = MIN_PROBES + Sampling.poisson(random, MEAN_EXTRA_PROBES);
-        int merchants =
-                Math.min(targets.size(), Sampling.between(random, MIN_MERCHANTS, Math.min(MAX_MERCHANTS, probes)));
+        int wanted = Sampling.between(random, MIN_MERCHANTS, Math.min(MAX_MERCHANTS, probes));
+        // Testers go where everyone shops online: popular merchants more often, as honest customers do.
+        List<Merchant> targets = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 * wanted && targets.size() < wanted; attempt++) {
+            Merchant merchant = world.merchants().online(random, PROBED[random.nextInt(PROBED.length)]);
+            if (!targets.contains(merchant)) {
+                targets.add(merchant);
+            }
+        }
+        int merchants = targets.size();
         double meanGap = Sampling.logUniform(random, 20, 300);
-        long second = scene.anyMoment(random, holder.activeFrom(), 2 * Window.SECONDS_PER_DAY);
+        long second = scene.anyMoment(random, holder.activeFrom(), 3L * Window.SECONDS_PER_DAY);
         int added = 0;
         for (int i = 0; i < probes; i++) {
             Merchant merchant = targets.get(i < merchants ? i : random.nextInt(merchants));

@@ -15,20 +15,26 @@ import java.util.random.RandomGenerator;
  */
 final class ClonedCard implements Incident {
     static final double MIN_DISTANCE_KM = 300;
+    /** Share of copies used wherever travellers go, abroad included; the rest in a distant home city. */
+    static final double ABROAD_SHARE = 0.5;
+
     static final int MIN_USES = 2;
     static final int MAX_USES = 6;
     static final double CASH_MACHINE_SHARE = 0.3;
     static final double SECOND_CITY_SHARE = 0.3;
 
+    /** What a copied card buys: mostly everyday things where a card is rarely checked, some resellable goods. */
     private static final MerchantCategory[] BOUGHT = {
-        MerchantCategory.ELECTRONICS,
-        MerchantCategory.JEWELRY,
-        MerchantCategory.CLOTHING,
         MerchantCategory.GROCERY,
-        MerchantCategory.FUEL,
+        MerchantCategory.RESTAURANT,
         MerchantCategory.BAR,
-        MerchantCategory.RESTAURANT
+        MerchantCategory.CLOTHING,
+        MerchantCategory.FUEL,
+        MerchantCategory.ELECTRONICS,
+        MerchantCategory.JEWELRY
     };
+
+    private static final double[] BOUGHT_WEIGHTS = Sampling.cumulative(new double[] {4, 2, 2, 2, 1, 1, 0.5});
 
     @Override
     public Typology typology() {
@@ -53,10 +59,13 @@ final class ClonedCard implements Incident {
         Draft anchor = Sampling.pick(random, genuine);
         long offset = (long) Sampling.logUniform(random, 5 * 60, 4 * Window.SECONDS_PER_HOUR);
         long second = anchor.second() + (Sampling.chance(random, 0.5) ? offset : -offset);
-        City city = scene.world().geography().visitedAtLeast(random, anchor.place(), MIN_DISTANCE_KM);
+        Geography geography = scene.world().geography();
+        City city = Sampling.chance(random, ABROAD_SHARE)
+                ? geography.visitedAtLeast(random, anchor.place(), MIN_DISTANCE_KM)
+                : geography.domesticAtLeast(random, anchor.place(), MIN_DISTANCE_KM);
         int added = useIn(scene, holder, city, second, Sampling.between(random, MIN_USES, MAX_USES), random);
         if (Sampling.chance(random, SECOND_CITY_SHARE)) {
-            City next = scene.world().geography().visitedAtLeast(random, city, MIN_DISTANCE_KM);
+            City next = geography.visitedAtLeast(random, city, MIN_DISTANCE_KM);
             long later =
                     second + (long) Sampling.logUniform(random, Window.SECONDS_PER_HOUR, 6 * Window.SECONDS_PER_HOUR);
             added += useIn(scene, holder, next, later, Sampling.between(random, 1, 3), random);
@@ -78,7 +87,7 @@ final class ClonedCard implements Incident {
                         ? 1
                         : 0;
             } else {
-                MerchantCategory category = BOUGHT[random.nextInt(BOUGHT.length)];
+                MerchantCategory category = BOUGHT[Sampling.pickIndex(random, BOUGHT_WEIGHTS)];
                 Merchant shop = scene.world().merchants().shop(random, city, category);
                 double amount = category.amount(random, 1) * Sampling.uniform(random, 1.5, 4);
                 added += scene.add(Draft.card(second, holder.id(), Amounts.exact(amount), shop, city, null), typology())

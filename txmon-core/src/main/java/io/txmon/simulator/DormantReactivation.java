@@ -41,9 +41,7 @@ final class DormantReactivation implements Incident {
         Window window = scene.window();
         long span = window.end() - window.start();
         long second = scene.nextHabitual(
-                account.id(),
-                scene.anyMoment(random, window.start() + span / 2, Math.min(2L * DAY, span / 10)),
-                random);
+                account.id(), scene.anyMoment(random, window.start() + span / 2, Math.min(6L * DAY, span / 4)), random);
         World world = scene.world();
         String device = Sampling.chance(random, NEW_DEVICE_SHARE)
                 ? world.ids().device()

@@ -36,7 +36,7 @@ final class FanIn implements Incident {
         Customer collector = chosen.get();
         int payers = Math.min(MAX_PAYERS, MIN_PAYERS + Sampling.poisson(random, MEAN_EXTRA_PAYERS));
         long span = (long) Sampling.logUniform(random, 4 * HOUR, 48 * HOUR);
-        long start = scene.anyMoment(random, collector.activeFrom(), span + 2L * Window.SECONDS_PER_DAY);
+        long start = scene.anyMoment(random, collector.activeFrom(), span + 3L * Window.SECONDS_PER_DAY);
         int added = 0;
         long collected = 0;
         long last = start;

@@ -33,7 +33,7 @@ final class FanOut implements Incident {
         }
         Customer source = chosen.get();
         long span = (long) Sampling.logUniform(random, 2 * HOUR, 36 * HOUR);
-        long second = scene.anyMoment(random, source.activeFrom(), span + 12L * HOUR);
+        long second = scene.anyMoment(random, source.activeFrom(), span + 60L * HOUR);
         int added = 0;
         double lump;
         long balance = scene.histories().balanceAt(source, second);

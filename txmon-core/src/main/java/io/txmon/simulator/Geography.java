@@ -119,4 +119,16 @@ final class Geography {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no city is " + minKm + " km from " + from.name()));
     }
+
+    /** A home-country city at least {@code minKm} from {@code from}, else any city that far. */
+    City domesticAtLeast(RandomGenerator random, City from, double minKm) {
+        List<City> far =
+                domestic.stream().filter(city -> city.distanceKm(from) >= minKm).toList();
+        if (far.isEmpty()) {
+            return visitedAtLeast(random, from, minKm);
+        }
+        double[] weights =
+                Sampling.cumulative(far.stream().mapToDouble(City::visitors).toArray());
+        return far.get(Sampling.pickIndex(random, weights));
+    }
 }

@@ -38,7 +38,7 @@ final class MulePassThrough implements Incident {
             return 0;
         }
         Customer mule = recruited.get();
-        long start = scene.anyMoment(random, mule.activeFrom(), 3L * Window.SECONDS_PER_DAY);
+        long start = scene.anyMoment(random, mule.activeFrom(), 5L * Window.SECONDS_PER_DAY);
         int paymentsIn = Sampling.between(random, 1, MAX_PAYMENTS_IN);
         int added = 0;
         for (int i = 0; i < paymentsIn; i++) {

@@ -29,15 +29,19 @@ final class NewAccountHighBalance implements Incident {
 
     @Override
     public int inject(Scene scene, RandomGenerator random) {
-        long latestOpening = scene.window().end() - 3L * DAY;
-        Optional<Customer> chosen = scene.cast()
-                .take(random, customer -> customer.standing() == Standing.NEW && customer.activeFrom() < latestOpening);
+        // Prefer accounts opened early enough for the whole incident to fall inside the window.
+        long end = scene.window().end();
+        Optional<Customer> chosen = scene.cast().take(random, customer -> opened(customer, end - 12L * DAY));
+        if (chosen.isEmpty()) {
+            chosen = scene.cast().take(random, customer -> opened(customer, end - 3L * DAY));
+        }
         if (chosen.isEmpty()) {
             return 0;
         }
         Customer account = chosen.get();
         long first = account.activeFrom() + (long) Sampling.logUniform(random, HOUR, 3 * DAY);
-        long spread = (long) Sampling.logUniform(random, DAY, 6 * DAY);
+        long spread =
+                Math.min((long) Sampling.logUniform(random, DAY, 6 * DAY), Math.max(HOUR, end - 2L * DAY - first));
         int payers = Sampling.between(random, MIN_PAYERS, MAX_PAYERS);
         double total = Sampling.logNormal(random, MEDIAN_TOTAL, 0.5, MIN_TOTAL, MAX_TOTAL);
         int added = 0;
@@ -73,5 +77,9 @@ final class NewAccountHighBalance implements Incident {
             }
         }
         return added;
+    }
+
+    private static boolean opened(Customer customer, long before) {
+        return customer.standing() == Standing.NEW && customer.activeFrom() < before;
     }
 }

@@ -3,6 +3,7 @@ package io.txmon.simulator;
 import io.txmon.transaction.Channel;
 import io.txmon.transaction.TransactionType;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,6 +15,9 @@ final class Scene {
     private final Histories histories;
     private final Cast cast;
     private final HourProfile typicalDay = HourProfile.typical();
+
+    /** Most a cash machine pays out in a day. */
+    static final double CASH_MACHINE_LIMIT = 500;
 
     Scene(World world, Histories histories, Cast cast) {
         this.world = world;
@@ -93,32 +97,46 @@ final class Scene {
     }
 
     /**
-     * Cash taken out by whoever controls the account: at a cash machine in notes when small enough,
-     * otherwise over a branch counter when one is open, else at the machine up to its limit.
+     * Cash taken out by whoever controls the account: at a cash machine, in notes, up to its daily limit;
+     * more over a branch counter, at once if the branch is open, else when it next opens.
      */
     boolean cashOut(
             String accountId, long second, double amount, City place, Typology typology, RandomGenerator random) {
-        int hour = window().localHour(second, place.zone());
-        boolean branchOpen = hour >= 9 && hour < 17 && !window().isWeekend(window().dateIndexOf(second, place.zone()));
-        if (amount > 500 && branchOpen) {
-            return add(
-                    Draft.cash(
-                            second,
-                            accountId,
-                            Amounts.branchWithdrawal(random, amount),
-                            TransactionType.CASH_OUT,
-                            place,
-                            Channel.BRANCH),
-                    typology);
+        if (amount <= CASH_MACHINE_LIMIT) {
+            Draft withdrawal = Draft.cash(
+                    second,
+                    accountId,
+                    Amounts.atmWithdrawal(random, amount),
+                    TransactionType.CASH_OUT,
+                    place,
+                    Channel.ATM);
+            return add(withdrawal, typology);
         }
-        return add(
-                Draft.cash(
-                        second,
-                        accountId,
-                        Amounts.atmWithdrawal(random, Math.min(amount, 500)),
-                        TransactionType.CASH_OUT,
-                        place,
-                        Channel.ATM),
-                typology);
+        Draft withdrawal = Draft.cash(
+                branchOpenFrom(second, place, random),
+                accountId,
+                Amounts.branchWithdrawal(random, amount),
+                TransactionType.CASH_OUT,
+                place,
+                Channel.BRANCH);
+        return add(withdrawal, typology);
+    }
+
+    /** The moment itself if a branch is open then, else a moment on the next day a branch opens. */
+    private long branchOpenFrom(long second, City place, RandomGenerator random) {
+        int date = window().dateIndexOf(second, place.zone());
+        int hour = window().localHour(second, place.zone());
+        boolean weekday = !window().isWeekend(date);
+        if (weekday && hour >= 9 && hour < 17) {
+            return second;
+        }
+        for (int next = date; next < window().dateCount(); next++) {
+            OptionalInt open = BranchHours.secondOfDay(window().dayOfWeek(next), random);
+            long candidate = open.isPresent() ? window().at(next, place.zone(), open.getAsInt()) : second;
+            if (open.isPresent() && candidate > second) {
+                return candidate;
+            }
+        }
+        return second;
     }
 }

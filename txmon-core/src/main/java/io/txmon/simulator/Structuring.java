@@ -53,7 +53,7 @@ final class Structuring implements Incident {
         City home = actor.get().home();
         int deposits = Math.min(12, MIN_DEPOSITS + Sampling.poisson(random, MEAN_EXTRA_DEPOSITS));
         int spanDays = Sampling.between(random, 2, MAX_SPAN_DAYS);
-        long start = scene.anyMoment(random, actor.get().activeFrom(), (long) (spanDays + 2) * DAY);
+        long start = scene.anyMoment(random, actor.get().activeFrom(), (long) (spanDays + 6) * DAY);
         Window window = scene.window();
         int firstDate = window.dateIndexOf(start, home.zone());
         int[] dates = new int[deposits];

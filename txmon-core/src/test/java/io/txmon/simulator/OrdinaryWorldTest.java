@@ -180,6 +180,57 @@ class OrdinaryWorldTest {
     }
 
     @Test
+    void gamersMakeBurstsOfTinyInAppPaymentsFromTheirOwnDevice() {
+        Map<String, List<Transaction>> tiny = new HashMap<>();
+        for (Transaction transaction : Worlds.ordinary(data)) {
+            if (transaction.channel() == Channel.ONLINE && transaction.amount().compareTo(new BigDecimal("5")) <= 0) {
+                tiny.computeIfAbsent(transaction.userId(), id -> new ArrayList<>())
+                        .add(transaction);
+            }
+        }
+
+        long bursts = tiny.values().stream()
+                .filter(payments -> hasBurst(payments, 3, Duration.ofHours(1)))
+                .count();
+        assertThat(bursts).isGreaterThan(20);
+    }
+
+    @Test
+    void friendsSettleUpRoundRingsOfThree() {
+        Map<String, Set<String>> paid = new HashMap<>();
+        for (Transaction transaction : Worlds.ordinary(data)) {
+            if (transaction.type() == TransactionType.TRANSFER) {
+                paid.computeIfAbsent(transaction.userId(), id -> new HashSet<>())
+                        .add(transaction.counterpartyId());
+            }
+        }
+
+        long rings = 0;
+        for (Map.Entry<String, Set<String>> first : paid.entrySet()) {
+            for (String second : first.getValue()) {
+                for (String third : paid.getOrDefault(second, Set.of())) {
+                    if (!third.equals(first.getKey())
+                            && paid.getOrDefault(third, Set.of()).contains(first.getKey())) {
+                        rings++;
+                    }
+                }
+            }
+        }
+        assertThat(rings).isGreaterThan(30);
+    }
+
+    private static boolean hasBurst(List<Transaction> payments, int count, Duration within) {
+        for (int i = 0; i + count - 1 < payments.size(); i++) {
+            Duration span = Duration.between(
+                    payments.get(i).timestamp(), payments.get(i + count - 1).timestamp());
+            if (span.compareTo(within) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void customersTravelAndPayAbroad() {
         long abroad = Worlds.ordinary(data).stream()
                 .filter(transaction ->

@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
 
 /** Simulated worlds the tests share, simulated once, and ways of reading them. */
 final class Worlds {
-    /** The seed the shared worlds use; any seed should pass the same tests. */
-    static final long SEED = 20_260_101L;
+    /**
+     * The seed the shared worlds use. Any seed should pass the same tests: run them with
+     * {@code -Dtxmon.simulator.seed=N} to try another.
+     */
+    static final long SEED = Long.getLong("txmon.simulator.seed", 20_260_101L);
 
     private Worlds() {}
 

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  */
 final class FanIn implements Incident {
     static final int MIN_PAYERS = 8;
-    static final double MEAN_EXTRA_PAYERS = 10;
+    static final double MEAN_EXTRA_PAYERS = 6;
     static final int MAX_PAYERS = 45;
     static final double MEDIAN_PAYMENT = 350;
     static final double PAYERS_HERE_SHARE = 0.5;

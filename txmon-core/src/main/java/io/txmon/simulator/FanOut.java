@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  */
 final class FanOut implements Incident {
     static final int MIN_RECEIVERS = 8;
-    static final double MEAN_EXTRA_RECEIVERS = 8;
+    static final double MEAN_EXTRA_RECEIVERS = 5;
     static final int MAX_RECEIVERS = 40;
     static final double FUNDED_SHARE = 0.7;
     static final double MEDIAN_FUNDING = 12_000;

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,9 +20,9 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Everyone in the world: the bank's personal customers, its business customers, and the accounts of
- * other banks they deal with (employers, utilities, lenders, friends and family elsewhere). It fixes who
- * works for whom, who rents from whom and who knows whom; the activity itself is drawn later.
+ * Everyone in the world: the bank's personal customers, the {@link Businesses}, and the private
+ * individuals banking elsewhere whom customers deal with (friends, family, landlords). It fixes who works
+ * for whom, who rents from whom and who knows whom; the activity itself is drawn later.
  */
 final class Population {
     static final double NEW_ACCOUNT_SHARE = 0.06;
@@ -47,15 +46,12 @@ final class Population {
 
     private final List<Customer> customers;
     private final Map<String, Customer> customersById = new HashMap<>();
-    private final List<Business> businesses = new ArrayList<>();
-    private final Map<String, Business> businessesById = new HashMap<>();
-    private final Map<BusinessKind, List<Business>> listedByKind = new EnumMap<>(BusinessKind.class);
-    private final Map<BusinessKind, List<Business>> externalByKind = new EnumMap<>(BusinessKind.class);
+    private final Businesses businesses;
     private final List<String> externalPersons = new ArrayList<>();
     private final Set<String> externalPersonIds = new HashSet<>();
 
     Population(Geography geography, Window window, Ids ids, RandomGenerator random, int customerCount) {
-        addBusinesses(geography, window, ids, random, customerCount);
+        this.businesses = new Businesses(geography, window, ids, random, customerCount);
         int externalCount = (int) Math.max(20, Math.round(customerCount * EXTERNAL_PERSONS_PER_CUSTOMER));
         for (int i = 0; i < externalCount; i++) {
             externalPersons.add(ids.account());
@@ -69,98 +65,6 @@ final class Population {
         for (Customer customer : customers) {
             customersById.put(customer.id(), customer);
         }
-    }
-
-    private void addBusinesses(Geography geography, Window window, Ids ids, RandomGenerator random, int customers) {
-        listed(BusinessKind.RETAILER, Math.max(2, Math.round(customers * 0.02)), 1, geography, window, ids, random);
-        listed(
-                BusinessKind.ONLINE_SELLER,
-                Math.max(1, Math.round(customers * 0.005)),
-                1,
-                geography,
-                window,
-                ids,
-                random);
-        listed(BusinessKind.TRADES, Math.max(1, Math.round(customers * 0.005)), 1, geography, window, ids, random);
-        listed(BusinessKind.UTILITY, Math.max(1, Math.round(customers / 1000.0)), 4, geography, window, ids, random);
-        listed(
-                BusinessKind.LETTING_AGENCY,
-                Math.max(1, Math.round(customers / 700.0)),
-                2,
-                geography,
-                window,
-                ids,
-                random);
-        external(BusinessKind.EMPLOYER, Math.max(3, Math.round(customers / 40.0)), geography, window, ids, random);
-        external(BusinessKind.UTILITY, Math.max(6, Math.round(customers / 1000.0)), geography, window, ids, random);
-        external(
-                BusinessKind.LETTING_AGENCY,
-                Math.max(2, Math.round(customers / 700.0)),
-                geography,
-                window,
-                ids,
-                random);
-        external(BusinessKind.LENDER, 5, geography, window, ids, random);
-        external(BusinessKind.ACQUIRER, 2, geography, window, ids, random);
-        external(BusinessKind.PENSION_PAYER, 2, geography, window, ids, random);
-        external(BusinessKind.SUPPLIER, Math.max(3, Math.round(customers / 150.0)), geography, window, ids, random);
-        external(
-                BusinessKind.ONLINE_SELLER, Math.max(3, Math.round(customers / 200.0)), geography, window, ids, random);
-        external(BusinessKind.TRADES, Math.max(3, Math.round(customers / 150.0)), geography, window, ids, random);
-    }
-
-    private void listed(
-            BusinessKind kind,
-            long count,
-            double scale,
-            Geography geography,
-            Window window,
-            Ids ids,
-            RandomGenerator random) {
-        for (int i = 0; i < count; i++) {
-            add(business(kind, true, scale, geography, window, ids, random), listedByKind);
-        }
-    }
-
-    private void external(
-            BusinessKind kind, long count, Geography geography, Window window, Ids ids, RandomGenerator random) {
-        for (int i = 0; i < count; i++) {
-            add(business(kind, false, 1, geography, window, ids, random), externalByKind);
-        }
-    }
-
-    private void add(Business business, Map<BusinessKind, List<Business>> byKind) {
-        businesses.add(business);
-        businessesById.put(business.id(), business);
-        byKind.computeIfAbsent(business.kind(), kind -> new ArrayList<>()).add(business);
-    }
-
-    private static Business business(
-            BusinessKind kind,
-            boolean listed,
-            double scale,
-            Geography geography,
-            Window window,
-            Ids ids,
-            RandomGenerator random) {
-        double size = scale * Sampling.logNormal(random, 1, 0.8);
-        Instant openedAt =
-                Instant.ofEpochSecond(window.start() - (long) (Sampling.logUniform(random, 180, 40 * 365) * DAY));
-        Payday[] paydays = Payday.values();
-        int payrollSecond = Sampling.chance(random, 0.6)
-                ? Sampling.between(random, 1_800, 6 * 3_600 + 1_800)
-                : Sampling.between(random, 8 * 3_600, 16 * 3_600);
-        return new Business(
-                ids.account(),
-                kind,
-                geography.home(random),
-                listed,
-                openedAt,
-                Amounts.exact(Sampling.logNormal(random, 25_000 * size, 0.8)),
-                ids.device(),
-                paydays[random.nextInt(paydays.length)],
-                payrollSecond,
-                size);
     }
 
     private Customer customer(Geography geography, Window window, Ids ids, RandomGenerator random) {
@@ -209,17 +113,18 @@ final class Population {
                 };
         String incomeFrom =
                 switch (occupation) {
-                    case WORKER -> employer(random).id();
+                    case WORKER -> businesses.employer(random).id();
                     case RETIRED ->
-                        Sampling.pick(random, externalByKind.get(BusinessKind.PENSION_PAYER))
+                        Sampling.pick(random, businesses.external(BusinessKind.PENSION_PAYER))
                                 .id();
                     case STUDENT -> Sampling.pick(random, externalPersons);
                 };
         if (standing == Standing.REGULAR) {
             // Savings, plus what is left of the last pay: much just after payday, little just before it.
-            double untilPayday = businessesById.containsKey(incomeFrom)
-                    ? daysUntilPayday(businessesById.get(incomeFrom).payday(), window) / 31.0
-                    : random.nextDouble();
+            double untilPayday = businesses
+                    .byId(incomeFrom)
+                    .map(payer -> daysUntilPayday(payer.payday(), window) / 31.0)
+                    .orElseGet(random::nextDouble);
             openingBalance = Amounts.exact(Sampling.logNormal(random, income * 0.6, 1.2) + income * 0.9 * untilPayday);
         }
         double spendLevel = Math.pow(income / MEDIAN_WORKER_INCOME, 0.5) * Sampling.logNormal(random, 1, 0.2);
@@ -263,25 +168,6 @@ final class Population {
         return ChronoUnit.DAYS.between(start, next);
     }
 
-    /** Big employers (banking elsewhere) employ most people; the bank's own business customers a few. */
-    private Business employer(RandomGenerator random) {
-        if (Sampling.chance(random, 0.2)) {
-            List<Business> local = new ArrayList<>();
-            for (Map.Entry<BusinessKind, List<Business>> entry : listedByKind.entrySet()) {
-                local.addAll(entry.getValue());
-            }
-            return largest(random, local);
-        }
-        return largest(random, externalByKind.get(BusinessKind.EMPLOYER));
-    }
-
-    /** Picks one of two candidates, the larger: employers with a bigger size employ more people. */
-    private static Business largest(RandomGenerator random, List<Business> candidates) {
-        Business first = Sampling.pick(random, candidates);
-        Business second = Sampling.pick(random, candidates);
-        return first.size() >= second.size() ? first : second;
-    }
-
     private Optional<Housing> housing(RandomGenerator random, Occupation occupation, double income) {
         double roll = random.nextDouble();
         boolean rents = occupation == Occupation.STUDENT ? roll < 0.8 : roll < 0.42;
@@ -295,7 +181,7 @@ final class Population {
             return Optional.of(new Housing(landlord(random), cents, day));
         }
         if (mortgage) {
-            String lender = Sampling.pick(random, externalByKind.get(BusinessKind.LENDER))
+            String lender = Sampling.pick(random, businesses.external(BusinessKind.LENDER))
                     .id();
             long cents = Amounts.exact(income * Sampling.uniform(random, 0.2, 0.4));
             return Optional.of(new Housing(lender, cents, Sampling.between(random, 1, 28)));
@@ -307,11 +193,11 @@ final class Population {
     private String landlord(RandomGenerator random) {
         double roll = random.nextDouble();
         if (roll < 0.25) {
-            return Sampling.pick(random, listedByKind.get(BusinessKind.LETTING_AGENCY))
+            return Sampling.pick(random, businesses.listed(BusinessKind.LETTING_AGENCY))
                     .id();
         }
         if (roll < 0.45) {
-            return Sampling.pick(random, externalByKind.get(BusinessKind.LETTING_AGENCY))
+            return Sampling.pick(random, businesses.external(BusinessKind.LETTING_AGENCY))
                     .id();
         }
         return Sampling.pick(random, externalPersons);
@@ -368,8 +254,7 @@ final class Population {
                     withHousing = withHousing(customer, new Housing(landlord, housing.cents(), housing.dayOfMonth()));
                 }
             }
-            Set<String> own = contacts.get(customer.id());
-            connected.add(withHousing.withContacts(own == null ? List.of() : List.copyOf(own)));
+            connected.add(withHousing.withContacts(List.copyOf(contacts.getOrDefault(customer.id(), Set.of()))));
         }
         return connected;
     }
@@ -402,22 +287,22 @@ final class Population {
     }
 
     Optional<Business> business(String id) {
-        return Optional.ofNullable(businessesById.get(id));
+        return businesses.byId(id);
     }
 
     /** The bank's own business customers of a kind; empty when it has none. */
     List<Business> listed(BusinessKind kind) {
-        return listedByKind.getOrDefault(kind, List.of());
+        return businesses.listed(kind);
     }
 
     /** Other banks' business accounts of a kind; empty when there are none. */
     List<Business> external(BusinessKind kind) {
-        return externalByKind.getOrDefault(kind, List.of());
+        return businesses.external(kind);
     }
 
     /** The bank's own business customers. */
     List<Business> listedBusinesses() {
-        return businesses.stream().filter(Business::listed).toList();
+        return businesses.listed();
     }
 
     /** Private individuals who bank elsewhere. */
@@ -437,16 +322,14 @@ final class Population {
                     customer.home().name(),
                     BigDecimal.valueOf(customer.openingBalance(), 2)));
         }
-        for (Business business : businesses) {
-            if (business.listed()) {
-                accounts.add(new Account(
-                        business.id(),
-                        business.openedAt(),
-                        AccountType.BUSINESS,
-                        business.city().country(),
-                        business.city().name(),
-                        BigDecimal.valueOf(business.openingBalance(), 2)));
-            }
+        for (Business business : businesses.listed()) {
+            accounts.add(new Account(
+                    business.id(),
+                    business.openedAt(),
+                    AccountType.BUSINESS,
+                    business.city().country(),
+                    business.city().name(),
+                    BigDecimal.valueOf(business.openingBalance(), 2)));
         }
         accounts.sort(Comparator.comparing(Account::userId));
         return accounts;

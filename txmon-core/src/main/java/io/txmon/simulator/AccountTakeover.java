@@ -21,7 +21,7 @@ final class AccountTakeover implements Incident {
     static final double TEST_TRANSFER_SHARE = 0.4;
     static final double SHOPPING_SHARE = 0.3;
     static final double MULE_RECEIVER_SHARE = 0.3;
-    /** Below this balance, in cents, there is nothing worth draining. */
+    /** Victims are preferably customers holding at least this, in cents; less is drained into overdraft. */
     static final long MIN_BALANCE = 20_000;
 
     private static final int MINUTE = 60;
@@ -33,21 +33,28 @@ final class AccountTakeover implements Incident {
 
     @Override
     public int inject(Scene scene, RandomGenerator random) {
-        Optional<Customer> victim = scene.cast().take(random, Customer::everyday);
+        // Stolen logins are used on accounts worth draining: prefer customers with money in the middle of
+        // the period, else anyone.
+        Window window = scene.window();
+        long midway = window.start() + (window.end() - window.start()) / 2;
+        Optional<Customer> victim = scene.cast()
+                .take(
+                        random,
+                        customer ->
+                                customer.everyday() && scene.histories().balanceAt(customer, midway) >= MIN_BALANCE);
+        if (victim.isEmpty()) {
+            victim = scene.cast().take(random, Customer::everyday);
+        }
         if (victim.isEmpty()) {
             return 0;
         }
         Customer owner = victim.get();
-        Window window = scene.window();
         long earliest = Math.max(window.start(), owner.activeFrom()) + 3L * Window.SECONDS_PER_DAY;
         long day = scene.anyMoment(random, earliest, Window.SECONDS_PER_DAY);
         int date = window.dateIndexOf(day, owner.home().zone());
         long second = window.at(date, owner.home().zone(), owner.hours().oddSecondOfDay(random));
-        long balance = scene.histories().balanceAt(owner, second);
-        if (balance < MIN_BALANCE) {
-            // Someone with this little would not be targeted: a stolen login is sold for what it holds.
-            balance = MIN_BALANCE + Amounts.exact(Sampling.logNormal(random, 800, 0.8));
-        }
+        // A thin balance is drained into the overdraft.
+        long balance = Math.max(MIN_BALANCE, scene.histories().balanceAt(owner, second));
         World world = scene.world();
         City place = world.geography().visitedAtLeast(random, owner.home(), 100);
         String device = world.ids().device();

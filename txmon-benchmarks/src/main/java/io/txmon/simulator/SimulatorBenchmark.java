@@ -15,15 +15,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long one simulation takes, start to finish, as the command line would run it once. Each
- * measurement is a single run (single-shot), after warm-up runs; 10,000 customers over 30 days make
- * about 400,000 transactions. Run with
+ * How long one simulation takes, start to finish, as the command line runs it once. Each measurement is
+ * a single run (single-shot) after warm-up runs; 10,000 customers over 30 days make about 416,000
+ * transactions. Run with
  * {@code java -jar txmon-benchmarks/target/benchmarks.jar SimulatorBenchmark -prof gc}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})

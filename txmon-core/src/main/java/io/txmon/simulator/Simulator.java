@@ -27,9 +27,10 @@ import java.util.SplittableRandom;
  * under the threshold, travellers use cards in two cities on one day). Transactions are ordered by a
  * stable sort after a seeded shuffle, so order within a second means nothing.
  *
- * <p><b>Cost.</b> One pass over customers and days, O(customers × days) drafts, then one
- * O(n log n) sort; a few hundred bytes per transaction (the {@code SimulatorBenchmark} in
- * txmon-benchmarks measures it).
+ * <p><b>Cost.</b> One pass over customers and days, O(customers × days) drafts, then one O(n log n)
+ * sort of primitive keys. Measured (docs/simulator.md, {@code SimulatorBenchmark} in txmon-benchmarks):
+ * 10,000 customers over 30 days make 415,916 transactions in about a second once warm and 2.5 s in a
+ * fresh JVM, allocating 406 MB and keeping 235 bytes per transaction.
  *
  * <p><b>Trade-offs.</b> Balances are not enforced: spending is sized to income so most balances stay
  * positive, but a heavy spender can end below zero. The bank sees transfers in its own currency only; the

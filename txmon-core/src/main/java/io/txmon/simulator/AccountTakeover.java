@@ -62,14 +62,14 @@ final class AccountTakeover implements Incident {
         int transfers = Sampling.between(random, 1, MAX_TRANSFERS);
         double drained = balance / 100.0 * Sampling.uniform(random, MIN_DRAINED_SHARE, MAX_DRAINED_SHARE);
         double[] parts = Sampling.shares(random, transfers, drained);
-        String first = scene.receiver(random, MULE_RECEIVER_SHARE);
+        String first = scene.participant(random, MULE_RECEIVER_SHARE);
         if (Sampling.chance(random, TEST_TRANSFER_SHARE)) {
             double test = Sampling.logUniform(random, 1, 50);
             added += send(scene, owner, first, second, Amounts.exact(test), place, device) ? 1 : 0;
             second += (long) Sampling.logUniform(random, MINUTE, 20 * MINUTE);
         }
         for (int i = 0; i < transfers; i++) {
-            String receiver = i == 0 ? first : scene.receiver(random, MULE_RECEIVER_SHARE);
+            String receiver = i == 0 ? first : scene.participant(random, MULE_RECEIVER_SHARE);
             added += send(scene, owner, receiver, second, Amounts.personal(random, parts[i]), place, device) ? 1 : 0;
             second += (long) Sampling.logUniform(random, MINUTE, 40 * MINUTE);
         }

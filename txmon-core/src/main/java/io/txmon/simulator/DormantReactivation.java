@@ -68,7 +68,7 @@ final class DormantReactivation implements Incident {
                             Draft.transfer(
                                     second,
                                     account.id(),
-                                    scene.receiver(random, 0.1),
+                                    scene.participant(random, 0.1),
                                     Amounts.personal(random, part),
                                     place,
                                     Channel.ONLINE,

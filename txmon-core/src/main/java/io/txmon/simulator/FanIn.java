@@ -41,7 +41,7 @@ final class FanIn implements Incident {
         long collected = 0;
         long last = start;
         for (int i = 0; i < payers; i++) {
-            String payer = scene.receiver(random, PAYERS_HERE_SHARE);
+            String payer = scene.participant(random, PAYERS_HERE_SHARE);
             int payments = Sampling.chance(random, REPEAT_PAYER_SHARE) ? 2 : 1;
             for (int j = 0; j < payments; j++) {
                 long second = scene.nextHabitual(payer, start + (long) (random.nextDouble() * span), random);
@@ -62,7 +62,7 @@ final class FanIn implements Incident {
                         ? scene.cashOut(collector.id(), second, part, collector.home(), typology(), random)
                         : scene.transfer(
                                 collector.id(),
-                                scene.receiver(random, 0.1),
+                                scene.participant(random, 0.1),
                                 second,
                                 Amounts.personal(random, part),
                                 typology(),

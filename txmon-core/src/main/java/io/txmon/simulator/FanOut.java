@@ -54,7 +54,7 @@ final class FanOut implements Incident {
         for (int i = 0; i < receivers; i++) {
             long at = scene.nextHabitual(source.id(), start + (long) (random.nextDouble() * span), random);
             long cents = Amounts.personal(random, each * Sampling.uniform(random, 0.75, 1.25));
-            String receiver = scene.receiver(random, RECEIVERS_HERE_SHARE);
+            String receiver = scene.participant(random, RECEIVERS_HERE_SHARE);
             added += scene.transfer(source.id(), receiver, at, cents, typology(), random) ? 1 : 0;
         }
         return added;

@@ -42,7 +42,7 @@ final class MulePassThrough implements Incident {
         int paymentsIn = Sampling.between(random, 1, MAX_PAYMENTS_IN);
         int added = 0;
         for (int i = 0; i < paymentsIn; i++) {
-            String payer = scene.receiver(random, VICTIM_HERE_SHARE);
+            String payer = scene.participant(random, VICTIM_HERE_SHARE);
             long second = scene.nextHabitual(payer, start + (long) Sampling.uniform(random, 0, 24 * HOUR), random);
             long cents = Amounts.personal(random, Sampling.logNormal(random, MEDIAN_PAYMENT_IN, 0.8, 300, 30_000));
             if (!scene.transfer(payer, mule.id(), second, cents, typology(), random)) {
@@ -57,7 +57,7 @@ final class MulePassThrough implements Incident {
                         ? scene.cashOut(mule.id(), out, part, mule.home(), typology(), random)
                         : scene.transfer(
                                 mule.id(),
-                                scene.receiver(random, 0.2),
+                                scene.participant(random, 0.2),
                                 out,
                                 Amounts.personal(random, part),
                                 typology(),

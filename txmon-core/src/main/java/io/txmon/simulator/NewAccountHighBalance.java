@@ -49,7 +49,7 @@ final class NewAccountHighBalance implements Incident {
         long received = 0;
         double[] parts = Sampling.shares(random, payers, total);
         for (int i = 0; i < payers; i++) {
-            String payer = scene.receiver(random, 0.2);
+            String payer = scene.participant(random, 0.2);
             long second =
                     scene.nextHabitual(payer, i == 0 ? first : first + (long) (random.nextDouble() * spread), random);
             long cents = Amounts.exact(parts[i]);
@@ -66,7 +66,7 @@ final class NewAccountHighBalance implements Incident {
             for (double part : Sampling.shares(random, Sampling.between(random, 1, 3), out)) {
                 added += scene.transfer(
                                 account.id(),
-                                scene.receiver(random, 0.1),
+                                scene.participant(random, 0.1),
                                 second,
                                 Amounts.personal(random, part),
                                 typology(),

@@ -11,13 +11,13 @@ import java.util.random.RandomGenerator;
  * ledger the incident's transactions go to, each labelled with its typology.
  */
 final class Scene {
+    /** Most a cash machine pays out in a day. */
+    static final double CASH_MACHINE_LIMIT = 500;
+
     private final World world;
     private final Histories histories;
     private final Cast cast;
     private final HourProfile typicalDay = HourProfile.typical();
-
-    /** Most a cash machine pays out in a day. */
-    static final double CASH_MACHINE_LIMIT = 500;
 
     Scene(World world, Histories histories, Cast cast) {
         this.world = world;
@@ -53,10 +53,11 @@ final class Scene {
     }
 
     /**
-     * An account to send criminal money to: sometimes another customer of the bank (a mule with an
-     * ordinary life of their own), otherwise another bank's account, often one never seen before.
+     * Another account taking part, paying in or receiving: with the given probability a customer of the
+     * bank (a victim or mule with an ordinary life of their own), otherwise another bank's account, often
+     * one never seen before.
      */
-    String receiver(RandomGenerator random, double internalShare) {
+    String participant(RandomGenerator random, double internalShare) {
         if (Sampling.chance(random, internalShare)) {
             Optional<Customer> mule = cast.take(random, Customer::everyday);
             if (mule.isPresent()) {

@@ -95,7 +95,7 @@ final class Structuring implements Incident {
         if (total > 0 && Sampling.chance(random, MOVED_ON_SHARE)) {
             long moment = last + (long) Sampling.uniform(random, DAY, 5 * DAY);
             long cents = Amounts.personal(random, total / 100.0 * Sampling.uniform(random, 0.8, 1.0));
-            added += scene.transfer(account, scene.receiver(random, 0.1), moment, cents, typology(), random) ? 1 : 0;
+            added += scene.transfer(account, scene.participant(random, 0.1), moment, cents, typology(), random) ? 1 : 0;
         }
         return added;
     }

@@ -97,11 +97,6 @@ final class Window {
         return (int) Math.max(0, Math.min(23, sinceMidnight / SECONDS_PER_HOUR));
     }
 
-    /** The planned date index of the window's first day in a zone. */
-    int firstDateIndex(ZoneId zone) {
-        return dateIndexOf(start, zone);
-    }
-
     private long[] midnights(ZoneId zone) {
         long[] zoneMidnights = midnights.get(zone);
         if (zoneMidnights == null) {

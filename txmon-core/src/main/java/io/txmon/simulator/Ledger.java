@@ -1,5 +1,6 @@
 package io.txmon.simulator;
 
+import io.txmon.evaluation.Label;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
@@ -88,7 +89,8 @@ final class Ledger {
             shuffled[index] = null;
             String id = ids.transaction();
             transactions.add(transaction(id, draft, currency));
-            labels.add(draft.suspicious() ? Label.suspicious(id, draft.typology()) : Label.ordinary(id));
+            labels.add(
+                    draft.suspicious() ? Label.suspicious(id, draft.typology().name()) : Label.ordinary(id));
         }
         return new SimulatedData(accounts, transactions, labels);
     }

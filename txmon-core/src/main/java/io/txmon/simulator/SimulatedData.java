@@ -1,5 +1,6 @@
 package io.txmon.simulator;
 
+import io.txmon.evaluation.Label;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.util.List;

@@ -124,9 +124,9 @@ class RuleSetTest {
         long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
         assertThat(total).isEqualTo(120_000);
-        // The probe itself may allocate a little; 100,000 evaluations allocating anything would show
-        // as megabytes.
-        assertThat(allocated).isLessThan(1_000);
+        // The probe, the JIT and safepoints may allocate a few kilobytes now and then; 100,000
+        // evaluations allocating even one 16-byte object each would show as 1.6 megabytes.
+        assertThat(allocated).isLessThan(100_000);
     }
 
     @Test

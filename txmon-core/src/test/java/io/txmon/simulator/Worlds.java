@@ -36,7 +36,7 @@ final class Worlds {
     static List<Transaction> labelled(SimulatedData data, Typology typology) {
         List<Transaction> found = new ArrayList<>();
         for (int i = 0; i < data.transactions().size(); i++) {
-            if (data.labels().get(i).typology().filter(typology::equals).isPresent()) {
+            if (data.labels().get(i).typology().filter(typology.name()::equals).isPresent()) {
                 found.add(data.transactions().get(i));
             }
         }

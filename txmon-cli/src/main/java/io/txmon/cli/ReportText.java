@@ -42,6 +42,62 @@ final class ReportText {
         return out.toString();
     }
 
+    /** Two reports on the same transactions, in two columns. */
+    static String sideBySide(String leftName, DetectionReport left, String rightName, DetectionReport right) {
+        StringBuilder out = new StringBuilder();
+        line(out, "%-34s %16s %16s", "", leftName, rightName);
+        line(out, "%-34s %16.4f %16.4f", "ROC-AUC", left.rocAuc(), right.rocAuc());
+        line(out, "%-34s %16.4f %16.4f", "PR-AUC (average precision)", left.prAuc(), right.prAuc());
+        String budget = String.format(Locale.ROOT, "at a %.1f %% alert budget", left.budget() * 100);
+        line(
+                out,
+                "%-34s %16.3f %16.3f",
+                budget + ": precision",
+                left.atBudget().precision(),
+                right.atBudget().precision());
+        line(
+                out,
+                "%-34s %16.3f %16.3f",
+                budget + ": recall",
+                left.atBudget().recall(),
+                right.atBudget().recall());
+        line(
+                out,
+                "%-34s %,16.0f %,16.0f",
+                "flagged (REVIEW or BLOCK)",
+                left.flagged().alerts(),
+                right.flagged().alerts());
+        line(
+                out,
+                "%-34s %16.3f %16.3f",
+                "flagged: precision",
+                left.flagged().precision(),
+                right.flagged().precision());
+        line(
+                out,
+                "%-34s %16.3f %16.3f",
+                "flagged: recall",
+                left.flagged().recall(),
+                right.flagged().recall());
+        if (!left.typologies().isEmpty()) {
+            line(out, "");
+            line(out, "%-34s %16s %16s", "recall by typology (budget / flagged)", leftName, rightName);
+            for (int i = 0; i < left.typologies().size(); i++) {
+                DetectionReport.TypologyRecall l = left.typologies().get(i);
+                DetectionReport.TypologyRecall r = right.typologies().get(i);
+                line(
+                        out,
+                        "  %-32s %7.2f / %5.2f  %7.2f / %5.2f",
+                        l.typology() + " (" + l.transactions() + ")",
+                        l.recallAtBudget(),
+                        l.recallFlagged(),
+                        r.recallAtBudget(),
+                        r.recallFlagged());
+            }
+        }
+        return out.toString();
+    }
+
     private static void alerts(StringBuilder out, String name, DetectionReport.AlertSet set) {
         line(
                 out,

@@ -1,6 +1,5 @@
 package io.txmon.cli;
 
-import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.DecisionFiles;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.rules.RuleFile;
@@ -9,7 +8,6 @@ import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
-import io.txmon.scoring.TransactionScorer;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
@@ -102,25 +100,26 @@ final class ScoreCommand implements Callable<Integer> {
                 transactions.size(), loaded.rejected(), reference.size());
 
         RuleSet ruleSet = rules == null ? RuleFile.defaults() : RuleFile.load(rules);
-        Optional<AnomalyModel> anomalyModel = transactions.isEmpty()
-                ? Optional.empty()
-                : Optional.of(modelFor(transactions, reference, ruleSet, err));
-        anomalyModel.ifPresent(m -> {
-            if (saveModel != null) {
-                ModelFiles.write(saveModel, m);
-                err.printf("saved model %s to %s%n", m.version(), saveModel);
-            }
-        });
+        ScoringRun run = new ScoringRun(ruleSet, reference, err);
+        Optional<AnomalyModel> anomalyModel = Optional.empty();
+        if (model != null) {
+            anomalyModel = Optional.of(ModelFiles.read(model));
+            err.printf("scoring with model %s%n", anomalyModel.get());
+        } else if (!transactions.isEmpty()) {
+            err.println("no --model given:");
+            anomalyModel = Optional.of(run.train(transactions, trainShare, AnomalyModelTrainer.DEFAULT_INPUTS, seed));
+        }
+        if (saveModel != null && anomalyModel.isPresent()) {
+            ModelFiles.write(saveModel, anomalyModel.get());
+            err.printf("saved model %s to %s%n", anomalyModel.get().version(), saveModel);
+        }
 
-        TransactionScorer scorer =
-                new TransactionScorer(ruleSet, anomalyModel, InMemoryAccountStates.withReference(reference));
         Map<Recommendation, Long> byRecommendation = new EnumMap<>(Recommendation.class);
         try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(output)) {
-            for (Transaction tx : transactions) {
-                Decision decision = scorer.score(tx);
+            run.score(transactions, anomalyModel, decision -> {
                 byRecommendation.merge(decision.recommendation(), 1L, Long::sum);
                 decisions.write(decision);
-            }
+            });
         }
         err.printf(
                 "scored %,d transactions with rule set %s (%s) in %.1f s: %s; decisions in %s%n",
@@ -131,26 +130,5 @@ final class ScoreCommand implements Callable<Integer> {
                 byRecommendation,
                 output);
         return 0;
-    }
-
-    private AnomalyModel modelFor(
-            List<Transaction> transactions, Map<String, Account> reference, RuleSet ruleSet, PrintWriter err) {
-        if (model != null) {
-            AnomalyModel loaded = ModelFiles.read(model);
-            err.printf("scoring with model %s%n", loaded);
-            return loaded;
-        }
-        List<Transaction> window = AnomalyModelTrainer.earliestShare(transactions, trainShare);
-        err.printf(
-                "no --model given: training on the earliest %.0f %% of the time span (%,d transactions, %s to %s)%n",
-                trainShare * 100,
-                window.size(),
-                window.get(0).timestamp(),
-                window.get(window.size() - 1).timestamp());
-        AnomalyModel trained = AnomalyModelTrainer.builder(seed)
-                .build()
-                .train(window, id -> reference.getOrDefault(id, Account.unknown(id)), ruleSet.features());
-        err.printf("trained model %s%n", trained);
-        return trained;
     }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Transaction monitoring for fraud and anti-money-laundering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            SimulateCommand.class,
             ScoreCommand.class,
             EvaluateCommand.class,
             IsolationForestCommand.class

@@ -5,6 +5,7 @@ import io.txmon.formats.RecordWriter;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
+import io.txmon.model.ModelInput;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
@@ -63,6 +64,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "A rule file; default: the shipped default rule set.")
     Path rules;
 
+    @Option(
+            names = "--seed-baseline",
+            description =
+                    "Score as the seed systems do, for comparison: their rules only, and an Isolation Forest on the raw amount and hour of day.")
+    boolean seedBaseline;
+
     @Option(names = "--rejects", paramLabel = "FILE", description = "Where to keep every rejected input record (CSV).")
     Path rejects;
 
@@ -99,7 +106,13 @@ final class ScoreCommand implements Callable<Integer> {
                 "read %,d transactions (%,d rejected) and %,d accounts%n",
                 transactions.size(), loaded.rejected(), reference.size());
 
-        RuleSet ruleSet = rules == null ? RuleFile.defaults() : RuleFile.load(rules);
+        if (seedBaseline && rules != null) {
+            throw new IllegalArgumentException("--seed-baseline brings its own rules; leave out --rules");
+        }
+        RuleSet ruleSet =
+                seedBaseline ? RuleFile.seedBaseline() : rules == null ? RuleFile.defaults() : RuleFile.load(rules);
+        List<ModelInput> modelInputs =
+                seedBaseline ? AnomalyModelTrainer.SEED_BASELINE_INPUTS : AnomalyModelTrainer.DEFAULT_INPUTS;
         ScoringRun run = new ScoringRun(ruleSet, reference, err);
         Optional<AnomalyModel> anomalyModel = Optional.empty();
         if (model != null) {
@@ -107,7 +120,7 @@ final class ScoreCommand implements Callable<Integer> {
             err.printf("scoring with model %s%n", anomalyModel.get());
         } else if (!transactions.isEmpty()) {
             err.println("no --model given:");
-            anomalyModel = Optional.of(run.train(transactions, trainShare, AnomalyModelTrainer.DEFAULT_INPUTS, seed));
+            anomalyModel = Optional.of(run.train(transactions, trainShare, modelInputs, seed));
         }
         if (saveModel != null && anomalyModel.isPresent()) {
             ModelFiles.write(saveModel, anomalyModel.get());

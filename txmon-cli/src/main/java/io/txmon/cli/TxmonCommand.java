@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ScoreCommand.class,
             EvaluateCommand.class,
+            FeaturesCommand.class,
             IsolationForestCommand.class
         })
 public final class TxmonCommand implements Runnable {

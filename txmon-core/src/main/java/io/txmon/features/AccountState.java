@@ -29,6 +29,7 @@ public final class AccountState {
     long openedAtMillis;
     long firstSeenMillis;
     boolean business;
+    boolean balanceKnown;
     double balance;
     long latestMillis;
     long lastInitiatedMillis;
@@ -63,6 +64,9 @@ public final class AccountState {
                 : reference.openedAt().toEpochMilli();
         state.business = reference.accountType() == AccountType.BUSINESS;
         state.balance = reference.openingBalance().doubleValue();
+        // Reference data that says when the account opened gives its balance too (zero if none is given);
+        // for other accounts the balance is only the sum of the flows txmon happened to see.
+        state.balanceKnown = reference.openedAt() != null;
         state.latestMillis = Long.MIN_VALUE;
         return state;
     }

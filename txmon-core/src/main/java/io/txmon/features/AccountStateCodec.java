@@ -43,7 +43,7 @@ public final class AccountStateCodec {
     private AccountStateCodec() {}
 
     private static int keySetBytes(int capacity) {
-        return 1 + capacity * 2 * Integer.BYTES;
+        return 1 + capacity * 3 * Integer.BYTES;
     }
 
     private static int amountRingBytes(int capacity) {
@@ -55,6 +55,7 @@ public final class AccountStateCodec {
         out.writeLong(state.openedAtMillis);
         out.writeLong(state.firstSeenMillis);
         out.writeBoolean(state.business);
+        out.writeBoolean(state.balanceKnown);
         out.writeDouble(state.balance);
         out.writeLong(state.latestMillis);
         out.writeLong(state.lastInitiatedMillis);
@@ -91,6 +92,7 @@ public final class AccountStateCodec {
         state.openedAtMillis = in.readLong();
         state.firstSeenMillis = in.readLong();
         state.business = in.readBoolean();
+        state.balanceKnown = in.readBoolean();
         state.balance = in.readDouble();
         state.latestMillis = in.readLong();
         state.lastInitiatedMillis = in.readLong();

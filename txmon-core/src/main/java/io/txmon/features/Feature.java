@@ -82,6 +82,18 @@ public enum Feature {
             "is_new_merchant",
             FeatureGroup.CARD_TESTING,
             "1 when an account with history pays a merchant for the first time"),
+    IS_RECENT_DEVICE(
+            "is_recent_device",
+            FeatureGroup.DEVICE,
+            "1 when the device was first used by the account in the last 24 hours, the account being known for longer"),
+    IS_RECENT_CITY(
+            "is_recent_city",
+            FeatureGroup.LOCATION,
+            "1 when the city was first used by the account in the last 24 hours, the account being known for longer"),
+    CITY_CHANGES_24H(
+            "city_changes_24h",
+            FeatureGroup.LOCATION,
+            "times the account's own transactions moved from one city to another in the last 24 hours, this one included"),
     DISTINCT_MERCHANTS_1H(
             "distinct_merchants_1h", FeatureGroup.CARD_TESTING, "merchants the account paid in the last hour"),
     SMALL_TX_COUNT_1H(
@@ -110,6 +122,11 @@ public enum Feature {
             "days since the account was opened, or first seen when reference data does not say"),
     IS_BUSINESS("is_business", FeatureGroup.ACCOUNT_AGE, "1 when reference data says the account is a business"),
     BALANCE("balance", FeatureGroup.BALANCE, "opening balance plus all flows in, minus all flows out, after this one"),
+    DRAIN_24H(
+            "drain_24h",
+            FeatureGroup.BALANCE,
+            "share of the money the account held that left it in the last 24 hours, out_sum_24h / (balance +"
+                    + " out_sum_24h), 0 to 1; 0 unless reference data gave the account's balance"),
 
     // Flows in and out, counterparties
     IN_COUNT_24H("in_count_24h", FeatureGroup.FAN_IN, "payments into the account in the last 24 hours"),

@@ -87,8 +87,9 @@ public final class FeatureExtractor {
         payer.daily.history(DailyTotals.dayOf(t), history);
         writeWindows(payer, t, amount, kind, cityKey, merchantKey, receiverKey, features);
         writeHistory(payer, t, amount, kind, hour, features);
-        writeNovelty(payer, tx, cityKey, countryKey, deviceKey, merchantKey, receiverKey, features);
+        writeNovelty(payer, t, tx, cityKey, countryKey, deviceKey, merchantKey, receiverKey, features);
         writeStructuring(payer, t, amount, kind, features);
+        writeDrain(payer, features);
         features[Feature.AMOUNT_ZSCORE_MERCHANT_TYPE.ordinal()] = peers.zScore(tx.merchantType(), Math.log1p(amount));
 
         payer.recent.add(t, amount, kind, cityKey, merchantKey);
@@ -223,6 +224,8 @@ public final class FeatureExtractor {
         int nCities1m = addDistinct(cities1m, 0, cityKey);
         int nCities1h = addDistinct(cities1h, 0, cityKey);
         int nMerchants1h = addDistinct(merchants1h, 0, merchantKey);
+        int previousCity = cityKey;
+        double cityChanges24h = 0;
 
         RecentMovements recent = s.recent;
         for (int r = 0; r < recent.size(); r++) {
@@ -249,6 +252,11 @@ public final class FeatureExtractor {
             if (mt > since24h) {
                 c24h++;
                 s24h += a;
+                int city = recent.city(r);
+                if (city != Keys.NONE) {
+                    cityChanges24h += previousCity != Keys.NONE && city != previousCity ? 1 : 0;
+                    previousCity = city;
+                }
             }
             if (mt > since1h) {
                 c1h++;
@@ -299,6 +307,7 @@ public final class FeatureExtractor {
         set(f, Feature.DISTINCT_CITIES_1M, nCities1m);
         set(f, Feature.DISTINCT_CITIES_1H, nCities1h);
         set(f, Feature.DISTINCT_MERCHANTS_1H, nMerchants1h);
+        set(f, Feature.CITY_CHANGES_24H, cityChanges24h);
         set(f, Feature.SMALL_TX_COUNT_1H, small1h);
         set(f, Feature.IN_COUNT_24H, in24hCount);
         set(f, Feature.IN_SUM_24H, in24hSum);
@@ -344,6 +353,7 @@ public final class FeatureExtractor {
 
     private static void writeNovelty(
             AccountState s,
+            long t,
             Transaction tx,
             int cityKey,
             int countryKey,
@@ -356,10 +366,21 @@ public final class FeatureExtractor {
         set(f, Feature.IS_NEW_COUNTRY, isNew(history, s.countries, countryKey));
         set(f, Feature.IS_NEW_DEVICE, isNew(history, s.devices, deviceKey));
         set(f, Feature.IS_NEW_MERCHANT, isNew(history, s.merchants, merchantKey));
+        boolean established = t - s.firstSeenMillis > DAY;
+        int dayAgo = minuteOf(t - DAY);
+        set(f, Feature.IS_RECENT_DEVICE, isRecent(established, s.devices, deviceKey, dayAgo));
+        set(f, Feature.IS_RECENT_CITY, isRecent(established, s.cities, cityKey, dayAgo));
         set(
                 f,
                 Feature.IS_NEW_COUNTERPARTY,
                 tx.type() == TransactionType.TRANSFER ? isNew(history, s.receivers, receiverKey) : 0);
+    }
+
+    /** The share of what the account held that went out in a day: an account being emptied. */
+    private static void writeDrain(AccountState s, double[] f) {
+        double out = f[Feature.OUT_SUM_24H.ordinal()];
+        double held = f[Feature.BALANCE.ordinal()] + out;
+        set(f, Feature.DRAIN_24H, s.balanceKnown && held > 0 ? Math.min(1, out / held) : 0);
     }
 
     private void writeStructuring(AccountState s, long t, double amount, MovementKind kind, double[] f) {
@@ -373,6 +394,11 @@ public final class FeatureExtractor {
         }
         set(f, Feature.NEAR_THRESHOLD_DEPOSITS_7D, count);
         set(f, Feature.NEAR_THRESHOLD_DEPOSIT_SUM_7D, sum);
+    }
+
+    /** New now or first seen in the last day, by an account known for longer than that. */
+    private static double isRecent(boolean established, RecentKeys seen, int key, int dayAgo) {
+        return established && key != Keys.NONE && (!seen.contains(key) || seen.firstSeenAfter(key, dayAgo)) ? 1 : 0;
     }
 
     private static double isNew(boolean history, RecentKeys seen, int key) {

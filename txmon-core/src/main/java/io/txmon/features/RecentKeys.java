@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * The most recently seen distinct keys of one kind (devices, cities, counterparties...), each with when it
- * was last seen, up to a fixed capacity; the least recently seen key makes room for a new one.
+ * was first and last seen, up to a fixed capacity; the least recently seen key makes room for a new one.
  *
  * <p>Counting the keys seen since some time is exact while fewer than {@code capacity} distinct keys were
  * seen in that span, because eviction always drops the least recent key; beyond that the count saturates
@@ -15,11 +15,13 @@ import java.io.IOException;
  */
 final class RecentKeys {
     private final int[] keys;
+    private final int[] firstSeen;
     private final int[] lastSeen;
     private int size;
 
     RecentKeys(int capacity) {
         keys = new int[capacity];
+        firstSeen = new int[capacity];
         lastSeen = new int[capacity];
     }
 
@@ -35,6 +37,12 @@ final class RecentKeys {
     boolean seenAfter(int key, int since) {
         int i = indexOf(key);
         return i >= 0 && lastSeen[i] > since;
+    }
+
+    /** Whether {@code key} is held and was first seen after {@code since}. */
+    boolean firstSeenAfter(int key, int since) {
+        int i = indexOf(key);
+        return i >= 0 && firstSeen[i] > since;
     }
 
     /** Distinct keys last seen after {@code since}. */
@@ -57,6 +65,7 @@ final class RecentKeys {
         if (i < 0) {
             i = size < keys.length ? size++ : leastRecent();
             keys[i] = key;
+            firstSeen[i] = time;
             lastSeen[i] = time;
         } else if (time > lastSeen[i]) {
             lastSeen[i] = time;
@@ -86,6 +95,7 @@ final class RecentKeys {
         out.writeByte(size);
         for (int i = 0; i < size; i++) {
             out.writeInt(keys[i]);
+            out.writeInt(firstSeen[i]);
             out.writeInt(lastSeen[i]);
         }
     }
@@ -98,6 +108,7 @@ final class RecentKeys {
         size = stored;
         for (int i = 0; i < size; i++) {
             keys[i] = in.readInt();
+            firstSeen[i] = in.readInt();
             lastSeen[i] = in.readInt();
         }
     }

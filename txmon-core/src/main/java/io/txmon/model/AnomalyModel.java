@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The trained model txmon scores transactions with: which features it reads and how it shapes them,
- * the Isolation Forest grown on them, the merchant-category peer baseline the features were computed
+ * The trained model txmon scores transactions with: which features it reads, how it shapes them and
+ * where it clips their harmless side, the Isolation Forest grown on them, the merchant-category peer baseline the features were computed
  * with, and where training scores fell. Immutable and safe to share; scoring is a pure function of the
  * model and a feature vector. {@link AnomalyModelTrainer} makes one, {@link AnomalyModelCodec} saves it.
  */
 public final class AnomalyModel {
     private final List<ModelInput> inputs;
+    private final double[] medians;
     private final InputShaper shaper;
     private final IsolationForest forest;
     private final PeerProfile peers;
@@ -21,6 +22,7 @@ public final class AnomalyModel {
 
     AnomalyModel(
             List<ModelInput> inputs,
+            double[] medians,
             IsolationForest forest,
             PeerProfile peers,
             ScoreCalibration calibration,
@@ -30,7 +32,8 @@ public final class AnomalyModel {
             throw new IllegalArgumentException(
                     inputs.size() + " inputs do not fit a forest of " + forest.features() + " features");
         }
-        this.shaper = new InputShaper(this.inputs);
+        this.medians = medians.clone();
+        this.shaper = new InputShaper(this.inputs, this.medians);
         this.forest = forest;
         this.peers = Objects.requireNonNull(peers, "peers");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
@@ -60,6 +63,11 @@ public final class AnomalyModel {
 
     public List<ModelInput> inputs() {
         return inputs;
+    }
+
+    /** Each input's training median, where its harmless side is clipped, in {@link #inputs()} order. */
+    public double[] medians() {
+        return medians.clone();
     }
 
     public IsolationForest forest() {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * int    magic 0x54584d4d, "TXMM"
  * int    format version, 1
  * long   training window start, epoch milliseconds    long  end    long  transactions
- * int    inputs, then per input: UTF feature name, UTF transform name
+ * int    inputs, then per input: UTF feature name, UTF transform name, UTF risk direction, double median
  * int    peer categories, then per category (sorted by name): UTF name, long count, double mean, double sd
  * double calibration median    double threshold    double top
  * the Isolation Forest in its own format ({@link IsolationForestCodec})
@@ -55,9 +55,13 @@ public final class AnomalyModelCodec {
         out.writeLong(training.to().toEpochMilli());
         out.writeLong(training.transactions());
         out.writeInt(model.inputs().size());
-        for (ModelInput input : model.inputs()) {
+        double[] medians = model.medians();
+        for (int i = 0; i < medians.length; i++) {
+            ModelInput input = model.inputs().get(i);
             out.writeUTF(input.feature().featureName());
             out.writeUTF(input.transform().name());
+            out.writeUTF(input.direction().name());
+            out.writeDouble(medians[i]);
         }
         Map<String, PeerProfile.LogAmountStats> peers =
                 new TreeMap<>(model.peers().byMerchantType());
@@ -98,18 +102,16 @@ public final class AnomalyModelCodec {
         int inputCount = in.readInt();
         checkCount("inputs", inputCount, Feature.COUNT);
         List<ModelInput> inputs = new ArrayList<>(inputCount);
+        double[] medians = new double[inputCount];
         for (int i = 0; i < inputCount; i++) {
             String name = in.readUTF();
             Feature feature = Feature.byName(name)
                     .orElseThrow(() -> new IOException(
                             "model file reads the feature '" + name + "', which this txmon does not have"));
-            String transform = in.readUTF();
-            try {
-                inputs.add(new ModelInput(feature, Transform.valueOf(transform)));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(
-                        "model file shapes '" + name + "' with an unknown transform '" + transform + "'", e);
-            }
+            Transform transform = named(Transform.class, in.readUTF(), name);
+            RiskDirection direction = named(RiskDirection.class, in.readUTF(), name);
+            inputs.add(new ModelInput(feature, transform, direction));
+            medians[i] = in.readDouble();
         }
         int peerCount = in.readInt();
         checkCount("peer categories", peerCount, 1_000_000);
@@ -121,7 +123,7 @@ public final class AnomalyModelCodec {
         ScoreCalibration calibration = new ScoreCalibration(in.readDouble(), in.readDouble(), in.readDouble());
         IsolationForest forest = IsolationForestCodec.read(in);
         try {
-            return new AnomalyModel(inputs, forest, new PeerProfile(peers), calibration, training);
+            return new AnomalyModel(inputs, medians, forest, new PeerProfile(peers), calibration, training);
         } catch (IllegalArgumentException e) {
             throw new IOException("model file is inconsistent: " + e.getMessage(), e);
         }
@@ -144,6 +146,16 @@ public final class AnomalyModelCodec {
             return VERSION_PREFIX + HexFormat.of().formatHex(digest).substring(0, VERSION_HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String text, String input) throws IOException {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    "model file gives the input '" + input + "' an unknown " + type.getSimpleName() + " '" + text + "'",
+                    e);
         }
     }
 

@@ -289,6 +289,62 @@ class FeatureTrackerTest {
                 .hasMessageContaining("CARD");
     }
 
+    @Test
+    void countsACardGoingBackAndForthBetweenCitiesAsSeveralChanges() {
+        observe(tx.card("alice", WEDNESDAY_3PM, "30", "Leeds"));
+        observe(tx.card("alice", hours(WEDNESDAY_3PM, 1), "30", "London"));
+        observe(tx.card("alice", hours(WEDNESDAY_3PM, 2), "30", "Leeds"));
+        double[] clone = observe(tx.card("alice", hours(WEDNESDAY_3PM, 3), "30", "London"));
+        double[] later = observe(tx.card("alice", days(WEDNESDAY_3PM, 2), "30", "London"));
+
+        assertThat(value(clone, Feature.CITY_CHANGES_24H)).isEqualTo(3);
+        assertThat(value(later, Feature.CITY_CHANGES_24H))
+                .as("a day later it is all forgotten")
+                .isZero();
+    }
+
+    @Test
+    void aDeviceOrCityStaysRecentForADayAfterAnEstablishedAccountFirstUsesIt() {
+        observe(tx.card("alice", days(WEDNESDAY_3PM, -5), "10", "Leeds").deviceId("phone"));
+        double[] first = observe(tx.card("alice", WEDNESDAY_3PM, "10", "Lagos").deviceId("laptop"));
+        double[] again =
+                observe(tx.card("alice", hours(WEDNESDAY_3PM, 3), "10", "Lagos").deviceId("laptop"));
+        double[] nextDay = observe(
+                tx.card("alice", hours(WEDNESDAY_3PM, 25), "10", "Lagos").deviceId("laptop"));
+
+        assertThat(value(first, Feature.IS_RECENT_DEVICE)).isEqualTo(1);
+        assertThat(value(again, Feature.IS_RECENT_DEVICE)).isEqualTo(1);
+        assertThat(value(again, Feature.IS_NEW_DEVICE)).as("no longer new").isZero();
+        assertThat(value(again, Feature.IS_RECENT_CITY)).isEqualTo(1);
+        assertThat(value(nextDay, Feature.IS_RECENT_DEVICE)).isZero();
+    }
+
+    @Test
+    void aBrandNewAccountHasNoRecentDevicesOnlyItsFirstOnes() {
+        double[] f = observe(tx.card("newcomer", WEDNESDAY_3PM, "10", "Leeds").deviceId("phone"));
+
+        assertThat(value(f, Feature.IS_RECENT_DEVICE)).isZero();
+    }
+
+    @Test
+    void measuresHowMuchOfAKnownBalanceLeftWithinADay() {
+        useReference(Map.of(
+                "saver",
+                new Account(
+                        "saver",
+                        days(WEDNESDAY_3PM, -900),
+                        AccountType.PERSONAL,
+                        "GB",
+                        "Leeds",
+                        new BigDecimal("10000"))));
+        observe(tx.transfer("saver", "x", WEDNESDAY_3PM, "6000"));
+        double[] second = observe(tx.transfer("saver", "y", hours(WEDNESDAY_3PM, 2), "3000"));
+        double[] unknownBalance = observe(tx.transfer("stranger", "y", hours(WEDNESDAY_3PM, 2), "3000"));
+
+        assertThat(value(second, Feature.DRAIN_24H)).isCloseTo(0.9, within(1e-12));
+        assertThat(value(unknownBalance, Feature.DRAIN_24H)).isZero();
+    }
+
     private void useReference(Map<String, Account> accounts) {
         states = InMemoryAccountStates.withReference(accounts);
         tracker = new FeatureTracker(new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY), states);

@@ -101,7 +101,7 @@ class DecisionEngineTest {
     @Test
     void aModelOpinionIsRecordedWithItsVersionAndExplainedWhenItMatters() {
         AnomalyModel model = AnomalyModelTrainer.builder(1)
-                .inputs(List.of(ModelInput.log(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY)))
+                .inputs(List.of(ModelInput.higherLog(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY)))
                 .build()
                 .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
         DecisionEngine engine = new DecisionEngine(rules(HIGH_AMOUNT), Optional.of(model));
@@ -126,7 +126,7 @@ class DecisionEngineTest {
     @Test
     void theModelAloneCanAskForReviewButNeverBlock() {
         AnomalyModel model = AnomalyModelTrainer.builder(1)
-                .inputs(List.of(ModelInput.log(Feature.AMOUNT)))
+                .inputs(List.of(ModelInput.higherLog(Feature.AMOUNT)))
                 .build()
                 .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
 

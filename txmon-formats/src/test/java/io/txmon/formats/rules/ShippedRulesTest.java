@@ -143,48 +143,57 @@ class ShippedRulesTest {
                 cashDeposit(9_500).with(Feature.NEAR_THRESHOLD_DEPOSITS_7D, 2)));
         cases.add(new Case(
                 "CARD_TESTING",
-                ordinaryCardPayment().with(Feature.AMOUNT, 1).with(Feature.SMALL_TX_COUNT_1H, 3),
-                ordinaryCardPayment().with(Feature.AMOUNT, 1).with(Feature.SMALL_TX_COUNT_1H, 2)));
+                ordinaryCardPayment()
+                        .with(Feature.AMOUNT, 1)
+                        .with(Feature.SMALL_TX_COUNT_1H, 3)
+                        .with(Feature.DISTINCT_MERCHANTS_1H, 3),
+                ordinaryCardPayment()
+                        .with(Feature.AMOUNT, 1)
+                        .with(Feature.SMALL_TX_COUNT_1H, 3)
+                        .with(Feature.DISTINCT_MERCHANTS_1H, 2)));
         cases.add(new Case(
                 "CLONED_CARD",
-                ordinaryCardPayment().with(Feature.DISTINCT_CITIES_1H, 3),
-                ordinaryCardPayment().with(Feature.DISTINCT_CITIES_1H, 2)));
+                ordinaryCardPayment().with(Feature.CITY_CHANGES_24H, 2).with(Feature.IS_RECENT_CITY, 1),
+                ordinaryCardPayment().with(Feature.CITY_CHANGES_24H, 1).with(Feature.IS_RECENT_CITY, 1)));
         cases.add(new Case(
                 "ACCOUNT_TAKEOVER",
                 ordinaryTransfer()
-                        .with(Feature.IS_NEW_DEVICE, 1)
-                        .with(Feature.IS_NEW_COUNTRY, 1)
-                        .with(Feature.AMOUNT, 3_000)
-                        .with(Feature.BALANCE, 250),
-                ordinaryTransfer()
-                        .with(Feature.IS_NEW_DEVICE, 1)
-                        .with(Feature.AMOUNT, 3_000)
-                        .with(Feature.BALANCE, 250)));
+                        .with(Feature.IS_RECENT_DEVICE, 1)
+                        .with(Feature.IS_RECENT_CITY, 1)
+                        .with(Feature.DRAIN_24H, 0.7),
+                ordinaryTransfer().with(Feature.IS_RECENT_DEVICE, 1).with(Feature.DRAIN_24H, 0.7)));
         cases.add(new Case(
                 "MULE_PASS_THROUGH",
                 ordinaryTransfer()
+                        .with(Feature.AMOUNT, 2_400)
                         .with(Feature.PASS_THROUGH_24H, 0.95)
-                        .with(Feature.IN_COUNT_24H, 3)
-                        .with(Feature.IN_COUNT_RATIO_24H, 3),
+                        .with(Feature.AMOUNT_TO_MAX_30D, 4),
                 ordinaryTransfer()
+                        .with(Feature.AMOUNT, 2_400)
                         .with(Feature.PASS_THROUGH_24H, 0.95)
-                        .with(Feature.IN_COUNT_24H, 1)
-                        .with(Feature.IN_COUNT_RATIO_24H, 1)));
+                        .with(Feature.AMOUNT_TO_MAX_30D, 1.2)));
         cases.add(new Case(
                 "FAN_IN",
                 ordinaryTransfer().with(Feature.CP_FAN_IN_24H, 8).with(Feature.CP_IN_COUNT_RATIO_24H, 6),
-                ordinaryTransfer().with(Feature.CP_FAN_IN_24H, 8).with(Feature.CP_IN_COUNT_RATIO_24H, 1.5)));
+                ordinaryTransfer()
+                        .with(Feature.CP_FAN_IN_24H, 8)
+                        .with(Feature.CP_IN_COUNT_RATIO_24H, 6)
+                        .with(Feature.CP_IS_BUSINESS, 1)));
         cases.add(new Case(
                 "FAN_OUT",
-                ordinaryTransfer().with(Feature.FAN_OUT_24H, 6).with(Feature.VELOCITY_RATIO_24H, 4),
+                ordinaryTransfer().with(Feature.FAN_OUT_24H, 6).with(Feature.IS_NEW_COUNTERPARTY, 1),
                 ordinaryTransfer()
                         .with(Feature.FAN_OUT_24H, 6)
-                        .with(Feature.VELOCITY_RATIO_24H, 4)
-                        .with(Feature.IS_BUSINESS, 1)));
+                        .with(Feature.IS_NEW_COUNTERPARTY, 1)
+                        .with(Feature.ACCOUNT_AGE_DAYS, 0.01)));
         cases.add(new Case(
                 "ROUND_TRIP",
-                ordinaryTransfer().with(Feature.CP_SENT_SIMILAR_7D, 1),
-                ordinaryTransfer().with(Feature.CP_SENT_SIMILAR_7D, 0)));
+                ordinaryTransfer().with(Feature.AMOUNT, 4_000).with(Feature.CP_SENT_SIMILAR_7D, 1),
+                ordinaryTransfer().with(Feature.CP_SENT_SIMILAR_7D, 1)));
+        cases.add(new Case(
+                "FUNDS_DRAINED",
+                ordinaryTransfer().with(Feature.AMOUNT, 3_000).with(Feature.DRAIN_24H, 0.9),
+                ordinaryTransfer().with(Feature.AMOUNT, 3_000).with(Feature.DRAIN_24H, 0.7)));
         cases.add(new Case(
                 "DORMANT_REACTIVATION",
                 ordinaryCardPayment().with(Feature.DAYS_SINCE_LAST_ACTIVITY, 240),

@@ -1,0 +1,100 @@
+package io.txmon.cli;
+
+import io.txmon.features.FeatureExtractor;
+import io.txmon.features.FeatureTracker;
+import io.txmon.features.InMemoryAccountStates;
+import io.txmon.features.PeerProfile;
+import io.txmon.formats.FeatureFiles;
+import io.txmon.formats.RecordWriter;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.model.AnomalyModel;
+import io.txmon.rules.RuleSet;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code txmon features}: every transaction's feature vector, exactly as scoring sees it. */
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes every transaction's features, in event-time order, exactly as scoring computes them: for"
+                    + " analysing behaviour, writing rules, or training other models. Feature names and meanings"
+                    + " are in docs/features.md.",
+            "The merchant-category peer feature needs a model's peer baseline (--model); without one it is 0."
+        })
+final class FeaturesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "Transactions (.csv, .jsonl, optionally .gz).")
+    Path input;
+
+    @Option(names = "--accounts", paramLabel = "FILE", description = "Reference data about the accounts.")
+    Path accounts;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Features (.csv).")
+    Path output;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file whose peer baseline to use.")
+    Path model;
+
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description = "A rule file whose feature settings to use; default: the shipped rule set.")
+    Path rules;
+
+    @Option(
+            names = "--base-currency",
+            defaultValue = "USD",
+            paramLabel = "CODE",
+            description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
+    Currency baseCurrency;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        InputFiles inputs = new InputFiles(err, null);
+        Map<String, Account> reference = accounts == null ? Map.of() : inputs.accounts(accounts);
+        List<Transaction> transactions =
+                inputs.transactions(input, new TransactionParser(baseCurrency)).records();
+        inputs.close();
+        RuleSet ruleSet = rules == null ? RuleFile.defaults() : RuleFile.load(rules);
+        Optional<AnomalyModel> peerSource = model == null ? Optional.empty() : Optional.of(ModelFiles.read(model));
+        PeerProfile peers = peerSource.map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
+        FeatureTracker tracker = new FeatureTracker(
+                new FeatureExtractor(ruleSet.features(), peers),
+                new InMemoryAccountStates(id -> reference.getOrDefault(id, Account.unknown(id))));
+        try (RecordWriter<FeatureFiles.Row> out = FeatureFiles.newWriter(output)) {
+            for (Transaction tx : transactions) {
+                double[] features = FeatureTracker.newVector();
+                tracker.observe(tx, features);
+                out.write(new FeatureFiles.Row(tx.transactionId(), features));
+            }
+        }
+        err.printf(
+                "wrote the features of %,d transactions to %s%s%n",
+                transactions.size(),
+                output,
+                peerSource
+                        .map(m -> " (peer baseline of model " + m.version() + ")")
+                        .orElse(""));
+        return 0;
+    }
+}

@@ -5,41 +5,52 @@ import io.txmon.features.AccountStateCodec;
 import io.txmon.features.FeatureExtractor;
 import io.txmon.features.FeatureSettings;
 import io.txmon.features.FeatureTracker;
-import io.txmon.features.InMemoryAccountStates;
 import io.txmon.features.PeerProfile;
+import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.time.Instant;
-import java.util.SplittableRandom;
+import java.util.Comparator;
+import java.util.Map;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Measures what one account's behaviour state costs: its heap footprint (JOL) and saved size, for a
- * fresh account and for one whose every memory is full. Run:
- * {@code java -cp txmon-benchmarks/target/benchmarks.jar io.txmon.benchmarks.AccountStateFootprint}.
+ * Measures what one account's behaviour state costs after two simulated months of a bank with 2,000
+ * customers: heap footprint (JOL) and saved size, of a fresh state, of the average state and of the
+ * fullest. Run: {@code java -cp txmon-benchmarks/target/benchmarks.jar io.txmon.benchmarks.AccountStateFootprint}.
  */
 public final class AccountStateFootprint {
     private AccountStateFootprint() {}
 
     public static void main(String[] args) {
-        InMemoryAccountStates states = new InMemoryAccountStates();
+        SimulatedWorkload workload = new SimulatedWorkload(2_000, 60);
+        SimulatedWorkload.States states = new SimulatedWorkload.States(workload.directory);
         FeatureTracker tracker =
                 new FeatureTracker(new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY), states);
-        FeatureExtractionBenchmark.SyntheticTraffic traffic =
-                new FeatureExtractionBenchmark.SyntheticTraffic(new SplittableRandom(1), 50);
         double[] features = FeatureTracker.newVector();
-        // 50 accounts, 200,000 transactions over 60 days: every ring, key set and bucket is full.
-        for (Transaction tx : traffic.next(200_000, Instant.parse("2026-01-01T00:00:00Z"), 86_400L * 60)) {
+        workload.warmUp.forEach(tx -> tracker.observe(tx, features));
+        for (Transaction tx : workload.stream) {
             tracker.observe(tx, features);
         }
-        AccountState busy = states.find("acct-0").orElseThrow();
-        AccountState fresh = AccountState.open(io.txmon.transaction.Account.unknown("new"), Instant.EPOCH);
+        Map<String, AccountState> all = states.byAccount;
+        AccountState fullest = all.values().stream()
+                .max(Comparator.comparingInt(s -> AccountStateCodec.toBytes(s).length))
+                .orElseThrow();
+        double averageSaved = all.values().stream()
+                .mapToInt(s -> AccountStateCodec.toBytes(s).length)
+                .average()
+                .orElseThrow();
+        AccountState fresh = AccountState.open(Account.unknown("new"), Instant.EPOCH);
 
+        System.out.printf("accounts after two months: %,d%n", all.size());
         System.out.printf(
-                "busy account:  %,d bytes on the heap, %,d bytes saved%n",
-                GraphLayout.parseInstance(busy).totalSize(), AccountStateCodec.toBytes(busy).length);
+                "every state, on the heap:  %,d bytes%n",
+                GraphLayout.parseInstance(fresh).totalSize());
+        System.out.printf("saved, fresh:              %,d bytes%n", AccountStateCodec.toBytes(fresh).length);
+        System.out.printf("saved, average:            %,.0f bytes%n", averageSaved);
         System.out.printf(
-                "fresh account: %,d bytes on the heap, %,d bytes saved%n",
-                GraphLayout.parseInstance(fresh).totalSize(), AccountStateCodec.toBytes(fresh).length);
-        System.out.printf("saved size bound: %,d bytes%n", AccountStateCodec.MAX_SAVED_BYTES);
+                "saved, fullest:            %,d bytes (heap %,d)%n",
+                AccountStateCodec.toBytes(fullest).length,
+                GraphLayout.parseInstance(fullest).totalSize());
+        System.out.printf("saved, bound:              %,d bytes%n", AccountStateCodec.MAX_SAVED_BYTES);
     }
 }

@@ -63,22 +63,24 @@ final class DailyTotals {
         }
     }
 
-    /** Estimated count of the account's own transactions in (since, now], for 30-day windows. */
-    double initiatedCount(long sinceMillis) {
-        return prorated(count, sinceMillis);
-    }
-
-    double initiatedSum(long sinceMillis) {
-        return prorated(sum, sinceMillis);
-    }
-
-    private double prorated(double[] series, long sinceMillis) {
+    /**
+     * Estimated count and sum of the account's own transactions in (since, now], for 30-day windows:
+     * the count goes to {@code countAndSum[0]}, the sum to {@code countAndSum[1]}.
+     */
+    void initiated(long sinceMillis, double[] countAndSum) {
+        double count = 0;
         double total = 0;
         long firstDay = dayOf(sinceMillis);
-        for (long d = Math.max(firstDay, newestDay - DAYS_BACK); d <= newestDay; d++) {
-            total += series[bucket(d)] * shareInside(d, firstDay, sinceMillis);
+        long from = Math.max(firstDay, newestDay - DAYS_BACK);
+        int b = bucket(from);
+        for (long d = from; d <= newestDay; d++) {
+            double share = shareInside(d, firstDay, sinceMillis);
+            count += this.count[b] * share;
+            total += sum[b] * share;
+            b = b + 1 == BUCKETS ? 0 : b + 1;
         }
-        return total;
+        countAndSum[0] = count;
+        countAndSum[1] = total;
     }
 
     private static double shareInside(long day, long firstDay, long sinceMillis) {

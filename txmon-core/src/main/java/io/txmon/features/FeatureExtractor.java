@@ -48,6 +48,8 @@ public final class FeatureExtractor {
     private final int[] merchants1h = new int[RecentMovements.CAPACITY + 1];
     private final DailyTotals.History history = new DailyTotals.History();
     private final double[] bandSum = new double[1];
+    private final double[] countAndSum = new double[2];
+    private final HourlyTotals.Window window = new HourlyTotals.Window();
 
     public FeatureExtractor(FeatureSettings settings, PeerProfile peers) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -137,8 +139,9 @@ public final class FeatureExtractor {
                 }
             }
         } else {
-            inCount += payee.hourly.inCount(since24h);
-            inSum += payee.hourly.inSum(since24h);
+            payee.hourly.window(since24h, window);
+            inCount += window.inCount();
+            inSum += window.inSum();
         }
         long today = DailyTotals.dayOf(t);
         payee.daily.history(today, history);
@@ -278,20 +281,23 @@ public final class FeatureExtractor {
             }
         }
         if (!recent.holdsAllAfter(since1h)) {
-            c1h = 1 + s.hourly.initiatedCount(since1h);
-            s1h = amount + s.hourly.initiatedSum(since1h);
+            s.hourly.window(since1h, window);
+            c1h = 1 + window.initiatedCount();
+            s1h = amount + window.initiatedSum();
         }
         if (!recent.holdsAllAfter(since24h)) {
-            c24h = 1 + s.hourly.initiatedCount(since24h);
-            s24h = amount + s.hourly.initiatedSum(since24h);
-            out24hCount = (kind.outflow() ? 1 : 0) + s.hourly.outCount(since24h);
-            out24hSum = (kind.outflow() ? amount : 0) + s.hourly.outSum(since24h);
-            in24hCount = (kind.inflow() ? 1 : 0) + s.hourly.inCount(since24h);
-            in24hSum = (kind.inflow() ? amount : 0) + s.hourly.inSum(since24h);
+            s.hourly.window(since24h, window);
+            c24h = 1 + window.initiatedCount();
+            s24h = amount + window.initiatedSum();
+            out24hCount = (kind.outflow() ? 1 : 0) + window.outCount;
+            out24hSum = (kind.outflow() ? amount : 0) + window.outSum;
+            in24hCount = (kind.inflow() ? 1 : 0) + window.inCount();
+            in24hSum = (kind.inflow() ? amount : 0) + window.inSum();
         }
         if (!recent.holdsAllAfter(since30d)) {
-            c30d = 1 + s.daily.initiatedCount(since30d);
-            s30d = amount + s.daily.initiatedSum(since30d);
+            s.daily.initiated(since30d, countAndSum);
+            c30d = 1 + countAndSum[0];
+            s30d = amount + countAndSum[1];
         }
 
         set(f, Feature.TX_COUNT_1M, c1m);

@@ -42,29 +42,25 @@ final class HourlyTotals {
         }
     }
 
-    /** Estimated count of the account's own transactions in (since, now]. */
-    double initiatedCount(long sinceMillis) {
-        return estimate(outCount, sinceMillis) + estimate(cashInCount, sinceMillis);
-    }
-
-    double initiatedSum(long sinceMillis) {
-        return estimate(outSum, sinceMillis) + estimate(cashInSum, sinceMillis);
-    }
-
-    double outCount(long sinceMillis) {
-        return estimate(outCount, sinceMillis);
-    }
-
-    double outSum(long sinceMillis) {
-        return estimate(outSum, sinceMillis);
-    }
-
-    double inCount(long sinceMillis) {
-        return estimate(cashInCount, sinceMillis) + estimate(transferInCount, sinceMillis);
-    }
-
-    double inSum(long sinceMillis) {
-        return estimate(cashInSum, sinceMillis) + estimate(transferInSum, sinceMillis);
+    /**
+     * Fills {@code window} with estimated counts and sums in (since, now], in one pass that steps through
+     * the buckets rather than dividing for each.
+     */
+    void window(long sinceMillis, Window window) {
+        window.clear();
+        long firstHour = Math.floorDiv(sinceMillis, HOUR_MILLIS);
+        long from = Math.max(firstHour, newestHour - HOURS_BACK);
+        int b = bucket(from);
+        for (long h = from; h <= newestHour; h++) {
+            double share = h == firstHour ? (double) ((h + 1) * HOUR_MILLIS - sinceMillis) / HOUR_MILLIS : 1;
+            window.outCount += outCount[b] * share;
+            window.outSum += outSum[b] * share;
+            window.cashInCount += cashInCount[b] * share;
+            window.cashInSum += cashInSum[b] * share;
+            window.transferInCount += transferInCount[b] * share;
+            window.transferInSum += transferInSum[b] * share;
+            b = b + 1 == BUCKETS ? 0 : b + 1;
+        }
     }
 
     private int advanceTo(long hour) {
@@ -82,23 +78,6 @@ final class HourlyTotals {
             newestHour = hour;
         }
         return bucket(hour);
-    }
-
-    private double estimate(double[] series, long sinceMillis) {
-        long firstHour = Math.floorDiv(sinceMillis, HOUR_MILLIS);
-        long oldestHeld = newestHour - HOURS_BACK;
-        double total = 0;
-        for (long h = Math.max(firstHour, oldestHeld); h <= newestHour; h++) {
-            total += series[bucket(h)] * shareInside(h, firstHour, sinceMillis);
-        }
-        return total;
-    }
-
-    private static double shareInside(long hour, long firstHour, long sinceMillis) {
-        if (hour != firstHour) {
-            return 1;
-        }
-        return (double) ((hour + 1) * HOUR_MILLIS - sinceMillis) / HOUR_MILLIS;
     }
 
     private static int bucket(long hour) {
@@ -129,6 +108,41 @@ final class HourlyTotals {
             cashInSum[b] = in.readDouble();
             transferInCount[b] = in.readDouble();
             transferInSum[b] = in.readDouble();
+        }
+    }
+
+    /** Scratch totals of one window, reused across calls so that extraction allocates nothing. */
+    static final class Window {
+        double outCount;
+        double outSum;
+        double cashInCount;
+        double cashInSum;
+        double transferInCount;
+        double transferInSum;
+
+        void clear() {
+            outCount = 0;
+            outSum = 0;
+            cashInCount = 0;
+            cashInSum = 0;
+            transferInCount = 0;
+            transferInSum = 0;
+        }
+
+        double initiatedCount() {
+            return outCount + cashInCount;
+        }
+
+        double initiatedSum() {
+            return outSum + cashInSum;
+        }
+
+        double inCount() {
+            return cashInCount + transferInCount;
+        }
+
+        double inSum() {
+            return cashInSum + transferInSum;
         }
     }
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
  * risk = 1 − Π(1 − weight)), so two moderate rules outweigh one and no pile of rules exceeds 1. The model
  * contributes its calibrated risk (see {@link ModelRisk}) and joins the rules the same way. Risk scores
  * are rounded to 4 decimals, and the level and recommendation follow the rounded score, so that what is
- * reported is what was decided. When the model's own risk reaches the medium level, the decision gives
- * the model's reasons: the behaviours (feature groups) that made the transaction easy to isolate.
+ * reported is what was decided. When the model drove an alert, the decision gives the model's reasons:
+ * the behaviours (feature groups) that made the transaction easy to isolate.
  */
 public final class DecisionEngine {
     /** A model reason is given for a behaviour carrying at least this share of the isolation. */
@@ -63,20 +63,25 @@ public final class DecisionEngine {
             double modelRisk = ModelRisk.of(score, m.calibration(), thresholds);
             untouched *= 1 - modelRisk;
             opinion = Optional.of(new ModelOpinion(m.version(), score, modelRisk));
-            if (modelRisk >= thresholds.mediumRiskAt()) {
-                reasons.addAll(modelReasons(m, features, modelRisk));
-            }
         }
         double risk = Math.round((1 - untouched) * 10_000) / 10_000.0;
+        Recommendation recommendation = thresholds.recommendationFor(risk);
+        if (opinion.isPresent() && explainsItself(opinion.get().risk(), recommendation)) {
+            reasons.addAll(modelReasons(model.get(), features, opinion.get().risk()));
+        }
         reasons.sort(STRONGEST_FIRST);
         return new Decision(
-                transactionId,
-                risk,
-                thresholds.levelOf(risk),
-                thresholds.recommendationFor(risk),
-                reasons,
-                rules.version(),
-                opinion);
+                transactionId, risk, thresholds.levelOf(risk), recommendation, reasons, rules.version(), opinion);
+    }
+
+    /**
+     * The model gives its reasons when it would flag the transaction on its own, or when the decision is
+     * flagged and the model raised it to medium risk or more: every alert the model drove says why,
+     * without paying for attributions on the many transactions nobody will look at.
+     */
+    private boolean explainsItself(double modelRisk, Recommendation recommendation) {
+        return modelRisk >= thresholds.reviewAt()
+                || (recommendation != Recommendation.APPROVE && modelRisk >= thresholds.mediumRiskAt());
     }
 
     public RuleSet rules() {

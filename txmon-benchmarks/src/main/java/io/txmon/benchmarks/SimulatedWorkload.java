@@ -1,0 +1,92 @@
+package io.txmon.benchmarks;
+
+import io.txmon.features.AccountState;
+import io.txmon.features.AccountStateCodec;
+import io.txmon.features.AccountStateStore;
+import io.txmon.simulator.SimulatedData;
+import io.txmon.simulator.SimulationSettings;
+import io.txmon.simulator.Simulator;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Realistic traffic for the benchmarks: a simulated bank, whose first month warms the account states and
+ * whose following weeks are the stream measured. Warm states are kept as saved bytes so that each
+ * measurement iteration starts from the same warm month, never from states the previous iteration moved
+ * on; synthetic random traffic would drift away from anything a model learns and measure the wrong thing.
+ */
+final class SimulatedWorkload {
+    private static final int WARM_DAYS = 30;
+
+    final List<Transaction> warmUp;
+    final Transaction[] stream;
+    final Function<String, Account> directory;
+    private Map<String, byte[]> warmStates = Map.of();
+
+    SimulatedWorkload(int customers, int days) {
+        SimulatedData data = Simulator.simulate(SimulationSettings.builder()
+                .seed(42)
+                .customers(customers)
+                .days(days)
+                .build());
+        Instant streamStart = SimulationSettings.DEFAULT_START.plus(Duration.ofDays(WARM_DAYS));
+        int split = 0;
+        while (split < data.transactions().size()
+                && data.transactions().get(split).timestamp().isBefore(streamStart)) {
+            split++;
+        }
+        warmUp = data.transactions().subList(0, split);
+        stream = data.transactions().subList(split, data.transactions().size()).toArray(Transaction[]::new);
+        Map<String, Account> accounts = new HashMap<>();
+        data.accounts().forEach(a -> accounts.put(a.userId(), a));
+        directory = id -> accounts.getOrDefault(id, Account.unknown(id));
+    }
+
+    /** Keeps {@code states} as the warm states every iteration starts from. */
+    void saveWarm(States states) {
+        Map<String, byte[]> saved = new HashMap<>();
+        states.byAccount.forEach((id, state) -> saved.put(id, AccountStateCodec.toBytes(state)));
+        warmStates = saved;
+    }
+
+    /** Fresh states, as warm as when {@link #saveWarm} was called. */
+    States restoreWarm() {
+        States states = new States(directory);
+        warmStates.forEach((id, bytes) -> {
+            try {
+                states.byAccount.put(id, AccountStateCodec.fromBytes(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return states;
+    }
+
+    /** Account states in a plain map, opened from the simulated reference data. */
+    static final class States implements AccountStateStore {
+        final Map<String, AccountState> byAccount = new HashMap<>();
+        private final Function<String, Account> directory;
+
+        States(Function<String, Account> directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public AccountState stateOf(String accountId, Instant firstSeen) {
+            AccountState state = byAccount.get(accountId);
+            if (state == null) {
+                state = AccountState.open(directory.apply(accountId), firstSeen);
+                byAccount.put(accountId, state);
+            }
+            return state;
+        }
+    }
+}

@@ -153,10 +153,10 @@ final class DemoCommand implements Callable<Integer> {
             PrintWriter err) {
         err.printf("%s: rule set %s (%s)%n", name, rules.name(), rules.version());
         ScoringRun run = new ScoringRun(rules, reference, err);
-        AnomalyModel model = run.train(transactions, ScoringRun.DEFAULT_TRAIN_SHARE, inputs, modelSeed);
+        Optional<AnomalyModel> model = run.train(transactions, ScoringRun.DEFAULT_TRAIN_SHARE, inputs, modelSeed);
         List<Outcome> outcomes = new ArrayList<>(transactions.size());
         try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(decisionsFile)) {
-            run.score(transactions, Optional.of(model), decision -> {
+            run.score(transactions, model, decision -> {
                 decisions.write(decision);
                 Label label = truth.get(decision.transactionId());
                 outcomes.add(new Outcome(

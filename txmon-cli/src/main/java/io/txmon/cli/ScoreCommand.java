@@ -120,7 +120,7 @@ final class ScoreCommand implements Callable<Integer> {
             err.printf("scoring with model %s%n", anomalyModel.get());
         } else if (!transactions.isEmpty()) {
             err.println("no --model given:");
-            anomalyModel = Optional.of(run.train(transactions, trainShare, modelInputs, seed));
+            anomalyModel = run.train(transactions, trainShare, modelInputs, seed);
         }
         if (saveModel != null && anomalyModel.isPresent()) {
             ModelFiles.write(saveModel, anomalyModel.get());

@@ -34,9 +34,19 @@ final class ScoringRun {
         this.progress = progress;
     }
 
-    /** Trains a model on the earliest {@code share} of the transactions' time span, saying so. */
-    AnomalyModel train(List<Transaction> ordered, double share, List<ModelInput> inputs, long seed) {
+    /**
+     * Trains a model on the earliest {@code share} of the transactions' time span, saying so; none when that
+     * window holds too few transactions to learn from, and then scoring goes on with the rules alone.
+     */
+    Optional<AnomalyModel> train(List<Transaction> ordered, double share, List<ModelInput> inputs, long seed) {
         List<Transaction> window = AnomalyModelTrainer.earliestShare(ordered, share);
+        if (window.size() < AnomalyModelTrainer.MIN_TRANSACTIONS) {
+            progress.printf(
+                    "the earliest %.0f %% of the time span holds %,d transactions, too few to train the anomaly model"
+                            + " on (it needs %,d): scoring with the rules alone%n",
+                    share * 100, window.size(), AnomalyModelTrainer.MIN_TRANSACTIONS);
+            return Optional.empty();
+        }
         progress.printf(
                 "training on the earliest %.0f %% of the time span: %,d transactions, %s to %s%n",
                 share * 100,
@@ -48,7 +58,7 @@ final class ScoringRun {
                 .build()
                 .train(window, this::accountOf, rules.features());
         progress.printf("trained model %s%n", model);
-        return model;
+        return Optional.of(model);
     }
 
     /** Scores every transaction in order from fresh account states, handing each decision on. */

@@ -53,6 +53,12 @@ public final class AnomalyModelTrainer {
     public static final List<ModelInput> SEED_BASELINE_INPUTS =
             List.of(ModelInput.raw(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY));
 
+    /**
+     * The fewest transactions a model is trained on: one full subsample for a tree. Fewer say too little
+     * about what is usual for a model to tell what is not.
+     */
+    public static final int MIN_TRANSACTIONS = IsolationForestTrainer.DEFAULT_SAMPLES;
+
     /** Training scores used for calibration; an even spread of this many is plenty for its quantiles. */
     static final int CALIBRATION_ROWS = 100_000;
 
@@ -74,12 +80,13 @@ public final class AnomalyModelTrainer {
      *
      * @param directory reference data for the accounts, as scoring will use it
      * @param settings the feature settings scoring will use
-     * @throws IllegalArgumentException when the history is empty
+     * @throws IllegalArgumentException when the history holds fewer than {@link #MIN_TRANSACTIONS}
      */
     public AnomalyModel train(
             List<Transaction> history, Function<String, Account> directory, FeatureSettings settings) {
-        if (history.isEmpty()) {
-            throw new IllegalArgumentException("cannot train a model on no transactions");
+        if (history.size() < MIN_TRANSACTIONS) {
+            throw new IllegalArgumentException("cannot train a model on " + history.size()
+                    + " transactions; it needs at least " + MIN_TRANSACTIONS);
         }
         List<Transaction> ordered = history.stream()
                 .sorted(Comparator.comparing(Transaction::timestamp))

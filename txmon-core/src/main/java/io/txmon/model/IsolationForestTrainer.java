@@ -129,8 +129,10 @@ public final class IsolationForestTrainer {
     }
 
     private static int validate(double[][] rows) {
-        if (rows == null || rows.length == 0) {
-            throw new IllegalArgumentException("rows must hold at least one row, got none");
+        if (rows == null || rows.length < 2) {
+            // One row cannot be isolated from anything: c(1) is 0 and every score would be 2^(0/0).
+            throw new IllegalArgumentException(
+                    "an Isolation Forest needs at least 2 rows, got " + (rows == null ? 0 : rows.length));
         }
         int features = rows[0] == null ? 0 : rows[0].length;
         if (features == 0) {

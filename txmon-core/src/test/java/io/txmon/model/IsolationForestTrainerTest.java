@@ -193,10 +193,13 @@ class IsolationForestTrainerTest {
     }
 
     @Test
-    void rejectsAnEmptyTable() {
+    void rejectsAnEmptyTableOrASingleRowWhichNothingCanBeIsolatedFrom() {
         assertThatThrownBy(() -> IsolationForestTrainer.builder(1).build().fit(new double[0][]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least one row");
+                .hasMessage("an Isolation Forest needs at least 2 rows, got 0");
+        assertThatThrownBy(() -> IsolationForestTrainer.builder(1).build().fit(new double[][] {{1, 2}}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an Isolation Forest needs at least 2 rows, got 1");
     }
 
     @Test

@@ -1,0 +1,210 @@
+package io.txmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.features.Feature;
+import io.txmon.formats.RecordWriter;
+import io.txmon.formats.TransactionFiles;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.model.AnomalyModel;
+import io.txmon.scoring.Decision;
+import io.txmon.scoring.TransactionScorer;
+import io.txmon.testkit.RandomTransactions;
+import io.txmon.testkit.SavedAccountStates;
+import io.txmon.transaction.Transaction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScoreCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The file's transactions in event-time order, ties in file order, as spec section 4 orders them. */
+    private List<Transaction> transactions;
+
+    private Path input;
+
+    @BeforeEach
+    void aShuffledFileOfTransactionsWithTies() {
+        List<Transaction> shuffled = new ArrayList<>(new RandomTransactions(3).generate(4_000, 30));
+        Collections.shuffle(shuffled, new Random(8));
+        input = dir.resolve("transactions.csv");
+        try (RecordWriter<Transaction> out = TransactionFiles.newWriter(input)) {
+            out.writeAll(shuffled);
+        }
+        transactions = shuffled.stream()
+                .sorted(Comparator.comparing(Transaction::timestamp))
+                .toList();
+    }
+
+    private static List<String> ids(Path decisions) throws IOException {
+        return Files.readAllLines(decisions, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+    }
+
+    @Test
+    void writesOneDecisionPerTransactionInEventTimeOrderAfterTrainingOnTheEarliestQuarter() throws IOException {
+        Path output = dir.resolve("decisions.csv");
+
+        CommandRun run = CommandRun.of("score", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("no --model given:").contains("training on the earliest 25 % of the time span");
+        assertThat(Files.readAllLines(output).get(0))
+                .startsWith("transaction_id,risk_score,risk_level,recommendation,reason_codes");
+        assertThat(ids(output))
+                .containsExactlyElementsOf(
+                        transactions.stream().map(Transaction::transactionId).toList());
+    }
+
+    @Test
+    void givesTheDecisionsTheRealTimePathGivesOneByOne() throws IOException {
+        Path output = dir.resolve("decisions.csv");
+        Path modelFile = dir.resolve("model.bin");
+        assertThat(CommandRun.of(
+                                "score",
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString(),
+                                "--save-model",
+                                modelFile.toString())
+                        .exitCode())
+                .isZero();
+
+        // One transaction at a time, each through a fresh scorer over states kept only as saved bytes.
+        AnomalyModel model = ModelFiles.read(modelFile);
+        SavedAccountStates states = new SavedAccountStates();
+        Path oneByOne = dir.resolve("one-by-one.csv");
+        try (RecordWriter<Decision> out = io.txmon.formats.DecisionFiles.newWriter(oneByOne)) {
+            for (Transaction tx : transactions) {
+                out.write(new TransactionScorer(RuleFile.defaults(), Optional.of(model), states).score(tx));
+            }
+        }
+
+        assertThat(Files.readAllLines(output)).isEqualTo(Files.readAllLines(oneByOne));
+    }
+
+    @Test
+    void scoresTheSameWithASavedModelAsWithTheModelItTrained() throws IOException {
+        Path first = dir.resolve("first.csv");
+        Path again = dir.resolve("again.csv");
+        Path modelFile = dir.resolve("model.bin");
+        CommandRun.of(
+                "score",
+                "--input",
+                input.toString(),
+                "--output",
+                first.toString(),
+                "--save-model",
+                modelFile.toString());
+
+        CommandRun run = CommandRun.of(
+                "score", "--input", input.toString(), "--output", again.toString(), "--model", modelFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("scoring with model").doesNotContain("training on");
+        assertThat(Files.readAllLines(again)).isEqualTo(Files.readAllLines(first));
+    }
+
+    @Test
+    void rejectsBadRowsWithTheirLineAndReasonAndScoresTheRest() throws IOException {
+        Path mixed = dir.resolve("mixed.csv");
+        Files.writeString(mixed, """
+                transaction_id,timestamp,user_id,amount
+                t1,2026-01-14T15:00:00Z,alice,12.50
+                t2,2026-01-14T15:01:00Z,alice,-3
+                t3,yesterday,bob,7
+                t1,2026-01-14T15:02:00Z,alice,9
+                t4,2026-01-14T15:03:00Z,bob,20
+                """);
+        Path output = dir.resolve("decisions.csv");
+        Path rejects = dir.resolve("rejects.csv");
+
+        CommandRun run = CommandRun.of(
+                "score", "--input", mixed.toString(), "--output", output.toString(), "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("line 3: amount: must be greater than zero, was -3")
+                .contains("line 4: timestamp:")
+                .contains("line 5: transaction_id: 't1' already appeared on line 2")
+                .contains("read 2 transactions (3 rejected)")
+                .contains("too few to train the anomaly model on (it needs 256): scoring with the rules alone");
+        assertThat(ids(output)).containsExactly("t1", "t4");
+        assertThat(Files.readAllLines(rejects)).hasSize(4).first().isEqualTo("source,line,reason,raw");
+    }
+
+    @Test
+    void endsWithOneLineAndExitCodeOneWhenTheInputCannotBeRead() {
+        CommandRun run = CommandRun.of(
+                "score",
+                "--input",
+                dir.resolve("missing.csv").toString(),
+                "--output",
+                dir.resolve("d.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("missing.csv");
+    }
+
+    @Test
+    void endsWithOneLineAndExitCodeTwoOnBadArguments() {
+        CommandRun run = CommandRun.of("score", "--input", input.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--output");
+    }
+
+    @Test
+    void scoresAsTheSeedSystemsDoWhenAskedForTheirBaseline() throws IOException {
+        Path output = dir.resolve("baseline.csv");
+
+        CommandRun run =
+                CommandRun.of("score", "--seed-baseline", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("rule set seed-baseline").contains("2 inputs");
+        assertThat(CommandRun.of(
+                                "score",
+                                "--seed-baseline",
+                                "--rules",
+                                "x.yaml",
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString())
+                        .err())
+                .contains("--seed-baseline brings its own rules");
+    }
+
+    @Test
+    void exportsEveryFeatureOfEveryTransactionInEventTimeOrder() throws IOException {
+        Path features = dir.resolve("features.csv");
+
+        CommandRun run = CommandRun.of("features", "--input", input.toString(), "--output", features.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(features);
+        assertThat(lines).hasSize(transactions.size() + 1);
+        assertThat(lines.get(0).split(",")).hasSize(Feature.COUNT + 1).startsWith("transaction_id", "amount");
+        assertThat(lines.get(1)).startsWith(transactions.get(0).transactionId() + ",");
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith(transactions.get(transactions.size() - 1).transactionId() + ",");
+    }
+}

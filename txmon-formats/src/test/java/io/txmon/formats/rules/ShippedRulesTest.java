@@ -181,11 +181,14 @@ class ShippedRulesTest {
                         .with(Feature.CP_IS_BUSINESS, 1)));
         cases.add(new Case(
                 "FAN_OUT",
-                ordinaryTransfer().with(Feature.FAN_OUT_24H, 6).with(Feature.IS_NEW_COUNTERPARTY, 1),
                 ordinaryTransfer()
                         .with(Feature.FAN_OUT_24H, 6)
                         .with(Feature.IS_NEW_COUNTERPARTY, 1)
-                        .with(Feature.ACCOUNT_AGE_DAYS, 0.01)));
+                        .with(Feature.VELOCITY_RATIO_24H, 4),
+                ordinaryTransfer()
+                        .with(Feature.FAN_OUT_24H, 6)
+                        .with(Feature.IS_NEW_COUNTERPARTY, 1)
+                        .with(Feature.VELOCITY_RATIO_24H, 1.5)));
         cases.add(new Case(
                 "ROUND_TRIP",
                 ordinaryTransfer().with(Feature.AMOUNT, 4_000).with(Feature.CP_SENT_SIMILAR_7D, 1),

@@ -11,15 +11,14 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
-import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,15 +37,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--input",
-            required = true,
-            paramLabel = "FILE",
-            description = "Transactions (.csv, .jsonl, optionally .gz).")
-    Path input;
-
-    @Option(names = "--accounts", paramLabel = "FILE", description = "Reference data about the accounts.")
-    Path accounts;
+    @Mixin
+    TransactionInput in;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Features (.csv).")
     Path output;
@@ -60,21 +52,12 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "A rule file whose feature settings to use; default: the shipped rule set.")
     Path rules;
 
-    @Option(
-            names = "--base-currency",
-            defaultValue = "USD",
-            paramLabel = "CODE",
-            description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
-    Currency baseCurrency;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        InputFiles inputs = new InputFiles(err, null);
-        Map<String, Account> reference = accounts == null ? Map.of() : inputs.accounts(accounts);
-        List<Transaction> transactions =
-                inputs.transactions(input, new TransactionParser(baseCurrency)).records();
-        inputs.close();
+        TransactionInput.Loaded loaded = in.load(err);
+        List<Transaction> transactions = loaded.transactions();
+        Map<String, Account> reference = loaded.reference();
         RuleSet ruleSet = rules == null ? RuleFile.defaults() : RuleFile.load(rules);
         Optional<AnomalyModel> peerSource = model == null ? Optional.empty() : Optional.of(ModelFiles.read(model));
         PeerProfile peers = peerSource.map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);

@@ -11,16 +11,15 @@ import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
-import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,15 +38,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--input",
-            required = true,
-            paramLabel = "FILE",
-            description = "Transactions (.csv, .jsonl, optionally .gz).")
-    Path input;
-
-    @Option(names = "--accounts", paramLabel = "FILE", description = "Reference data about the accounts.")
-    Path accounts;
+    @Mixin
+    TransactionInput in;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Decisions (.csv or .jsonl).")
     Path output;
@@ -70,16 +62,6 @@ final class ScoreCommand implements Callable<Integer> {
                     "Score as the seed systems do, for comparison: their rules only, and an Isolation Forest on the raw amount and hour of day.")
     boolean seedBaseline;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Where to keep every rejected input record (CSV).")
-    Path rejects;
-
-    @Option(
-            names = "--base-currency",
-            defaultValue = "USD",
-            paramLabel = "CODE",
-            description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
-    Currency baseCurrency;
-
     @Option(
             names = "--train-share",
             defaultValue = "0.25",
@@ -97,14 +79,9 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        InputFiles inputs = new InputFiles(err, rejects);
-        Map<String, Account> reference = accounts == null ? Map.of() : inputs.accounts(accounts);
-        InputFiles.Loaded<Transaction> loaded = inputs.transactions(input, new TransactionParser(baseCurrency));
-        inputs.close();
-        List<Transaction> transactions = loaded.records();
-        err.printf(
-                "read %,d transactions (%,d rejected) and %,d accounts%n",
-                transactions.size(), loaded.rejected(), reference.size());
+        TransactionInput.Loaded loaded = in.load(err);
+        List<Transaction> transactions = loaded.transactions();
+        Map<String, Account> reference = loaded.reference();
 
         if (seedBaseline && rules != null) {
             throw new IllegalArgumentException("--seed-baseline brings its own rules; leave out --rules");

@@ -28,6 +28,21 @@ final class FieldText {
         return value;
     }
 
+    /**
+     * A required 0/1 flag such as a label: {@code 1}, {@code 0}, {@code true} or {@code false}, in any case.
+     *
+     * @throws InvalidFieldException naming the field when it is absent or anything else
+     */
+    static boolean flag(FieldSource fields, String field) {
+        String text = required(fields, field);
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default ->
+                throw new InvalidFieldException(field, "must be 1, 0, true or false, was '" + quoted(text) + "'");
+        };
+    }
+
     static <E extends Enum<E>> E enumValue(Class<E> type, String field, String text) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));

@@ -5,7 +5,6 @@ import io.txmon.transaction.InvalidFieldException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -51,15 +50,7 @@ public final class LabelFiles {
 
     private static Label parse(RecordFields fields) {
         String transactionId = FieldText.required(fields, "transaction_id");
-        String label = FieldText.required(fields, "label");
-        boolean suspicious =
-                switch (label.toLowerCase(Locale.ROOT)) {
-                    case "1", "true" -> true;
-                    case "0", "false" -> false;
-                    default ->
-                        throw new InvalidFieldException(
-                                "label", "must be 1, 0, true or false, was '" + FieldText.quoted(label) + "'");
-                };
+        boolean suspicious = FieldText.flag(fields, "label");
         String typology = FieldText.optional(fields, "typology");
         if (!suspicious && typology != null) {
             throw new InvalidFieldException(

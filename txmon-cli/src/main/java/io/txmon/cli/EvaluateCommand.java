@@ -1,26 +1,37 @@
 package io.txmon.cli;
 
+import io.txmon.evaluation.AccountDetectionReport;
+import io.txmon.evaluation.AccountLabel;
+import io.txmon.evaluation.AccountScores;
 import io.txmon.evaluation.DetectionReport;
 import io.txmon.evaluation.Evaluation;
 import io.txmon.evaluation.Label;
 import io.txmon.evaluation.Outcome;
+import io.txmon.formats.AccountLabelFiles;
 import io.txmon.formats.DecisionFiles;
 import io.txmon.formats.LabelFiles;
 import io.txmon.formats.RecordedDecision;
+import io.txmon.formats.TransactionFiles;
 import io.txmon.scoring.Recommendation;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code txmon evaluate}: how well decisions found the labelled suspicious transactions. */
+/** {@code txmon evaluate}: how well decisions found the labelled suspicious transactions or accounts. */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -28,9 +39,15 @@ import picocli.CommandLine.Spec;
             "Compares decisions with labels: ROC-AUC, PR-AUC, precision and recall at an alert budget and for the"
                     + " flagged set (REVIEW or BLOCK), recall per typology and precision per reason code.",
             "Labels: transaction_id, label (1/0 or true/false) and typology; a transactions file with those"
-                    + " columns serves as well."
+                    + " columns serves as well.",
+            "With --account-labels (user_id, label) and --transactions instead, accounts are judged: an account"
+                    + " scores the highest risk of the transactions it took part in as user_id or counterparty_id,"
+                    + " and is flagged when one of them was."
         })
 final class EvaluateCommand implements Callable<Integer> {
+    /** Transactions are read only for who took part in them; the currency plays no role. */
+    private static final Currency ANY_CURRENCY = Currency.getInstance("USD");
+
     @Spec
     CommandSpec spec;
 
@@ -41,33 +58,75 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Decisions, as txmon score writes them.")
     Path decisions;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "The truth about the transactions.")
-    Path labels;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Truth truth;
 
     @Option(
             names = "--budget",
             defaultValue = "0.01",
             paramLabel = "SHARE",
-            description = "Alert budget, as a share of transactions (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Alert budget, as a share of transactions, or of labelled accounts (default: ${DEFAULT-VALUE}).")
     double budget;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
 
+    /** Either labels per transaction, or labels per account with the transactions that say who took part. */
+    static final class Truth {
+        @Option(
+                names = "--labels",
+                required = true,
+                paramLabel = "FILE",
+                description = "The truth about the transactions.")
+        Path labels;
+
+        @ArgGroup(exclusive = false)
+        ByAccount byAccount;
+    }
+
+    /** Account-level evaluation's two files. */
+    static final class ByAccount {
+        @Option(
+                names = "--account-labels",
+                required = true,
+                paramLabel = "FILE",
+                description = "The truth about the accounts: user_id, label.")
+        Path accountLabels;
+
+        @Option(
+                names = "--transactions",
+                required = true,
+                paramLabel = "FILE",
+                description = "The transactions that were decided, for who took part in each.")
+        Path transactions;
+    }
+
     @Override
     public Integer call() {
+        if (truth.labels != null) {
+            evaluateTransactions(truth.labels);
+        } else {
+            evaluateAccounts(truth.byAccount);
+        }
+        return 0;
+    }
+
+    private void evaluateTransactions(Path labels) {
         PrintWriter err = spec.commandLine().getErr();
         InputFiles inputs = new InputFiles(err, null);
-        Map<String, Label> truth = new HashMap<>();
+        Map<String, Label> truthByTransaction = new HashMap<>();
         LabelFiles.read(
-                labels, parsed -> truth.putIfAbsent(parsed.value().transactionId(), parsed.value()), inputs::reject);
+                labels,
+                parsed -> truthByTransaction.putIfAbsent(parsed.value().transactionId(), parsed.value()),
+                inputs::reject);
         List<Outcome> outcomes = new ArrayList<>();
         long[] unlabelled = {0};
         DecisionFiles.read(
                 decisions,
                 parsed -> {
                     RecordedDecision d = parsed.value();
-                    Label label = truth.get(d.transactionId());
+                    Label label = truthByTransaction.get(d.transactionId());
                     if (label == null) {
                         unlabelled[0]++;
                         return;
@@ -94,6 +153,81 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json != null) {
             ReportJson.write(json, report);
         }
-        return 0;
     }
+
+    private void evaluateAccounts(ByAccount files) {
+        PrintWriter err = spec.commandLine().getErr();
+        InputFiles inputs = new InputFiles(err, null);
+        Map<String, AccountLabel> labels = new LinkedHashMap<>();
+        long[] repeatedLabels = {0};
+        AccountLabelFiles.read(
+                files.accountLabels,
+                parsed -> {
+                    if (labels.putIfAbsent(parsed.value().userId(), parsed.value()) != null) {
+                        repeatedLabels[0]++;
+                    }
+                },
+                inputs::reject);
+        Map<String, Participants> participants = new HashMap<>();
+        TransactionFiles.read(
+                files.transactions,
+                new TransactionParser(ANY_CURRENCY),
+                parsed -> {
+                    Transaction tx = parsed.value();
+                    participants.putIfAbsent(
+                            tx.transactionId(),
+                            new Participants(tx.userId(), Optional.ofNullable(tx.counterpartyId())));
+                },
+                inputs::reject);
+        AccountScores scores = new AccountScores();
+        long[] unknown = {0};
+        DecisionFiles.read(
+                decisions,
+                parsed -> {
+                    RecordedDecision d = parsed.value();
+                    Participants who = participants.get(d.transactionId());
+                    if (who == null) {
+                        unknown[0]++;
+                        return;
+                    }
+                    scores.add(
+                            who.userId(),
+                            who.counterpartyId(),
+                            d.riskScore(),
+                            d.recommendation() != Recommendation.APPROVE,
+                            d.reasonCodes());
+                },
+                inputs::reject);
+        inputs.close();
+        if (repeatedLabels[0] > 0) {
+            err.printf("%,d accounts are labelled more than once; their first label is kept%n", repeatedLabels[0]);
+        }
+        if (unknown[0] > 0) {
+            err.printf(
+                    "%,d decisions are for transactions not in %s and are left out%n", unknown[0], files.transactions);
+        }
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("no account is labelled in " + files.accountLabels);
+        }
+        AccountDetectionReport report = scores.evaluate(labels.values(), budget);
+        if (report.unlabelled() > 0) {
+            err.printf(
+                    "%,d accounts took part in decided transactions but have no label; left out%n",
+                    report.unlabelled());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ReportText.of(report));
+        out.flush();
+        if (json != null) {
+            ReportJson.write(json, report);
+        }
+    }
+
+    /**
+     * Who took part in a transaction.
+     *
+     * @param userId the payer, card holder, depositor or withdrawer
+     * @param counterpartyId the receiver, when there is one
+     */
+    private record Participants(String userId, Optional<String> counterpartyId) {}
 }

@@ -14,7 +14,7 @@ final class ReportJson {
 
     private ReportJson() {}
 
-    static void write(Path file, DetectionReport report) {
+    static void write(Path file, Record report) {
         try {
             MAPPER.writeValue(file.toFile(), report);
         } catch (JacksonException e) {

@@ -1,5 +1,6 @@
 package io.txmon.cli;
 
+import io.txmon.evaluation.AccountDetectionReport;
 import io.txmon.evaluation.DetectionReport;
 import java.util.Locale;
 
@@ -35,6 +36,35 @@ final class ReportText {
         if (!r.reasons().isEmpty()) {
             line(out, "");
             line(out, "%-26s %12s %10s", "flagged by reason", "alerts", "precision");
+            for (DetectionReport.ReasonPrecision p : r.reasons()) {
+                line(out, "  %-24s %,12d %10.3f", p.reasonCode(), p.alerts(), p.precision());
+            }
+        }
+        return out.toString();
+    }
+
+    /** An account-level report: the same measures, counted in accounts. */
+    static String of(AccountDetectionReport r) {
+        StringBuilder out = new StringBuilder();
+        line(
+                out,
+                "accounts            %,d, of which suspicious %,d (%.2f %%)",
+                r.accounts(),
+                r.suspicious(),
+                100.0 * r.suspicious() / Math.max(1, r.accounts()));
+        if (r.withoutTransactions() > 0) {
+            line(
+                    out,
+                    "                    %,d of them took part in no decided transaction (score 0)",
+                    r.withoutTransactions());
+        }
+        line(out, "ROC-AUC             %.4f", r.rocAuc());
+        line(out, "PR-AUC              %.4f", r.prAuc());
+        alerts(out, String.format(Locale.ROOT, "at %.1f %% budget", r.budget() * 100), r.atBudget(), "accounts");
+        alerts(out, "flagged (not APPROVE)", r.flagged(), "accounts");
+        if (!r.reasons().isEmpty()) {
+            line(out, "");
+            line(out, "%-26s %12s %10s", "flagged by reason", "accounts", "precision");
             for (DetectionReport.ReasonPrecision p : r.reasons()) {
                 line(out, "  %-24s %,12d %10.3f", p.reasonCode(), p.alerts(), p.precision());
             }
@@ -99,11 +129,16 @@ final class ReportText {
     }
 
     private static void alerts(StringBuilder out, String name, DetectionReport.AlertSet set) {
+        alerts(out, name, set, "alerts");
+    }
+
+    private static void alerts(StringBuilder out, String name, DetectionReport.AlertSet set, String unit) {
         line(
                 out,
-                "%-21s %,10.0f alerts, precision %.3f, recall %.3f",
+                "%-21s %,10.0f %s, precision %.3f, recall %.3f",
                 name,
                 set.alerts(),
+                unit,
                 set.precision(),
                 set.recall());
     }

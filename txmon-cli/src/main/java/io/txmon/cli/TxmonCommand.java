@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
+            ConvertCommand.class,
             ScoreCommand.class,
             EvaluateCommand.class,
             FeaturesCommand.class,

@@ -38,6 +38,9 @@ import java.util.Optional;
  * </ul>
  */
 final class AmlSimMapping implements Mapping {
+    /** How long one step of AMLSim's clock is. */
+    static final Duration STEP = Duration.ofDays(1);
+
     static final String BETWEEN_SAR_ACCOUNTS = "BETWEEN_SAR_ACCOUNTS";
 
     private static final List<String> ACCOUNT_COLUMNS = List.of("account", "init_balance", "label");
@@ -60,7 +63,7 @@ final class AmlSimMapping implements Mapping {
         String id = Long.toString(number);
         Transaction transaction = Transaction.builder(
                         id,
-                        SourceFields.step(row, "step", start, Duration.ofDays(1)),
+                        SourceFields.step(row, "step", start, STEP),
                         SourceFields.text(row, "source_account"),
                         SourceFields.money(row, "amount"))
                 .currency(currency)

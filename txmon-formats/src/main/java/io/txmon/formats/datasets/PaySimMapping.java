@@ -24,8 +24,8 @@ import java.util.Optional;
  * ({@code M...}); cash goes in and out through agents, which PaySim also names {@code C...}.
  *
  * <ul>
- *   <li>A row has no id, so the transaction id is the row's number; {@code step} is an hour after the
- *       chosen start, so with a start at midnight the hour of day is {@code step mod 24}.
+ *   <li>A row has no id, so the transaction id is the row's number. A step is an hour: step n is n hours
+ *       after the chosen start, so with a start at midnight the hour of day is {@code step mod 24}.
  *   <li>{@code nameOrig} is always {@code user_id}. {@code type}: {@code PAYMENT} becomes {@code CARD} with
  *       {@code nameDest} as {@code merchant_id}; {@code TRANSFER} stays, with {@code nameDest} as
  *       {@code counterparty_id}; {@code CASH_IN} and {@code CASH_OUT} stay, and {@code DEBIT} (money out to
@@ -41,6 +41,9 @@ import java.util.Optional;
  * </ul>
  */
 final class PaySimMapping implements Mapping {
+    /** How long one step of PaySim's clock is. */
+    static final Duration STEP = Duration.ofHours(1);
+
     static final String TYPOLOGY_PREFIX = "TAKEOVER_";
 
     private final Instant start;
@@ -60,8 +63,7 @@ final class PaySimMapping implements Mapping {
     @Override
     public Row map(FieldSource row, long number) {
         String id = Long.toString(number);
-        long step = SourceFields.wholeNumber(row, "step");
-        Instant timestamp = SourceFields.step(row, "step", start, Duration.ofHours(1));
+        Instant timestamp = SourceFields.step(row, "step", start, STEP);
         String sourceType = SourceFields.text(row, "type").toUpperCase(Locale.ROOT);
         BigDecimal amount = SourceFields.money(row, "amount");
         String origin = SourceFields.text(row, "nameOrig");
@@ -86,9 +88,9 @@ final class PaySimMapping implements Mapping {
                                 + "'");
         }
         Transaction transaction = builder.build();
-        opened(origin, step, originBalance);
+        opened(origin, timestamp, originBalance);
         if (destinationBalance != null) {
-            opened(destination, step, destinationBalance);
+            opened(destination, timestamp, destinationBalance);
         }
         Label label = fraud ? Label.suspicious(id, TYPOLOGY_PREFIX + sourceType) : Label.ordinary(id);
         return new Row(transaction, label);
@@ -101,19 +103,22 @@ final class PaySimMapping implements Mapping {
                 out.account(new Account(account, openedAt, AccountType.PERSONAL, null, null, opening.balance())));
     }
 
-    /** Keeps the balance an account had before its earliest step; rows come in no particular time order. */
-    private void opened(String account, long step, BigDecimal balance) {
+    /**
+     * Keeps the balance an account had before its earliest transaction; rows come in no particular time
+     * order, and of two rows at the same time the first one counts, as txmon orders ties by row.
+     */
+    private void opened(String account, Instant time, BigDecimal balance) {
         Opening known = openings.get(account);
-        if (known == null || step < known.step()) {
-            openings.put(account, new Opening(step, balance));
+        if (known == null || time.isBefore(known.time())) {
+            openings.put(account, new Opening(time, balance));
         }
     }
 
     /**
      * An account's balance before its earliest transaction seen so far.
      *
-     * @param step the step of that transaction
+     * @param time when that transaction happened
      * @param balance the balance before it
      */
-    private record Opening(long step, BigDecimal balance) {}
+    private record Opening(Instant time, BigDecimal balance) {}
 }

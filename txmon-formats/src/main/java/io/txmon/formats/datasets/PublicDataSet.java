@@ -25,7 +25,7 @@ public enum PublicDataSet {
      * amount, nameOrig, oldbalanceOrg, newbalanceOrig, nameDest, oldbalanceDest, newbalanceDest,
      * isFlaggedFraud, label}); a step is an hour.
      */
-    PAYSIM("paysim", Optional.of(Duration.ofHours(1)), Accounts.FROM_ROWS) {
+    PAYSIM("paysim", Optional.of(PaySimMapping.STEP), Accounts.FROM_ROWS) {
         @Override
         Mapping mapping(Instant start, Currency currency) {
             return new PaySimMapping(start, currency);
@@ -35,7 +35,7 @@ public enum PublicDataSet {
      * IBM AMLSim's transfers ({@code step, source_account, target_account, amount, label}), with its accounts
      * file ({@code account, init_balance, label}) as the authoritative, per-account truth; a step is a day.
      */
-    AMLSIM("amlsim", Optional.of(Duration.ofDays(1)), Accounts.FROM_ACCOUNTS_FILE) {
+    AMLSIM("amlsim", Optional.of(AmlSimMapping.STEP), Accounts.FROM_ACCOUNTS_FILE) {
         @Override
         Mapping mapping(Instant start, Currency currency) {
             return new AmlSimMapping(start, currency);

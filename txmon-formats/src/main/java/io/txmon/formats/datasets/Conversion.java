@@ -39,8 +39,9 @@ public final class Conversion {
     /**
      * How long before the start the accounts a source describes were opened. PaySim and AMLSim accounts hold
      * money before their first step, so they are not new accounts; left unknown, txmon would age every
-     * account from its first transaction and treat it as new. A year is older than any "new account" notion
-     * in txmon's rules and model, and their true age is unknown.
+     * account from its first transaction, treat it as new, and not trust its balance for the drain
+     * features. Their true age is unknown; a year is older than any "new account" notion in txmon's rules
+     * and model.
      */
     public static final Duration ACCOUNT_AGE_AT_START = Duration.ofDays(365);
 

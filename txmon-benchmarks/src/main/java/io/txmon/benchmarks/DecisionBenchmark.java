@@ -48,7 +48,7 @@ public class DecisionBenchmark {
 
     @Setup(Level.Trial)
     public void warmMonth() {
-        workload = new SimulatedWorkload(customers, 60);
+        workload = SimulatedWorkload.forMeasurement(customers);
         rules = RuleFile.defaults();
         model = AnomalyModelTrainer.builder(7).build().train(workload.warmUp, workload.directory, rules.features());
         SimulatedWorkload.States states = new SimulatedWorkload.States(workload.directory);
@@ -65,7 +65,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public Decision decideOneTransaction() {
-        // An iteration decides fewer transactions than the weeks hold; should it not, it starts over.
+        // The stream holds more than an iteration needs (SimulatedWorkload.MIN_STREAM); this only guards it.
         if (next == workload.stream.length) {
             fromTheWarmMonth();
         }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The features of one transaction on warm account states, without the decision: a simulated bank's first
- * month warms the states, and each iteration observes the following weeks' transactions in order, from
+ * month warms the states, and each iteration observes the following months' transactions in order, from
  * the warm month again. With 2,000 customers the states fit in the processor's caches; with 20,000 they
  * mostly do not.
  */
@@ -44,7 +44,7 @@ public class FeatureExtractionBenchmark {
 
     @Setup(Level.Trial)
     public void warmMonth() {
-        workload = new SimulatedWorkload(customers, 60);
+        workload = SimulatedWorkload.forMeasurement(customers);
         extractor = new FeatureExtractor(FeatureSettings.DEFAULTS, PeerProfile.EMPTY);
         features = FeatureTracker.newVector();
         SimulatedWorkload.States states = new SimulatedWorkload.States(workload.directory);
@@ -61,6 +61,7 @@ public class FeatureExtractionBenchmark {
 
     @Benchmark
     public double observeOneTransaction() {
+        // The stream holds more than an iteration needs (SimulatedWorkload.MIN_STREAM); this only guards it.
         if (next == workload.stream.length) {
             fromTheWarmMonth();
         }

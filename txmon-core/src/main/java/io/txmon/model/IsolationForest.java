@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
  * as an average one, lower for rows deep in dense regions.
  *
  * <p><b>Cost.</b> Scoring walks one path per tree, ceil(log2 ψ) dependent comparisons each (1,200 for 150
- * trees of ψ = 256), and allocates nothing. All trees live in flat arrays rather than node objects; the walk
- * touches 16 bytes a node, 1.2 MB for 150 trees of at most 511 nodes. {@link IsolationTrees} explains the
+ * trees of ψ = 256), and allocates nothing. All trees live in flat arrays rather than node objects, 459 KB
+ * for 150 trees of ψ = 256. {@link IsolationTrees} explains the
  * layout and why the walk is written for the processor; BENCHMARKS.md has the measured time per row.
  * Growing the trees costs t·ψ·log ψ whatever the number of training rows.
  *

@@ -29,6 +29,12 @@ public final class IsolationForestTrainer {
     public static final int DEFAULT_TREES = 150;
     /** Rows each tree is grown on (ψ); 256 is the paper's recommendation, where detection has levelled off. */
     public static final int DEFAULT_SAMPLES = 256;
+    /**
+     * Most rows per tree. Isolation needs few (the paper's default is 256, 16 times fewer), and scoring lays
+     * each tree out as a complete binary tree of its height limit whose leaves name their path length with
+     * 16 bits: up to 13 depths times 4,096 sizes fit, and a tree of this size takes 49 KB.
+     */
+    public static final int MAX_SAMPLES = 4_096;
     /** Expected share of anomalies in the training rows, which places the threshold. */
     public static final double DEFAULT_CONTAMINATION = 0.01;
     /** Most training rows scored to place the threshold; above it a uniform sample of this many is scored. */
@@ -175,10 +181,13 @@ public final class IsolationForestTrainer {
             return this;
         }
 
-        /** Rows per tree, at least 1 (fewer when there are fewer rows); {@value IsolationForestTrainer#DEFAULT_SAMPLES} by default. */
+        /**
+         * Rows per tree, from 1 to {@value IsolationForestTrainer#MAX_SAMPLES} (fewer when there are fewer
+         * rows); {@value IsolationForestTrainer#DEFAULT_SAMPLES} by default.
+         */
         public Builder samples(int samples) {
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, was " + samples);
+            if (samples < 1 || samples > MAX_SAMPLES) {
+                throw new IllegalArgumentException("samples must be within [1, " + MAX_SAMPLES + "], was " + samples);
             }
             this.samples = samples;
             return this;

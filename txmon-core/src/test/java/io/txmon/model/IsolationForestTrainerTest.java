@@ -207,7 +207,8 @@ class IsolationForestTrainerTest {
         IsolationForestTrainer.Builder builder = IsolationForestTrainer.builder(1);
 
         assertThatThrownBy(() -> builder.trees(0)).hasMessage("trees must be at least 1, was 0");
-        assertThatThrownBy(() -> builder.samples(-3)).hasMessage("samples must be at least 1, was -3");
+        assertThatThrownBy(() -> builder.samples(-3)).hasMessage("samples must be within [1, 4096], was -3");
+        assertThatThrownBy(() -> builder.samples(4_097)).hasMessage("samples must be within [1, 4096], was 4097");
         assertThatThrownBy(() -> builder.contamination(0)).hasMessage("contamination must be within (0, 0.5], was 0.0");
         assertThatThrownBy(() -> builder.contamination(0.6))
                 .hasMessage("contamination must be within (0, 0.5], was 0.6");

@@ -1,0 +1,96 @@
+package io.txmon.storage;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * A txmon database, PostgreSQL or the embedded H2, migrated to the current schema when opened. One JDBC URL
+ * picks it; everything above this class writes SQL that both engines accept.
+ */
+public final class Database {
+    /** The embedded default: a file under {@code ./data}, nothing to install. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/txmon";
+
+    /** H2 settings under which it accepts the PostgreSQL dialect the schema and queries are written in. */
+    static final String H2_POSTGRESQL_MODE = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final String url;
+    private final Properties credentials;
+    private final DatabaseEngine engine;
+
+    private Database(String url, Properties credentials, DatabaseEngine engine) {
+        this.url = url;
+        this.credentials = credentials;
+        this.engine = engine;
+    }
+
+    /**
+     * Connects to the database at {@code url} and applies every schema migration it lacks.
+     *
+     * @param user the user, or null to take it from the URL (or the engine's default)
+     * @param password the password, or null
+     * @throws DatabaseUnavailableException if it cannot be reached or migrated, saying why
+     */
+    public static Database open(String url, String user, String password) {
+        Objects.requireNonNull(url, "url");
+        DatabaseEngine engine = DatabaseEngine.of(url);
+        String effectiveUrl = engine == DatabaseEngine.H2 ? withPostgresqlMode(url) : url;
+        Properties credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        Database database = new Database(effectiveUrl, credentials, engine);
+        database.migrate();
+        return database;
+    }
+
+    /** Opens {@code url} with the credentials it carries, if any. */
+    public static Database open(String url) {
+        return open(url, null, null);
+    }
+
+    /** A new connection, auto-commit on; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    public DatabaseEngine engine() {
+        return engine;
+    }
+
+    /** The URL as a user may see it: without a password, should the URL carry one. */
+    public String displayUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private void migrate() {
+        try (Connection probe = connect()) {
+            probe.isValid(5);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(
+                    "cannot reach the database at " + displayUrl() + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseUnavailableException(
+                    "cannot bring the database at " + displayUrl() + " to txmon's schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static String withPostgresqlMode(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=") ? url : url + ";" + H2_POSTGRESQL_MODE;
+    }
+}

@@ -1,0 +1,139 @@
+package io.txmon.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DatabaseIT {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void migratesAFreshDatabaseToEveryTableOfTheSchema(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder);
+                Connection connection = test.database().connect()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(tables)
+                    .contains(
+                            "accounts",
+                            "transactions",
+                            "decisions",
+                            "alerts",
+                            "ingestion_runs",
+                            "ingestion_state",
+                            "ingested_files",
+                            "rejected_records",
+                            "account_states",
+                            "models");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void opensAMigratedDatabaseAgainWithoutChangingIt(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            int migrations = appliedMigrations(test.database());
+
+            Database again = Database.open(test.url());
+
+            assertThat(migrations).isPositive();
+            assertThat(appliedMigrations(again)).isEqualTo(migrations);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void keepsMoneyExactToTheSixthDecimalAndRefusesANonPositiveAmount(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder);
+                Connection connection = test.database().connect()) {
+            long run = insertRun(connection);
+            BigDecimal amount = new BigDecimal("999999999999999.999999");
+            insertTransaction(connection, "t1", amount, run, 1);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs =
+                            statement.executeQuery("SELECT amount FROM transactions WHERE transaction_id = 't1'")) {
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo(amount);
+            }
+            assertThatThrownBy(() -> insertTransaction(connection, "t2", BigDecimal.ZERO, run, 2))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> insertTransaction(connection, "t1", BigDecimal.ONE, run, 3))
+                    .as("a transaction id is stored once")
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void saysWhichDatabaseCannotBeReachedWithoutShowingItsPassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/txmon?password=secret&connectTimeout=2"))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("cannot reach the database at jdbc:postgresql://127.0.0.1:1/txmon?password=***")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void refusesAUrlOfAnotherEngineNamingTheSupportedOnes() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://127.0.0.1/txmon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("database URL jdbc:mysql://127.0.0.1/txmon is neither PostgreSQL (jdbc:postgresql:...)"
+                        + " nor H2 (jdbc:h2:...)");
+    }
+
+    private static int appliedMigrations(Database database) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static long insertRun(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ingestion_runs (source, started_at, status) VALUES (?, ?, 'RUNNING')",
+                new String[] {"run_id"})) {
+            insert.setString(1, "test");
+            insert.setTimestamp(2, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertTransaction(Connection connection, String id, BigDecimal amount, long run, long sequence)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO transactions (transaction_id, event_time, user_id, amount, type, sequence_number, run_id)"
+                        + " VALUES (?, ?, 'u1', ?, 'CARD', ?, ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, Timestamp.from(Instant.parse("2026-01-14T15:00:00Z")));
+            insert.setBigDecimal(3, amount);
+            insert.setLong(4, sequence);
+            insert.setLong(5, run);
+            insert.executeUpdate();
+        }
+    }
+}

@@ -69,7 +69,7 @@ CREATE TABLE transactions (
     event_time      TIMESTAMP WITH TIME ZONE NOT NULL,
     user_id         VARCHAR(64) NOT NULL,
     amount          NUMERIC(21, 6) NOT NULL,
-    currency        CHAR(3),
+    currency        CHAR(3) NOT NULL,
     type            VARCHAR(16) NOT NULL,
     counterparty_id VARCHAR(64),
     merchant_id     VARCHAR(64),

@@ -1,0 +1,96 @@
+package io.txmon.storage;
+
+import io.txmon.transaction.Account;
+import io.txmon.transaction.AccountType;
+import io.txmon.transaction.Channel;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads stored transactions and reference data back as the core's values, in the order they were scored. */
+public final class StoredHistory {
+    private final Database database;
+
+    public StoredHistory(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * The stored transactions whose event time lies in [from, to] (either end open when empty), in the
+     * order they were scored.
+     */
+    public List<Transaction> between(Optional<Instant> from, Optional<Instant> to) throws SQLException {
+        String sql = "SELECT transaction_id, event_time, user_id, amount, currency, type, counterparty_id,"
+                + " merchant_id, merchant_type, location, country, channel, device_id FROM transactions"
+                + " WHERE event_time >= ? AND event_time <= ? ORDER BY sequence_number";
+        List<Transaction> transactions = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setTimestamp(1, Timestamp.from(from.orElse(Instant.EPOCH)));
+            query.setTimestamp(2, Timestamp.from(to.orElse(Instant.parse("9999-12-31T23:59:59Z"))));
+            query.setFetchSize(10_000);
+            // PostgreSQL streams with a fetch size only inside a transaction; without it, it reads everything first.
+            connection.setAutoCommit(false);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    transactions.add(transaction(rs));
+                }
+            }
+            connection.commit();
+        }
+        return transactions;
+    }
+
+    /** The reference data of every account stored, by user id. */
+    public Map<String, Account> accounts() throws SQLException {
+        Map<String, Account> accounts = new HashMap<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT user_id, opened_at, account_type, country, city, opening_balance FROM accounts")) {
+            while (rs.next()) {
+                String type = rs.getString("account_type");
+                Timestamp opened = rs.getTimestamp("opened_at");
+                Account account = new Account(
+                        rs.getString("user_id"),
+                        opened == null ? null : opened.toInstant(),
+                        type == null ? null : AccountType.valueOf(type),
+                        rs.getString("country"),
+                        rs.getString("city"),
+                        rs.getBigDecimal("opening_balance"));
+                accounts.put(account.userId(), account);
+            }
+        }
+        return accounts;
+    }
+
+    private static Transaction transaction(ResultSet rs) throws SQLException {
+        String channel = rs.getString("channel");
+        return new Transaction(
+                rs.getString("transaction_id"),
+                rs.getTimestamp("event_time").toInstant(),
+                rs.getString("user_id"),
+                rs.getBigDecimal("amount"),
+                Currency.getInstance(rs.getString("currency")),
+                TransactionType.valueOf(rs.getString("type")),
+                rs.getString("counterparty_id"),
+                rs.getString("merchant_id"),
+                rs.getString("merchant_type"),
+                rs.getString("location"),
+                rs.getString("country"),
+                channel == null ? null : Channel.valueOf(channel),
+                rs.getString("device_id"));
+    }
+}

@@ -1,0 +1,122 @@
+package io.txmon.storage;
+
+import io.txmon.model.AnomalyModel;
+import io.txmon.model.AnomalyModelCodec;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Anomaly models kept in the database, every version: scoring uses the one marked active, else the newest.
+ */
+public final class StoredModels {
+    private final Database database;
+
+    public StoredModels(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Keeps {@code model} as a new version, with its metrics as JSON. A version is a hash of the model, so the
+     * same model saved twice is kept once.
+     *
+     * @return false if this version was already kept
+     */
+    public boolean save(AnomalyModel model, String metricsJson, Instant createdAt) throws SQLException {
+        try (Connection connection = database.connect()) {
+            if (version(connection, model.version()).isPresent()) {
+                return false;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO models (model_version, created_at, trained_from, trained_to, training_rows, metrics,"
+                            + " model_file) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, model.version());
+                insert.setTimestamp(2, Timestamp.from(createdAt));
+                insert.setTimestamp(3, Timestamp.from(model.training().from()));
+                insert.setTimestamp(4, Timestamp.from(model.training().to()));
+                insert.setLong(5, model.training().transactions());
+                insert.setString(6, metricsJson);
+                insert.setBytes(7, AnomalyModelCodec.toBytes(model));
+                insert.executeUpdate();
+            }
+            return true;
+        }
+    }
+
+    /** The model scoring should use: the active version, else the newest; empty when none is kept. */
+    public Optional<AnomalyModel> forScoring() throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT model_version, model_file FROM models"
+                        + " ORDER BY active DESC, created_at DESC, model_version DESC LIMIT 1");
+                ResultSet rs = query.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(decode(rs.getString(1), rs.getBytes(2)));
+        }
+    }
+
+    /** Every kept version, newest first, without the model itself. */
+    public List<ModelVersion> versions() throws SQLException {
+        List<ModelVersion> versions = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
+                                + " FROM models ORDER BY created_at DESC, model_version DESC");
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                versions.add(modelVersion(rs));
+            }
+        }
+        return versions;
+    }
+
+    private static Optional<ModelVersion> version(Connection connection, String version) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
+                        + " FROM models WHERE model_version = ?")) {
+            query.setString(1, version);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(modelVersion(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ModelVersion modelVersion(ResultSet rs) throws SQLException {
+        return new ModelVersion(
+                rs.getString("model_version"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("trained_from").toInstant(),
+                rs.getTimestamp("trained_to").toInstant(),
+                rs.getLong("training_rows"),
+                rs.getString("metrics"),
+                rs.getBoolean("active"));
+    }
+
+    private static AnomalyModel decode(String version, byte[] bytes) {
+        try {
+            return AnomalyModelCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored model " + version + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One kept model version, as listed. */
+    public record ModelVersion(
+            String version,
+            Instant createdAt,
+            Instant trainedFrom,
+            Instant trainedTo,
+            long trainingRows,
+            String metricsJson,
+            boolean active) {}
+}

@@ -2,6 +2,8 @@ package io.txmon.cli;
 
 import io.txmon.formats.DataFileException;
 import io.txmon.formats.rules.RuleFileException;
+import io.txmon.ingest.IngestionException;
+import io.txmon.storage.DatabaseUnavailableException;
 import io.txmon.transaction.InvalidFieldException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -22,7 +24,9 @@ final class OneLineErrors implements IExecutionExceptionHandler {
                 || e instanceof RuleFileException
                 || e instanceof UncheckedIOException
                 || e instanceof InvalidFieldException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException
+                || e instanceof DatabaseUnavailableException
+                || e instanceof IngestionException) {
             command.getErr().println("txmon " + command.getCommandName() + ": " + e.getMessage());
             return INPUT_ERROR;
         }

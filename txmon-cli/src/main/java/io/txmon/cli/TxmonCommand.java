@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             EvaluateCommand.class,
             FeaturesCommand.class,
-            IsolationForestCommand.class
+            IsolationForestCommand.class,
+            IngestCommand.class,
+            StatusCommand.class
         })
 public final class TxmonCommand implements Runnable {
 

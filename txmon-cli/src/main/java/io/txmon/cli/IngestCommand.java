@@ -1,0 +1,72 @@
+package io.txmon.cli;
+
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.ingest.Ingestion;
+import io.txmon.ingest.IngestionResult;
+import io.txmon.storage.Database;
+import io.txmon.transaction.TransactionParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code txmon ingest}: transactions from a file or an inbox folder into the database, each scored once. */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stores and scores the transactions of a file, or of the files of a folder not read before (in name"
+                    + " order), in the database; each transaction id is stored once, however often it is ingested.",
+            "Ends with one line of JSON: run_id, read, inserted, duplicates, rejected, alerts."
+        })
+final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE|DIR",
+            description = "Transactions (.csv, .jsonl, optionally .gz), or a folder of them.")
+    Path input;
+
+    @Option(names = "--accounts", paramLabel = "FILE", description = "Reference data about the accounts.")
+    Path accounts;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Option(
+            names = "--base-currency",
+            defaultValue = "USD",
+            paramLabel = "CODE",
+            description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
+    Currency baseCurrency;
+
+    @Option(
+            names = "--chunk-size",
+            defaultValue = "" + Ingestion.DEFAULT_CHUNK_SIZE,
+            paramLabel = "N",
+            description = "Transactions per database transaction (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        Database database = db.open();
+        IngestionResult result = new Ingestion(database, RuleFile.defaults(), new TransactionParser(baseCurrency), err)
+                .chunkSize(chunkSize)
+                .run(input, accounts);
+        err.printf("run %d done in %.1f s%n", result.runId(), (System.nanoTime() - started) / 1e9);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result.toJson());
+        out.flush();
+        return 0;
+    }
+}

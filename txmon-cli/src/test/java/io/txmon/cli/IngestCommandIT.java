@@ -1,0 +1,65 @@
+package io.txmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.formats.RecordWriter;
+import io.txmon.formats.TransactionFiles;
+import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.TestDatabase;
+import io.txmon.testkit.RandomTransactions;
+import io.txmon.transaction.Transaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IngestCommandIT {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void ingestEndsWithOneLineOfJsonAndARerunInsertsNothing(DatabaseEngine engine) throws Exception {
+        Path file = folder.resolve("transactions.csv");
+        write(file, new RandomTransactions(7).generate(200, 10));
+        Files.writeString(file, "broken,row\n", java.nio.file.StandardOpenOption.APPEND);
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            CommandRun first = CommandRun.of("ingest", "--input", file.toString(), "--db", test.url());
+            CommandRun again = CommandRun.of("ingest", "--input", file.toString(), "--db", test.url());
+            CommandRun status = CommandRun.of("status", "--db", test.url());
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.outLines()).hasSize(1);
+            assertThat(first.out())
+                    .matches("\\{\"run_id\": 1, \"read\": 201, \"inserted\": 200, \"duplicates\": 0, \"rejected\": 1,"
+                            + " \"alerts\": \\d+}\\s*");
+            assertThat(first.err()).contains("scoring with the rules alone", "line 202");
+            assertThat(again.out()).contains("\"inserted\": 0, \"duplicates\": 200, \"rejected\": 1");
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.out()).contains("SUCCEEDED", "transactions.csv");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseGivesOneLineAndANonZeroExit() throws Exception {
+        Path file = folder.resolve("transactions.csv");
+        write(file, new RandomTransactions(8).generate(10, 3));
+
+        CommandRun run = CommandRun.of(
+                "ingest", "--input", file.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/txmon?connectTimeout=2");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("txmon ingest: cannot reach the database at jdbc:postgresql://127.0.0.1:1/");
+    }
+
+    private static void write(Path file, List<Transaction> transactions) {
+        try (RecordWriter<Transaction> writer = TransactionFiles.newWriter(file)) {
+            transactions.forEach(writer::write);
+        }
+    }
+}

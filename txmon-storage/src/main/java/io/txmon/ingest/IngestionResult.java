@@ -1,0 +1,27 @@
+package io.txmon.ingest;
+
+/**
+ * What one ingestion run did.
+ *
+ * @param runId the run's row in {@code ingestion_runs}
+ * @param read records read, good and bad
+ * @param inserted transactions stored and scored
+ * @param duplicates transactions already stored, or repeated within the input
+ * @param rejected records that broke the data contract
+ * @param alerts alerts opened
+ */
+public record IngestionResult(long runId, long read, long inserted, long duplicates, long rejected, long alerts) {
+
+    /** The one line of JSON the {@code ingest} command ends with. */
+    public String toJson() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "{\"run_id\": %d, \"read\": %d, \"inserted\": %d, \"duplicates\": %d, \"rejected\": %d, \"alerts\": %d}",
+                runId,
+                read,
+                inserted,
+                duplicates,
+                rejected,
+                alerts);
+    }
+}

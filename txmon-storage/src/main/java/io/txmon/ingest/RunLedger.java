@@ -1,0 +1,195 @@
+package io.txmon.ingest;
+
+import io.txmon.formats.RejectedRecord;
+import io.txmon.transaction.Account;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The book-keeping tables of ingestion: {@code ingestion_runs}, {@code ingestion_state}, {@code ingested_files},
+ * {@code rejected_records}, and reference data in {@code accounts}. Every method writes on the caller's
+ * connection and leaves committing to it.
+ */
+final class RunLedger {
+    private static final int MAX_MESSAGE = 4000;
+
+    private RunLedger() {}
+
+    /** Marks runs left RUNNING (their process died) ABANDONED, and returns their ids. */
+    static List<Long> abandonStale(Connection connection, Instant now) throws SQLException {
+        List<Long> stale = new ArrayList<>();
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT run_id FROM ingestion_runs WHERE status = 'RUNNING'");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                stale.add(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ingestion_runs SET status = 'ABANDONED',"
+                + " finished_at = ?, message = 'still RUNNING when a later run started' WHERE status = 'RUNNING'")) {
+            Sql.setInstant(update, 1, now);
+            update.executeUpdate();
+        }
+        return stale;
+    }
+
+    static long start(Connection connection, String source, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ingestion_runs (source, started_at, status) VALUES (?, ?, 'RUNNING')",
+                new String[] {"run_id"})) {
+            insert.setString(1, source);
+            Sql.setInstant(insert, 2, now);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    static void count(Connection connection, long runId, RunCounts counts) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ingestion_runs SET rows_read = ?,"
+                + " rows_inserted = ?, rows_duplicate = ?, rows_rejected = ?, alerts_opened = ? WHERE run_id = ?")) {
+            update.setLong(1, counts.read);
+            update.setLong(2, counts.inserted);
+            update.setLong(3, counts.duplicates);
+            update.setLong(4, counts.rejected);
+            update.setLong(5, counts.alerts);
+            update.setLong(6, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Ends the run as SUCCEEDED or FAILED with its final counts. */
+    static void finish(Connection connection, long runId, RunCounts counts, String status, String message, Instant now)
+            throws SQLException {
+        count(connection, runId, counts);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE ingestion_runs SET status = ?, finished_at = ?, message = ? WHERE run_id = ?")) {
+            update.setString(1, status);
+            Sql.setInstant(update, 2, now);
+            Sql.setNullableString(
+                    update, 3, message == null ? null : message.substring(0, Math.min(MAX_MESSAGE, message.length())));
+            update.setLong(4, runId);
+            update.executeUpdate();
+        }
+    }
+
+    static Instant watermark(Connection connection, String source) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT watermark FROM ingestion_state WHERE source = ?")) {
+            select.setString(1, source);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Sql.getInstant(rs, 1) : null;
+            }
+        }
+    }
+
+    /** Records how far the source has come: the file being (or last) read and the latest event time stored. */
+    static void advance(Connection connection, String source, String file, Instant watermark, long runId, Instant now)
+            throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO ingestion_state USING (VALUES"
+                + " (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(1024)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " AS v (source, last_file, watermark, last_run_id, updated_at) ON ingestion_state.source = v.source"
+                + " WHEN MATCHED THEN UPDATE SET last_file = v.last_file, watermark = v.watermark,"
+                + " last_run_id = v.last_run_id, updated_at = v.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT (source, last_file, watermark, last_run_id, updated_at)"
+                + " VALUES (v.source, v.last_file, v.watermark, v.last_run_id, v.updated_at)")) {
+            merge.setString(1, source);
+            merge.setString(2, file);
+            Sql.setInstant(merge, 3, watermark);
+            merge.setLong(4, runId);
+            Sql.setInstant(merge, 5, now);
+            merge.executeUpdate();
+        }
+    }
+
+    static boolean ingested(Connection connection, String source, String file, String sha256) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM ingested_files WHERE source = ? AND file_name = ? AND sha256 = ?")) {
+            select.setString(1, source);
+            select.setString(2, file);
+            select.setString(3, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Marks a file read to its end; reading the same content again later changes nothing here. */
+    static void completed(Connection connection, String source, InputFile file, long runId, Instant now)
+            throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO ingested_files USING (VALUES"
+                + " (CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(1024)), CAST(? AS CHAR(64)), CAST(? AS BIGINT),"
+                + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " AS v (source, file_name, sha256, size_bytes, run_id, completed_at)"
+                + " ON ingested_files.source = v.source AND ingested_files.file_name = v.file_name"
+                + " AND ingested_files.sha256 = v.sha256"
+                + " WHEN NOT MATCHED THEN INSERT (source, file_name, sha256, size_bytes, run_id, completed_at)"
+                + " VALUES (v.source, v.file_name, v.sha256, v.size_bytes, v.run_id, v.completed_at)")) {
+            merge.setString(1, source);
+            merge.setString(2, file.name());
+            merge.setString(3, file.sha256());
+            merge.setLong(4, file.sizeBytes());
+            merge.setLong(5, runId);
+            Sql.setInstant(merge, 6, now);
+            merge.executeUpdate();
+        }
+    }
+
+    static void rejected(Connection connection, long runId, String file, Collection<RejectedRecord> records)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rejected_records (run_id, file_name,"
+                + " line_number, raw_text, reason) VALUES (?, ?, ?, ?, ?)")) {
+            for (RejectedRecord record : records) {
+                insert.setLong(1, runId);
+                insert.setString(2, file);
+                insert.setLong(3, record.line());
+                insert.setString(4, record.rawText());
+                insert.setString(
+                        5,
+                        record.reason()
+                                .substring(
+                                        0, Math.min(MAX_MESSAGE, record.reason().length())));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Stores reference data, keeping each account's risk score. */
+    static void reference(Connection connection, Collection<Account> accounts) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO accounts USING (VALUES"
+                + " (CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)),"
+                + " CAST(? AS CHAR(2)), CAST(? AS VARCHAR(128)), CAST(? AS NUMERIC(21, 6))))"
+                + " AS v (user_id, opened_at, account_type, country, city, opening_balance)"
+                + " ON accounts.user_id = v.user_id"
+                + " WHEN MATCHED THEN UPDATE SET opened_at = v.opened_at, account_type = v.account_type,"
+                + " country = v.country, city = v.city, opening_balance = v.opening_balance"
+                + " WHEN NOT MATCHED THEN INSERT (user_id, opened_at, account_type, country, city, opening_balance)"
+                + " VALUES (v.user_id, v.opened_at, v.account_type, v.country, v.city, v.opening_balance)")) {
+            int pending = 0;
+            for (Account account : accounts) {
+                merge.setString(1, account.userId());
+                Sql.setInstant(merge, 2, account.openedAt());
+                merge.setString(3, account.accountType().name());
+                Sql.setNullableString(merge, 4, account.country());
+                Sql.setNullableString(merge, 5, account.city());
+                merge.setBigDecimal(6, account.openingBalance());
+                merge.addBatch();
+                if (++pending == 1000) {
+                    merge.executeBatch();
+                    pending = 0;
+                }
+            }
+            merge.executeBatch();
+        }
+    }
+}

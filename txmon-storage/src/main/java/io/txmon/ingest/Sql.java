@@ -1,0 +1,58 @@
+package io.txmon.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** Small JDBC helpers that keep the SQL the same on PostgreSQL and H2. */
+final class Sql {
+    /** Ids per {@code IN (...)} query: well under either engine's limit on parameters. */
+    static final int IN_LIST_SIZE = 500;
+
+    private Sql() {}
+
+    /** {@code (?, ?, ...)} with {@code n} markers. */
+    static String markers(int n) {
+        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** Instants travel as {@link OffsetDateTime} in UTC, which both drivers map to TIMESTAMP WITH TIME ZONE. */
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /** {@code values} cut into groups of at most {@link #IN_LIST_SIZE}. */
+    static <T> List<List<T>> groups(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> groups = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_SIZE) {
+            groups.add(all.subList(from, Math.min(all.size(), from + IN_LIST_SIZE)));
+        }
+        return groups;
+    }
+}

@@ -3,87 +3,81 @@ package io.txmon.ingest;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.ModelOpinion;
 import io.txmon.scoring.Recommendation;
+import io.txmon.storage.DatabaseEngine;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a scored chunk, in batches on the caller's database transaction: the transactions, their decisions,
- * alerts for REVIEW and BLOCK, and each paying account's risk score.
+ * Writes a scored chunk in bulk on the caller's database transaction: the transactions, their decisions and
+ * an OPEN alert for each REVIEW and BLOCK.
  */
 final class ChunkWriter {
-    private static final String INSERT_TRANSACTION = "INSERT INTO transactions (transaction_id, event_time, user_id,"
-            + " amount, currency, type, counterparty_id, merchant_id, merchant_type, location, country, channel,"
-            + " device_id, sequence_number, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_DECISION = "INSERT INTO decisions (transaction_id, risk_score, risk_level,"
-            + " recommendation, reason_codes, rule_set_version, model_version, anomaly_score, decided_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_ALERT = "INSERT INTO alerts (transaction_id, user_id, status, created_at,"
-            + " updated_at) VALUES (?, ?, 'OPEN', ?, ?)";
-    private static final String MERGE_RISK = "MERGE INTO accounts USING (VALUES (CAST(? AS VARCHAR(64)),"
-            + " CAST(? AS NUMERIC(5, 4)), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (user_id, risk_score, risk_updated_at)"
-            + " ON accounts.user_id = v.user_id"
-            + " WHEN MATCHED THEN UPDATE SET risk_score = v.risk_score, risk_updated_at = v.risk_updated_at"
-            + " WHEN NOT MATCHED THEN INSERT (user_id, risk_score, risk_updated_at)"
-            + " VALUES (v.user_id, v.risk_score, v.risk_updated_at)";
+    private static final List<String> TRANSACTION_COLUMNS = List.of(
+            "transaction_id",
+            "event_time",
+            "user_id",
+            "amount",
+            "currency",
+            "type",
+            "counterparty_id",
+            "merchant_id",
+            "merchant_type",
+            "location",
+            "country",
+            "channel",
+            "device_id",
+            "sequence_number",
+            "run_id");
+    private static final List<String> DECISION_COLUMNS = List.of(
+            "transaction_id",
+            "risk_score",
+            "risk_level",
+            "recommendation",
+            "reason_codes",
+            "rule_set_version",
+            "model_version",
+            "anomaly_score",
+            "decided_at");
+    private static final List<String> ALERT_COLUMNS =
+            List.of("transaction_id", "user_id", "status", "created_at", "updated_at");
 
-    private ChunkWriter() {}
+    private final BulkWriter bulk;
 
-    /** Writes the chunk and returns how many alerts it opened. */
-    static long write(Connection connection, List<Scored> chunk, long runId, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSACTION)) {
-            for (Scored scored : chunk) {
-                bindTransaction(insert, scored, runId);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_DECISION)) {
-            for (Scored scored : chunk) {
-                bindDecision(insert, scored.decision(), now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        long alerts = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALERT)) {
-            for (Scored scored : chunk) {
-                if (scored.decision().recommendation() != Recommendation.APPROVE) {
-                    insert.setString(1, scored.transaction().transactionId());
-                    insert.setString(2, scored.transaction().userId());
-                    Sql.setInstant(insert, 3, now);
-                    Sql.setInstant(insert, 4, now);
-                    insert.addBatch();
-                    alerts++;
-                }
-            }
-            insert.executeBatch();
-        }
-        // An account's risk is that of its latest decision; one row per account keeps the batch small.
-        Map<String, Decision> latest = new LinkedHashMap<>();
+    ChunkWriter(BulkWriter bulk) {
+        this.bulk = bulk;
+    }
+
+    /** Writes the chunk; the caller commits. */
+    void write(Connection connection, List<Scored> chunk, long runId, Instant now) throws SQLException {
+        List<Object[]> transactions = new ArrayList<>(chunk.size());
+        List<Object[]> decisions = new ArrayList<>(chunk.size());
+        List<Object[]> alerts = new ArrayList<>();
         for (Scored scored : chunk) {
-            latest.put(scored.transaction().userId(), scored.decision());
-        }
-        try (PreparedStatement merge = connection.prepareStatement(MERGE_RISK)) {
-            for (Map.Entry<String, Decision> entry : latest.entrySet()) {
-                merge.setString(1, entry.getKey());
-                merge.setBigDecimal(2, riskScore(entry.getValue()));
-                Sql.setInstant(merge, 3, now);
-                merge.addBatch();
+            transactions.add(transactionRow(scored, runId));
+            decisions.add(decisionRow(scored.decision(), now));
+            if (opensAlert(scored.decision())) {
+                Transaction tx = scored.transaction();
+                alerts.add(new Object[] {tx.transactionId(), tx.userId(), "OPEN", now, now});
             }
-            merge.executeBatch();
         }
-        return alerts;
+        bulk.insert(connection, "transactions", TRANSACTION_COLUMNS, transactions);
+        bulk.insert(connection, "decisions", DECISION_COLUMNS, decisions);
+        bulk.insert(connection, "alerts", ALERT_COLUMNS, alerts);
+    }
+
+    static boolean opensAlert(Decision decision) {
+        return decision.recommendation() != Recommendation.APPROVE;
     }
 
     /** The risk score as stored: four decimals, rounded half up. */
@@ -92,7 +86,36 @@ final class ChunkWriter {
     }
 
     /** The ids among {@code ids} that are stored already. */
-    static Set<String> stored(Connection connection, Set<String> ids) throws SQLException {
+    static Set<String> stored(Connection connection, DatabaseEngine engine, Set<String> ids) throws SQLException {
+        return engine == DatabaseEngine.POSTGRESQL ? storedInPostgres(connection, ids) : storedInH2(connection, ids);
+    }
+
+    /**
+     * One query with an array. The table grows during a run faster than PostgreSQL's statistics follow, and a
+     * plan made when it looked empty scans it whole for every chunk (measured: 159 of 184 s for 100,000
+     * transactions); the primary key's index is always the right plan here, so the query asks for it.
+     */
+    private static Set<String> storedInPostgres(Connection connection, Set<String> ids) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL enable_seqscan = off");
+        }
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT transaction_id FROM transactions WHERE transaction_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL enable_seqscan = on");
+        }
+        return stored;
+    }
+
+    private static Set<String> storedInH2(Connection connection, Set<String> ids) throws SQLException {
         Set<String> stored = new HashSet<>();
         for (List<String> group : Sql.groups(ids)) {
             try (PreparedStatement select = connection.prepareStatement(
@@ -100,7 +123,7 @@ final class ChunkWriter {
                 for (int i = 0; i < group.size(); i++) {
                     select.setString(i + 1, group.get(i));
                 }
-                try (var rs = select.executeQuery()) {
+                try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         stored.add(rs.getString(1));
                     }
@@ -110,40 +133,39 @@ final class ChunkWriter {
         return stored;
     }
 
-    private static void bindTransaction(PreparedStatement insert, Scored scored, long runId) throws SQLException {
+    private static Object[] transactionRow(Scored scored, long runId) {
         Transaction tx = scored.transaction();
-        insert.setString(1, tx.transactionId());
-        Sql.setInstant(insert, 2, tx.timestamp());
-        insert.setString(3, tx.userId());
-        insert.setBigDecimal(4, tx.amount());
-        insert.setString(5, tx.currency().getCurrencyCode());
-        insert.setString(6, tx.type().name());
-        Sql.setNullableString(insert, 7, tx.counterpartyId());
-        Sql.setNullableString(insert, 8, tx.merchantId());
-        Sql.setNullableString(insert, 9, tx.merchantType());
-        Sql.setNullableString(insert, 10, tx.location());
-        Sql.setNullableString(insert, 11, tx.country());
-        Sql.setNullableString(
-                insert, 12, tx.channel() == null ? null : tx.channel().name());
-        Sql.setNullableString(insert, 13, tx.deviceId());
-        insert.setLong(14, scored.sequenceNumber());
-        insert.setLong(15, runId);
+        return new Object[] {
+            tx.transactionId(),
+            tx.timestamp(),
+            tx.userId(),
+            tx.amount(),
+            tx.currency().getCurrencyCode(),
+            tx.type().name(),
+            tx.counterpartyId(),
+            tx.merchantId(),
+            tx.merchantType(),
+            tx.location(),
+            tx.country(),
+            tx.channel() == null ? null : tx.channel().name(),
+            tx.deviceId(),
+            scored.sequenceNumber(),
+            runId
+        };
     }
 
-    private static void bindDecision(PreparedStatement insert, Decision decision, Instant now) throws SQLException {
-        insert.setString(1, decision.transactionId());
-        insert.setBigDecimal(2, riskScore(decision));
-        insert.setString(3, decision.riskLevel().name());
-        insert.setString(4, decision.recommendation().name());
-        insert.setString(5, String.join(";", decision.reasonCodes()));
-        insert.setString(6, decision.ruleSetVersion());
+    private static Object[] decisionRow(Decision decision, Instant now) {
         ModelOpinion model = decision.model().orElse(null);
-        Sql.setNullableString(insert, 7, model == null ? null : model.modelVersion());
-        if (model == null) {
-            insert.setNull(8, Types.DOUBLE);
-        } else {
-            insert.setDouble(8, model.anomalyScore());
-        }
-        Sql.setInstant(insert, 9, now);
+        return new Object[] {
+            decision.transactionId(),
+            riskScore(decision),
+            decision.riskLevel().name(),
+            decision.recommendation().name(),
+            String.join(";", decision.reasonCodes()),
+            decision.ruleSetVersion(),
+            model == null ? null : model.modelVersion(),
+            model == null ? null : model.anomalyScore(),
+            now
+        };
     }
 }

@@ -5,17 +5,15 @@ import io.txmon.formats.ReadSummary;
 import io.txmon.formats.RejectedRecord;
 import io.txmon.formats.TransactionFiles;
 import io.txmon.model.AnomalyModel;
-import io.txmon.model.AnomalyModelCodec;
 import io.txmon.rules.RuleSet;
+import io.txmon.scoring.Decision;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
+import io.txmon.storage.StoredModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,15 +32,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads transaction files into the database, scoring each new transaction once through {@link TransactionScorer}.
- * Work is committed per chunk, with everything the chunk decided, so that a run stopped at any point and started
- * again stores every transaction exactly once and scores it as one uninterrupted run would have.
+ * Each chunk is committed with its decisions, alerts and the run's counters; account states are saved at the end
+ * of each file (a checkpoint), and a run that stopped in between has the stored transactions replayed into the
+ * states when the next run starts, so that a run stopped at any point and started again stores every
+ * transaction exactly once and scores it as one uninterrupted run would have.
  */
 public final class Ingestion {
     /** Transactions per database transaction. */
-    public static final int DEFAULT_CHUNK_SIZE = 10_000;
+    public static final int DEFAULT_CHUNK_SIZE = 20_000;
 
     private final Database database;
     private final RuleSet rules;
@@ -85,6 +88,7 @@ public final class Ingestion {
         String source = input.toAbsolutePath().normalize().toString();
         List<Path> paths = InputFile.list(input);
         Map<String, Account> reference = accounts == null ? Map.of() : readAccounts(accounts);
+        BulkWriter bulk = BulkWriter.of(database.engine());
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             Instant now = clock.instant();
@@ -93,18 +97,25 @@ public final class Ingestion {
             }
             long runId = RunLedger.start(connection, source, now);
             if (!reference.isEmpty()) {
-                RunLedger.reference(connection, reference.values());
+                RunLedger.reference(connection, bulk, reference.values());
             }
             connection.commit();
+            AccountStateCache states = new AccountStateCache(bulk, reference);
+            long replayed = StateRecovery.recover(database, connection, states, rules.features(), now);
+            if (replayed > 0) {
+                progress.printf(
+                        "replayed %,d transactions stored after the last checkpoint into the account states%n",
+                        replayed);
+            }
             RunCounts counts = new RunCounts();
             try {
-                ingest(connection, runId, source, paths, reference, counts);
+                ingest(connection, bulk, runId, source, paths, states, counts);
                 RunLedger.finish(connection, runId, counts, "SUCCEEDED", null, clock.instant());
                 connection.commit();
                 return counts.result(runId);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
-                String message = "run " + runId + " failed: " + e.getMessage();
+                String message = "run " + runId + " failed: " + rootMessage(e);
                 RunLedger.finish(connection, runId, counts, "FAILED", message, clock.instant());
                 connection.commit();
                 throw e instanceof IngestionException ingestion ? ingestion : new IngestionException(message, e);
@@ -116,150 +127,134 @@ public final class Ingestion {
 
     private void ingest(
             Connection connection,
+            BulkWriter bulk,
             long runId,
             String source,
             List<Path> paths,
-            Map<String, Account> reference,
+            AccountStateCache states,
             RunCounts counts)
             throws SQLException {
-        Optional<AnomalyModel> model = newestModel(connection);
+        Optional<AnomalyModel> model = new StoredModels(database).forScoring();
         if (model.isEmpty()) {
             progress.println("no model in the database (bin/txmon train makes one): scoring with the rules alone");
         } else {
             progress.printf("scoring with model %s%n", model.get());
         }
-        DatabaseAccountStates states = new DatabaseAccountStates(reference);
         TransactionScorer scorer = new TransactionScorer(rules, model, states);
-        long[] sequence = {lastSequenceNumber(connection)};
-        Instant[] watermark = {RunLedger.watermark(connection, source)};
         boolean inbox = paths.size() != 1
                 || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
         Set<String> seenThisRun = new HashSet<>();
-        int[] chunkNumber = {0};
-        for (Path path : paths) {
-            InputFile file = InputFile.of(path);
-            if (inbox && RunLedger.ingested(connection, source, file.name(), file.sha256())) {
-                continue;
-            }
-            progress.printf("reading %s%n", path);
-            List<Transaction> transactions = new ArrayList<>();
-            List<RejectedRecord> rejected = new ArrayList<>();
-            long[] repeated = {0};
-            ReadSummary summary = TransactionFiles.read(
-                    path,
-                    parser,
-                    parsed -> {
-                        if (seenThisRun.add(parsed.value().transactionId())) {
-                            transactions.add(parsed.value());
-                        } else {
-                            repeated[0]++;
-                        }
-                    },
-                    rejected::add);
-            // Stable sort: event-time order, ties in file order, as scoring a file with `score` does.
-            transactions.sort(Comparator.comparing(Transaction::timestamp));
-            counts.read += summary.rejected() + repeated[0];
-            counts.rejected += summary.rejected();
-            counts.duplicates += repeated[0];
-            RunLedger.rejected(connection, runId, file.name(), rejected);
-            RunLedger.count(connection, runId, counts);
-            connection.commit();
-            for (RejectedRecord record : rejected.subList(0, Math.min(5, rejected.size()))) {
-                progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
-            }
-            for (int from = 0; from < transactions.size(); from += chunkSize) {
-                List<Transaction> chunk = transactions.subList(from, Math.min(transactions.size(), from + chunkSize));
-                chunkNumber[0]++;
-                ingestChunk(
-                        connection,
-                        runId,
-                        source,
-                        file,
-                        chunk,
-                        scorer,
-                        states,
-                        sequence,
-                        watermark,
-                        counts,
-                        chunkNumber[0]);
-            }
-            RunLedger.completed(connection, source, file, runId, clock.instant());
-            RunLedger.advance(connection, source, file.name(), watermark[0], runId, clock.instant());
-            connection.commit();
-            progress.printf(
-                    "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
-                    file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
-        }
-    }
-
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private void ingestChunk(
-            Connection connection,
-            long runId,
-            String source,
-            InputFile file,
-            List<Transaction> chunk,
-            TransactionScorer scorer,
-            DatabaseAccountStates states,
-            long[] sequence,
-            Instant[] watermark,
-            RunCounts counts,
-            int chunkNumber)
-            throws SQLException {
-        try {
-            Set<String> ids = new LinkedHashSet<>();
-            chunk.forEach(tx -> ids.add(tx.transactionId()));
-            Set<String> stored = ChunkWriter.stored(connection, ids);
-            List<Transaction> fresh = chunk.stream()
-                    .filter(tx -> !stored.contains(tx.transactionId()))
-                    .toList();
-            Set<String> accountIds = new HashSet<>();
-            for (Transaction tx : fresh) {
-                accountIds.add(tx.userId());
-                if (tx.payeeAccount() != null) {
-                    accountIds.add(tx.payeeAccount());
+        // Chunks are written on a second connection by a second thread while the next chunk is scored: the two
+        // halves of the work take about as long each, so together they take about as long as one.
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "txmon-ingest-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Connection writerConnection = database.connect()) {
+            writerConnection.setAutoCommit(false);
+            ChunkPipeline pipeline = new ChunkPipeline(
+                    writerThread, writerConnection, new ChunkWriter(bulk), runId, source, counts, clock);
+            pipeline.sequence = lastSequenceNumber(connection);
+            pipeline.watermark = RunLedger.watermark(connection, source);
+            for (Path path : paths) {
+                InputFile file = InputFile.of(path);
+                if (inbox && RunLedger.ingested(connection, source, file.name(), file.sha256())) {
+                    continue;
                 }
+                progress.printf("reading %s%n", path);
+                List<Transaction> transactions = readFile(connection, runId, file, path, seenThisRun, counts);
+                for (int from = 0; from < transactions.size(); from += chunkSize) {
+                    List<Transaction> chunk =
+                            transactions.subList(from, Math.min(transactions.size(), from + chunkSize));
+                    Set<String> ids = new LinkedHashSet<>();
+                    chunk.forEach(tx -> ids.add(tx.transactionId()));
+                    // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed
+                    // while the writer is busy cannot miss a duplicate.
+                    Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
+                    List<Transaction> fresh = chunk.stream()
+                            .filter(tx -> !stored.contains(tx.transactionId()))
+                            .toList();
+                    states.load(connection, accountsOf(fresh));
+                    connection.commit();
+                    List<Scored> scored = new ArrayList<>(fresh.size());
+                    long alerts = 0;
+                    long next = pipeline.sequence;
+                    Instant latest = pipeline.watermark;
+                    for (Transaction tx : fresh) {
+                        Decision decision = scorer.score(tx);
+                        scored.add(new Scored(tx, decision, ++next));
+                        states.risk(tx.userId(), ChunkWriter.riskScore(decision));
+                        alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
+                        latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
+                    }
+                    pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+                }
+                pipeline.drain();
+                Instant now = clock.instant();
+                states.checkpoint(connection, pipeline.sequence, now);
+                RunLedger.completed(connection, source, file, runId, now);
+                RunLedger.advance(connection, source, file.name(), pipeline.watermark, runId, now);
+                connection.commit();
+                states.checkpointed();
+                progress.printf(
+                        "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
+                        file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
             }
-            states.load(connection, accountIds);
-            List<Scored> scored = new ArrayList<>(fresh.size());
-            long next = sequence[0];
-            Instant latest = watermark[0];
-            for (Transaction tx : fresh) {
-                scored.add(new Scored(tx, scorer.score(tx), ++next));
-                latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
-            }
-            Instant now = clock.instant();
-            long alerts = ChunkWriter.write(connection, scored, runId, now);
-            states.save(connection, now);
-            RunCounts after = copy(counts);
-            after.read += chunk.size();
-            after.inserted += fresh.size();
-            after.duplicates += stored.size();
-            after.alerts += alerts;
-            RunLedger.count(connection, runId, after);
-            RunLedger.advance(connection, source, file.name(), latest, runId, now);
-            listener.beforeCommit(chunkNumber);
-            connection.commit();
-            // Only now does memory move on: a failed chunk leaves counters and sequence as the database has them.
-            sequence[0] = next;
-            watermark[0] = latest;
-            counts.read = after.read;
-            counts.inserted = after.inserted;
-            counts.duplicates = after.duplicates;
-            counts.alerts = after.alerts;
         } finally {
-            states.forget();
+            writerThread.shutdownNow();
         }
     }
 
-    private static RunCounts copy(RunCounts counts) {
-        RunCounts copy = new RunCounts();
-        copy.read = counts.read;
-        copy.inserted = counts.inserted;
-        copy.duplicates = counts.duplicates;
-        copy.rejected = counts.rejected;
-        copy.alerts = counts.alerts;
-        return copy;
+    /** Reads a file whole, keeps its rejected records, and returns its new transactions in event-time order. */
+    private List<Transaction> readFile(
+            Connection connection, long runId, InputFile file, Path path, Set<String> seenThisRun, RunCounts counts)
+            throws SQLException {
+        List<Transaction> transactions = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        long[] repeated = {0};
+        ReadSummary summary = TransactionFiles.read(
+                path,
+                parser,
+                parsed -> {
+                    if (seenThisRun.add(parsed.value().transactionId())) {
+                        transactions.add(parsed.value());
+                    } else {
+                        repeated[0]++;
+                    }
+                },
+                rejected::add);
+        // Stable sort: event-time order, ties in file order, as scoring a file with `score` does.
+        transactions.sort(Comparator.comparing(Transaction::timestamp));
+        counts.read += summary.rejected() + repeated[0];
+        counts.rejected += summary.rejected();
+        counts.duplicates += repeated[0];
+        RunLedger.rejected(connection, runId, file.name(), rejected);
+        RunLedger.count(connection, runId, counts);
+        connection.commit();
+        for (RejectedRecord record : rejected.subList(0, Math.min(5, rejected.size()))) {
+            progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
+        }
+        return transactions;
+    }
+
+    private static Set<String> accountsOf(List<Transaction> transactions) {
+        Set<String> accountIds = new HashSet<>();
+        for (Transaction tx : transactions) {
+            accountIds.add(tx.userId());
+            if (tx.payeeAccount() != null) {
+                accountIds.add(tx.payeeAccount());
+            }
+        }
+        return accountIds;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private Map<String, Account> readAccounts(Path file) {
@@ -273,29 +268,12 @@ public final class Ingestion {
         return accounts;
     }
 
-    private static long lastSequenceNumber(Connection connection) throws SQLException {
+    static long lastSequenceNumber(Connection connection) throws SQLException {
         try (PreparedStatement select =
                         connection.prepareStatement("SELECT COALESCE(MAX(sequence_number), 0) FROM transactions");
                 ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** The active model, else the newest; none when the table is empty. */
-    static Optional<AnomalyModel> newestModel(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT model_version, model_file FROM models"
-                        + " ORDER BY active DESC, created_at DESC LIMIT 1");
-                ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(rs.getBytes(2)))) {
-                return Optional.of(AnomalyModelCodec.read(in));
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "model " + rs.getString(1) + " in the database cannot be read: " + e.getMessage(), e);
-            }
         }
     }
 }

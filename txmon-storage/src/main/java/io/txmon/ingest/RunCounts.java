@@ -11,4 +11,18 @@ final class RunCounts {
     IngestionResult result(long runId) {
         return new IngestionResult(runId, read, inserted, duplicates, rejected, alerts);
     }
+
+    RunCounts copy() {
+        RunCounts copy = new RunCounts();
+        copy.set(this);
+        return copy;
+    }
+
+    void set(RunCounts other) {
+        read = other.read;
+        inserted = other.inserted;
+        duplicates = other.duplicates;
+        rejected = other.rejected;
+        alerts = other.alerts;
+    }
 }

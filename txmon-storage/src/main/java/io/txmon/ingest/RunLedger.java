@@ -164,32 +164,22 @@ final class RunLedger {
         }
     }
 
+    private static final List<String> REFERENCE_COLUMNS =
+            List.of("user_id", "opened_at", "account_type", "country", "city", "opening_balance");
+
     /** Stores reference data, keeping each account's risk score. */
-    static void reference(Connection connection, Collection<Account> accounts) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO accounts USING (VALUES"
-                + " (CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)),"
-                + " CAST(? AS CHAR(2)), CAST(? AS VARCHAR(128)), CAST(? AS NUMERIC(21, 6))))"
-                + " AS v (user_id, opened_at, account_type, country, city, opening_balance)"
-                + " ON accounts.user_id = v.user_id"
-                + " WHEN MATCHED THEN UPDATE SET opened_at = v.opened_at, account_type = v.account_type,"
-                + " country = v.country, city = v.city, opening_balance = v.opening_balance"
-                + " WHEN NOT MATCHED THEN INSERT (user_id, opened_at, account_type, country, city, opening_balance)"
-                + " VALUES (v.user_id, v.opened_at, v.account_type, v.country, v.city, v.opening_balance)")) {
-            int pending = 0;
-            for (Account account : accounts) {
-                merge.setString(1, account.userId());
-                Sql.setInstant(merge, 2, account.openedAt());
-                merge.setString(3, account.accountType().name());
-                Sql.setNullableString(merge, 4, account.country());
-                Sql.setNullableString(merge, 5, account.city());
-                merge.setBigDecimal(6, account.openingBalance());
-                merge.addBatch();
-                if (++pending == 1000) {
-                    merge.executeBatch();
-                    pending = 0;
-                }
-            }
-            merge.executeBatch();
+    static void reference(Connection connection, BulkWriter bulk, Collection<Account> accounts) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(accounts.size());
+        for (Account account : accounts) {
+            rows.add(new Object[] {
+                account.userId(),
+                account.openedAt(),
+                account.accountType().name(),
+                account.country(),
+                account.city(),
+                account.openingBalance()
+            });
         }
+        bulk.upsert(connection, "accounts", REFERENCE_COLUMNS, 1, rows);
     }
 }

@@ -53,6 +53,27 @@ public final class StoredHistory {
         return transactions;
     }
 
+    /** The stored transactions after sequence number {@code sequence}, in the order they were scored. */
+    public List<Transaction> afterSequence(long sequence) throws SQLException {
+        String sql = "SELECT transaction_id, event_time, user_id, amount, currency, type, counterparty_id,"
+                + " merchant_id, merchant_type, location, country, channel, device_id FROM transactions"
+                + " WHERE sequence_number > ? ORDER BY sequence_number";
+        List<Transaction> transactions = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, sequence);
+            query.setFetchSize(10_000);
+            connection.setAutoCommit(false);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    transactions.add(transaction(rs));
+                }
+            }
+            connection.commit();
+        }
+        return transactions;
+    }
+
     /** The reference data of every account stored, by user id. */
     public Map<String, Account> accounts() throws SQLException {
         Map<String, Account> accounts = new HashMap<>();

@@ -106,8 +106,8 @@ final class AnalyticsFixture {
             String score)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO transactions (transaction_id, event_time,"
-                + " user_id, amount, type, merchant_id, country, location, sequence_number, run_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " user_id, amount, currency, type, merchant_id, country, location, sequence_number, run_id)"
+                + " VALUES (?, ?, ?, ?, 'GBP', ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setObject(2, Instant.parse(time).atOffset(ZoneOffset.UTC));
             insert.setString(3, user);

@@ -126,8 +126,8 @@ class DatabaseIT {
     private static void insertTransaction(Connection connection, String id, BigDecimal amount, long run, long sequence)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO transactions (transaction_id, event_time, user_id, amount, type, sequence_number, run_id)"
-                        + " VALUES (?, ?, 'u1', ?, 'CARD', ?, ?)")) {
+                "INSERT INTO transactions (transaction_id, event_time, user_id, amount, currency, type,"
+                        + " sequence_number, run_id) VALUES (?, ?, 'u1', ?, 'GBP', 'CARD', ?, ?)")) {
             insert.setString(1, id);
             insert.setTimestamp(2, Timestamp.from(Instant.parse("2026-01-14T15:00:00Z")));
             insert.setBigDecimal(3, amount);

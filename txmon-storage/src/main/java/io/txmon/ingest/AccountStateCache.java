@@ -6,45 +6,50 @@ import io.txmon.features.AccountStateStore;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Account states kept in {@code account_states} as {@link AccountStateCodec} bytes. A chunk's accounts are
- * loaded in a few queries before it is scored and the changed ones saved in one batch with it; between chunks
- * nothing is cached, so what a chunk sees is exactly what the committed chunks left.
+ * The account states of one run, held in memory from the first time the run touches an account and saved to
+ * {@code account_states} at checkpoints, together with each changed account's latest risk score and the
+ * sequence number the saved states reach ({@code state_checkpoint}). Saving at checkpoints rather than with
+ * every chunk is what keeps ingestion fast; what a crash between checkpoints loses is rebuilt by replaying the
+ * stored transactions ({@link StateRecovery}).
  */
-final class DatabaseAccountStates implements AccountStateStore {
-    private static final String SAVE = "MERGE INTO account_states USING (VALUES (CAST(? AS VARCHAR(64)),"
-            + " CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (account_id, state, updated_at)"
-            + " ON account_states.account_id = v.account_id"
-            + " WHEN MATCHED THEN UPDATE SET state = v.state, updated_at = v.updated_at"
-            + " WHEN NOT MATCHED THEN INSERT (account_id, state, updated_at) VALUES (v.account_id, v.state, v.updated_at)";
+final class AccountStateCache implements AccountStateStore {
+    private static final List<String> STATE_COLUMNS = List.of("account_id", "state", "updated_at");
+    private static final List<String> RISK_COLUMNS = List.of("user_id", "risk_score", "risk_updated_at");
 
+    private final BulkWriter bulk;
     private final Map<String, Account> givenReference;
     private final Map<String, AccountState> states = new HashMap<>();
     private final Map<String, Account> storedReference = new HashMap<>();
-    private final Set<String> changed = new LinkedHashSet<>();
+    private final Set<String> changed = new HashSet<>();
+    private final Map<String, BigDecimal> latestRisk = new LinkedHashMap<>();
 
     /** States of new accounts open from {@code givenReference}, else from the {@code accounts} table. */
-    DatabaseAccountStates(Map<String, Account> givenReference) {
+    AccountStateCache(BulkWriter bulk, Map<String, Account> givenReference) {
+        this.bulk = bulk;
         this.givenReference = Map.copyOf(givenReference);
     }
 
-    /** Loads the saved states (and stored reference data) of {@code accountIds} that are not loaded yet. */
+    /** Loads the saved states (and stored reference data) of {@code accountIds} not held yet. */
     void load(Connection connection, Collection<String> accountIds) throws SQLException {
         Set<String> missing = new HashSet<>(accountIds);
         missing.removeAll(states.keySet());
+        missing.removeAll(storedReference.keySet());
         for (List<String> group : Sql.groups(missing)) {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT account_id, state FROM account_states WHERE account_id IN " + Sql.markers(group.size()))) {
@@ -92,25 +97,46 @@ final class DatabaseAccountStates implements AccountStateStore {
         changed.add(accountId);
     }
 
-    /** Saves every state changed since the last save, in one batch on {@code connection}'s transaction. */
-    void save(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement(SAVE)) {
-            for (String id : changed) {
-                merge.setString(1, id);
-                merge.setBytes(2, AccountStateCodec.toBytes(states.get(id)));
-                Sql.setInstant(merge, 3, now);
-                merge.addBatch();
-            }
-            merge.executeBatch();
-        }
-        changed.clear();
+    /** Notes the account's latest decided risk, saved at the next checkpoint. */
+    void risk(String accountId, BigDecimal riskScore) {
+        latestRisk.remove(accountId);
+        latestRisk.put(accountId, riskScore);
     }
 
-    /** Drops everything loaded: after a commit, or after a rollback, when memory no longer matches the database. */
-    void forget() {
-        states.clear();
-        storedReference.clear();
+    /**
+     * Saves every state and risk changed since the last checkpoint and records that the saved states reach
+     * {@code throughSequence}, on {@code connection}'s transaction; the caller commits.
+     */
+    void checkpoint(Connection connection, long throughSequence, Instant now) throws SQLException {
+        List<Object[]> stateRows = new ArrayList<>(changed.size());
+        for (String id : changed) {
+            stateRows.add(new Object[] {id, AccountStateCodec.toBytes(states.get(id)), now});
+        }
+        bulk.upsert(connection, "account_states", STATE_COLUMNS, 1, stateRows);
+        List<Object[]> riskRows = new ArrayList<>(latestRisk.size());
+        latestRisk.forEach((id, risk) -> riskRows.add(new Object[] {id, risk, now}));
+        bulk.upsert(connection, "accounts", RISK_COLUMNS, 1, riskRows);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE state_checkpoint SET through_sequence = ?, updated_at = ? WHERE id = 1")) {
+            update.setLong(1, throughSequence);
+            Sql.setInstant(update, 2, now);
+            update.executeUpdate();
+        }
+    }
+
+    /** Forgets what was saved as changed: after the checkpoint's transaction committed. */
+    void checkpointed() {
         changed.clear();
+        latestRisk.clear();
+    }
+
+    /** The sequence number the saved states reach. */
+    static long checkpointedThrough(Connection connection) throws SQLException {
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT through_sequence FROM state_checkpoint WHERE id = 1");
+                ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private Account referenceOf(String id) {

@@ -1,0 +1,72 @@
+package io.txmon.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+
+/** Batched statements for the embedded H2, where there is no network round trip to save. */
+final class H2Batches implements BulkWriter {
+    private static final int BATCH = 5_000;
+
+    @Override
+    public void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        run(
+                connection,
+                "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + markers(columns),
+                rows);
+    }
+
+    @Override
+    public void upsert(Connection connection, String table, List<String> columns, int keyColumns, List<Object[]> rows)
+            throws SQLException {
+        // H2's own MERGE ... KEY: insert, or update the row with the same key.
+        run(
+                connection,
+                "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY ("
+                        + String.join(", ", columns.subList(0, keyColumns)) + ") VALUES " + markers(columns),
+                rows);
+    }
+
+    private static void run(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(statement, i + 1, row[i]);
+                }
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private static String markers(List<String> columns) {
+        return "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+}

@@ -7,26 +7,31 @@ import io.txmon.evaluation.Outcome;
 import io.txmon.formats.DecisionFiles;
 import io.txmon.formats.LabelFiles;
 import io.txmon.formats.RecordWriter;
+import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
+import io.txmon.ingest.Ingestion;
+import io.txmon.ingest.IngestionResult;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
-import io.txmon.model.ModelInput;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.Simulator;
+import io.txmon.training.TrainingFromHistory;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +40,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code txmon demo}: the main job. Simulates a fresh labelled month, scores it with txmon and with what the
- * seed systems do, and prints how well each found the suspicious transactions, side by side.
+ * {@code txmon demo}: the main job. Simulates a fresh labelled month, takes it through the database as a bank
+ * would (ingest the first quarter, train on stored history, ingest the rest), and prints what was stored and how
+ * well the stored decisions found the suspicious transactions, next to the seed systems' approach.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Simulates a fresh labelled data set (a new seed each run unless --seed is given), scores it with"
-                    + " txmon's default rules and model and with the seed systems' approach (their rules, and an"
-                    + " Isolation Forest on the raw amount and hour), and prints both evaluations side by side.",
-            "Files go to --dir; running it again replaces them."
+            "Simulates a fresh labelled data set (a new seed each run unless --seed is given) and runs it through an"
+                    + " embedded database of its own: ingests the earliest 25 % of its time span, trains the anomaly"
+                    + " model on that stored history, ingests the rest (scored with the stored model) and refreshes"
+                    + " the analytics.",
+            "Then prints what was stored, the alerts by reason code, and how well the decisions after the training"
+                    + " window found the suspicious transactions, next to the seed systems' approach (their rules,"
+                    + " and an Isolation Forest on the raw amount and hour) on the same transactions.",
+            "Files and the database go to --dir; running it again deletes and replaces them."
         })
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -55,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             names = "--dir",
             defaultValue = "data/demo",
             paramLabel = "DIR",
-            description = "Where the data set and decisions go (default: ${DEFAULT-VALUE}).")
+            description = "Where the data set, the database and decisions go (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Option(
@@ -67,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--model-seed",
-            defaultValue = "42",
+            defaultValue = "" + TrainCommand.DEFAULT_SEED,
             paramLabel = "N",
             description = "Seed for training the models (default: ${DEFAULT-VALUE}).")
     long modelSeed;
@@ -75,10 +85,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     SimulateCommand.World world;
 
+    private PrintWriter err;
+
     @Override
-    public Integer call() {
+    public Integer call() throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        err = spec.commandLine().getErr();
         long started = System.nanoTime();
         long seed = world.seed != null ? world.seed : new SecureRandom().nextLong(1, Long.MAX_VALUE);
         SimulatedData data = Simulator.simulate(world.settings(seed));
@@ -91,34 +103,33 @@ final class DemoCommand implements Callable<Integer> {
                 data.accounts().size());
 
         // Read the files back, so the demo takes the same path as a user's own files.
+        TransactionParser parser = new TransactionParser(world.currency);
         InputFiles inputs = new InputFiles(err, null);
         Map<String, Account> reference = inputs.accounts(files.accounts());
-        List<Transaction> transactions = inputs.transactions(
-                        files.transactions(), new TransactionParser(world.currency))
-                .records();
+        List<Transaction> transactions =
+                inputs.transactions(files.transactions(), parser).records();
         Map<String, Label> truth = new HashMap<>();
         LabelFiles.read(
                 files.labels(), parsed -> truth.put(parsed.value().transactionId(), parsed.value()), inputs::reject);
         inputs.close();
 
-        DetectionReport txmon = run(
-                "txmon",
-                RuleFile.defaults(),
-                AnomalyModelTrainer.DEFAULT_INPUTS,
-                transactions,
-                reference,
-                truth,
-                dir.resolve("decisions.csv"),
-                err);
-        DetectionReport seeds = run(
-                "seed baseline",
-                RuleFile.seedBaseline(),
-                AnomalyModelTrainer.SEED_BASELINE_INPUTS,
-                transactions,
-                reference,
-                truth,
-                dir.resolve("decisions-seed-baseline.csv"),
-                err);
+        List<Transaction> earliest = AnomalyModelTrainer.earliestShare(transactions, ScoringRun.DEFAULT_TRAIN_SHARE);
+        List<Transaction> later = transactions.subList(earliest.size(), transactions.size());
+        Path earliestFile = write(earliest, "earliest-25pct.csv");
+        Path laterFile = write(later, "later.csv");
+
+        DemoDatabase db = DemoDatabase.fresh(dir, err);
+        Ingestion ingestion = new Ingestion(db.database(), RuleFile.defaults(), parser, err);
+        IngestionResult first = ingestion.run(earliestFile, files.accounts());
+        TrainingFromHistory.Trained trained =
+                TrainCommand.train(db.database(), Optional.empty(), Optional.empty(), modelSeed);
+        err.printf("trained and kept model %s%n", trained.model());
+        IngestionResult second = ingestion.run(laterFile, files.accounts());
+        IngestCommand.refreshAnalytics(db.database(), err);
+
+        List<String> laterIds = later.stream().map(Transaction::transactionId).toList();
+        DetectionReport txmon = Evaluation.of(db.outcomes(laterIds, truth), budget);
+        DetectionReport seeds = seedBaseline(transactions, Set.copyOf(laterIds), reference, truth);
 
         out.printf(
                 "%ntxmon demo: seed %d, %,d transactions over %d days, %.2f %% suspicious (%.0f s)%n%n",
@@ -127,46 +138,106 @@ final class DemoCommand implements Callable<Integer> {
                 world.days,
                 100.0 * data.suspiciousCount() / transactions.size(),
                 (System.nanoTime() - started) / 1e9);
+        printStored(out, db, earliestFile, first, trained.model(), laterFile, second);
+        printAlerts(out, db);
+        out.printf(
+                "%ndetection on the %,d transactions after the training window (%,d suspicious), as stored%n%n",
+                later.size(), txmon.suspicious());
         out.print(ReportText.sideBySide("txmon", txmon, "seed baseline", seeds));
-        out.printf("%nWhere to look next:%n");
-        out.printf("  data set            %s, %s, %s%n", files.transactions(), files.accounts(), files.labels());
-        out.printf(
-                "  decisions           %s (txmon), %s (seed baseline)%n",
-                dir.resolve("decisions.csv"), dir.resolve("decisions-seed-baseline.csv"));
-        out.printf("  the same again      bin/txmon demo --seed %d%n", seed);
-        out.printf(
-                "  your own data       bin/txmon score --input FILE --output decisions.csv; bin/txmon evaluate --decisions decisions.csv --labels LABELS%n");
-        out.printf(
-                "  how it works        README.md, docs/features.md, docs/rules.md, docs/anomaly-model.md, docs/detection.md%n");
+        printWhereToLook(out, db, files, seed);
         out.flush();
         return 0;
     }
 
-    private DetectionReport run(
-            String name,
-            RuleSet rules,
-            List<ModelInput> inputs,
+    private Path write(List<Transaction> transactions, String name) {
+        Path file = dir.resolve(name);
+        try (RecordWriter<Transaction> writer = TransactionFiles.newWriter(file)) {
+            writer.writeAll(transactions);
+        }
+        return file;
+    }
+
+    /**
+     * The seed systems' approach, in memory as {@code score --seed-baseline} runs it: trained on the same earliest
+     * 25 %, every transaction scored, and only those in {@code evaluated} judged, so both columns judge the same ones.
+     */
+    private DetectionReport seedBaseline(
             List<Transaction> transactions,
+            Set<String> evaluated,
             Map<String, Account> reference,
-            Map<String, Label> truth,
-            Path decisionsFile,
-            PrintWriter err) {
-        err.printf("%s: rule set %s (%s)%n", name, rules.name(), rules.version());
+            Map<String, Label> truth) {
+        RuleSet rules = RuleFile.seedBaseline();
+        err.printf("seed baseline: rule set %s (%s), in memory%n", rules.name(), rules.version());
         ScoringRun run = new ScoringRun(rules, reference, err);
-        Optional<AnomalyModel> model = run.train(transactions, ScoringRun.DEFAULT_TRAIN_SHARE, inputs, modelSeed);
-        List<Outcome> outcomes = new ArrayList<>(transactions.size());
-        try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(decisionsFile)) {
+        Optional<AnomalyModel> model = run.train(
+                transactions, ScoringRun.DEFAULT_TRAIN_SHARE, AnomalyModelTrainer.SEED_BASELINE_INPUTS, modelSeed);
+        List<Outcome> outcomes = new ArrayList<>(evaluated.size());
+        try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(dir.resolve("decisions-seed-baseline.csv"))) {
             run.score(transactions, model, decision -> {
                 decisions.write(decision);
-                Label label = truth.get(decision.transactionId());
-                outcomes.add(new Outcome(
-                        decision.riskScore(),
-                        decision.recommendation() != Recommendation.APPROVE,
-                        decision.reasonCodes(),
-                        label.suspicious(),
-                        label.typology()));
+                if (evaluated.contains(decision.transactionId())) {
+                    Label label = truth.get(decision.transactionId());
+                    outcomes.add(new Outcome(
+                            decision.riskScore(),
+                            decision.recommendation() != Recommendation.APPROVE,
+                            decision.reasonCodes(),
+                            label.suspicious(),
+                            label.typology()));
+                }
             });
         }
         return Evaluation.of(outcomes, budget);
+    }
+
+    private static void printStored(
+            PrintWriter out,
+            DemoDatabase db,
+            Path earliestFile,
+            IngestionResult first,
+            AnomalyModel model,
+            Path laterFile,
+            IngestionResult second)
+            throws SQLException {
+        DemoDatabase.Volumes stored = db.volumes();
+        out.printf(
+                "stored: %,d transactions, %,d accounts, %,d ingestion runs, %,d open alerts, %,d model%n",
+                stored.transactions(), stored.accounts(), stored.runs(), stored.alerts(), stored.models());
+        out.printf(
+                "  run %d  %-24s %,7d transactions, scored with the rules alone (no model yet)%n",
+                first.runId(), earliestFile.getFileName(), first.inserted());
+        out.printf(
+                "  model   %-24s %,7d transactions, %s..%s%n",
+                model.version(),
+                model.training().transactions(),
+                model.training().from(),
+                model.training().to());
+        out.printf(
+                "  run %d  %-24s %,7d transactions, scored with model %s%n",
+                second.runId(), laterFile.getFileName(), second.inserted(), model.version());
+    }
+
+    private static void printAlerts(PrintWriter out, DemoDatabase db) throws SQLException {
+        out.printf("%nopen alerts by reason code (top ten; an alert counts under each of its codes)%n");
+        for (DemoDatabase.ReasonCount reason : db.alertsByReason(10)) {
+            out.printf("  %-32s %,8d%n", reason.reasonCode(), reason.alerts());
+        }
+    }
+
+    private void printWhereToLook(PrintWriter out, DemoDatabase db, SimulateCommand.DataSetFiles files, long seed) {
+        out.printf("%nWhere to look next:%n");
+        out.printf("  database            %s (H2, embedded; its analytics tables are refreshed)%n", db.url());
+        out.printf("  ingestion runs      bin/txmon status --db %s%n", db.url());
+        out.printf("  model versions      bin/txmon models --db %s%n", db.url());
+        out.printf("  data set            %s, %s, %s%n", files.transactions(), files.accounts(), files.labels());
+        out.printf(
+                "  as ingested         %s, %s; seed baseline decisions %s%n",
+                dir.resolve("earliest-25pct.csv"),
+                dir.resolve("later.csv"),
+                dir.resolve("decisions-seed-baseline.csv"));
+        out.printf("  the same again      bin/txmon demo --seed %d%n", seed);
+        out.printf(
+                "  your own data       bin/txmon ingest --input FILE --db URL; bin/txmon train --db URL; bin/txmon ingest ...%n");
+        out.printf(
+                "  how it works        README.md, docs/storage.md, docs/features.md, docs/rules.md, docs/anomaly-model.md%n");
     }
 }

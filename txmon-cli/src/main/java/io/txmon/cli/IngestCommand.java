@@ -1,5 +1,7 @@
 package io.txmon.cli;
 
+import io.txmon.analytics.AnalyticsRefresh;
+import io.txmon.analytics.RefreshResult;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.Ingestion;
 import io.txmon.ingest.IngestionResult;
@@ -7,6 +9,7 @@ import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Currency;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
     int chunkSize;
 
     @Override
-    public Integer call() {
+    public Integer call() throws SQLException {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Database database = db.open();
@@ -64,9 +67,22 @@ final class IngestCommand implements Callable<Integer> {
                 .chunkSize(chunkSize)
                 .run(input, accounts);
         err.printf("run %d done in %.1f s%n", result.runId(), (System.nanoTime() - started) / 1e9);
+        refreshAnalytics(database, err);
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.toJson());
         out.flush();
         return 0;
+    }
+
+    /** Keeps the analytics tables up to date with what this run stored; the next run would catch up anyway. */
+    static RefreshResult refreshAnalytics(Database database, PrintWriter err) throws SQLException {
+        long started = System.nanoTime();
+        RefreshResult refreshed = new AnalyticsRefresh(database).refresh();
+        err.printf(
+                "analytics refreshed: %,d new transactions taken in, up to sequence number %s (%.1f s)%n",
+                refreshed.newTransactions(),
+                refreshed.lastSequenceNumber() == null ? "-" : refreshed.lastSequenceNumber(),
+                (System.nanoTime() - started) / 1e9);
+        return refreshed;
     }
 }

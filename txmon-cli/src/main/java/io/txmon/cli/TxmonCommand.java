@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             IsolationForestCommand.class,
             IngestCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            TrainCommand.class,
+            ModelsCommand.class
         })
 public final class TxmonCommand implements Runnable {
 

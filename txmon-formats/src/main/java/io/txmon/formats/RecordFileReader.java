@@ -40,7 +40,8 @@ final class RecordFileReader<T> {
     /**
      * Reads the file to its end.
      *
-     * @throws DataFileException when the file cannot be opened or read, or its CSV header is unusable
+     * @throws DataFileException when the file cannot be opened or read, or its CSV header is unusable (an empty
+     *     or blank file has no header and reads as no records)
      */
     static <T> ReadSummary read(
             DataFile file, RecordSchema<T> schema, Consumer<Parsed<T>> accepted, Consumer<RejectedRecord> rejected) {
@@ -58,11 +59,8 @@ final class RecordFileReader<T> {
         } catch (IOException e) {
             throw file.failure("cannot close", e);
         }
-        if (file.format() == Format.CSV && !csv.headerRead()) {
-            throw new DataFileException(
-                    file.path(),
-                    "no header row; expected one naming at least " + String.join(", ", schema.requiredColumns()));
-        }
+        // An empty or blank CSV file has no header, and no records to lose: it reads as none, like an empty
+        // JSON Lines file, so an empty file dropped into an inbox does not fail the whole run.
         return new ReadSummary(acceptedCount, rejectedCount);
     }
 

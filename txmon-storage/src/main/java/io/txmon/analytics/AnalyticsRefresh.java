@@ -32,6 +32,9 @@ public final class AnalyticsRefresh {
     private static final String BLOCKED = "CASE WHEN d.recommendation = 'BLOCK' THEN 1 ELSE 0 END";
     private static final String OUTFLOW = "t.type IN ('CARD', 'TRANSFER', 'CASH_OUT')";
 
+    /** New rows at least 1 / this of all rows: recompute every merchant, country and account. */
+    private static final int WHOLE_TABLE_SHARE = 4;
+
     private static final List<String> TABLES = List.of(
             "analytics_hourly",
             "analytics_account_spending_monthly",
@@ -111,9 +114,13 @@ public final class AnalyticsRefresh {
             refreshHourly(connection, since);
             refreshFiveMinutes(connection, since);
             refreshSpending(connection, since);
-            refreshRisk(connection, "analytics_merchant_risk", "merchant_id", after);
-            refreshRisk(connection, "analytics_country_risk", "country", after);
-            refreshRisk(connection, "analytics_account_risk", "user_id", after);
+            // When the new rows are a large share of all rows they touch most keys anyway, and recomputing every
+            // key in one pass is far cheaper than finding the touched ones (H2 took 219 s for a first refresh of a
+            // million transactions that way): the same numbers either way.
+            boolean everyKey = newTransactions * WHOLE_TABLE_SHARE >= allTransactions(connection);
+            refreshRisk(connection, "analytics_merchant_risk", "merchant_id", after, everyKey);
+            refreshRisk(connection, "analytics_country_risk", "country", after, everyKey);
+            refreshRisk(connection, "analytics_account_risk", "user_id", after, everyKey);
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE analytics_refresh_state SET last_sequence_number = ?, refreshed_at = ? WHERE id = 1")) {
@@ -207,20 +214,36 @@ public final class AnalyticsRefresh {
                 yearStart.getYear());
     }
 
-    /** Table and key are this class's constants, never input; the watermark is a parameter. */
-    private static void refreshRisk(Connection connection, String table, String key, long after) throws SQLException {
+    /**
+     * Recomputes the rows of the keys that transactions after {@code after} touch, or of every key. Table and key
+     * are this class's constants, never input; the watermark is a parameter.
+     */
+    private static void refreshRisk(Connection connection, String table, String key, long after, boolean everyKey)
+            throws SQLException {
         String touched = "(SELECT n." + key + " FROM transactions n WHERE n.sequence_number > ?)";
+        String summary = "INSERT INTO " + table + " (" + key + ", tx_count, flagged_count, blocked_count,"
+                + " avg_risk_score, max_risk_score, amount, last_seen)"
+                + " SELECT t." + key + ", COUNT(*), SUM(" + FLAGGED + "), SUM(" + BLOCKED + "),"
+                + " CAST(AVG(d.risk_score) AS NUMERIC(7, 6)), MAX(d.risk_score), SUM(t.amount),"
+                + " MAX(t.event_time)"
+                + " FROM transactions t LEFT JOIN decisions d ON d.transaction_id = t.transaction_id";
+        if (everyKey) {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM " + table);
+                statement.executeUpdate(summary + " WHERE t." + key + " IS NOT NULL GROUP BY t." + key);
+            }
+            return;
+        }
         execute(connection, "DELETE FROM " + table + " WHERE " + key + " IN " + touched, after);
-        execute(
-                connection,
-                "INSERT INTO " + table + " (" + key + ", tx_count, flagged_count, blocked_count,"
-                        + " avg_risk_score, max_risk_score, amount, last_seen)"
-                        + " SELECT t." + key + ", COUNT(*), SUM(" + FLAGGED + "), SUM(" + BLOCKED + "),"
-                        + " CAST(AVG(d.risk_score) AS NUMERIC(7, 6)), MAX(d.risk_score), SUM(t.amount),"
-                        + " MAX(t.event_time)"
-                        + " FROM transactions t LEFT JOIN decisions d ON d.transaction_id = t.transaction_id"
-                        + " WHERE t." + key + " IN " + touched + " GROUP BY t." + key,
-                after);
+        execute(connection, summary + " WHERE t." + key + " IN " + touched + " GROUP BY t." + key, after);
+    }
+
+    private static long allTransactions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM transactions")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void execute(Connection connection, String sql, Object parameter) throws SQLException {

@@ -7,10 +7,6 @@ import io.txmon.storage.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,9 +59,9 @@ class IngestBadInputCommandIT {
                     .isEqualTo("txmon ingest: run 1 failed: " + file.toAbsolutePath()
                             + ": line 1: the header lacks the required column amount"
                             + " (it has: transaction_id, timestamp, user_id)");
-            assertThat(string(test, "SELECT status FROM ingestion_runs")).isEqualTo("FAILED");
-            assertThat(count(test, "SELECT COUNT(*) FROM transactions")).isZero();
-            assertThat(count(test, "SELECT COUNT(*) FROM decisions")).isZero();
+            assertThat(test.string("SELECT status FROM ingestion_runs")).isEqualTo("FAILED");
+            assertThat(test.count("SELECT COUNT(*) FROM transactions")).isZero();
+            assertThat(test.count("SELECT COUNT(*) FROM decisions")).isZero();
         }
     }
 
@@ -86,7 +82,7 @@ class IngestBadInputCommandIT {
             assertThat(run.out())
                     .matches("\\{\"run_id\": 1, \"read\": 3, \"inserted\": 2, \"duplicates\": 0, \"rejected\": 1,"
                             + " \"alerts\": \\d+}\\s*");
-            assertThat(count(test, "SELECT COUNT(*) FROM decisions")).isEqualTo(2);
+            assertThat(test.count("SELECT COUNT(*) FROM decisions")).isEqualTo(2);
         }
     }
 
@@ -101,20 +97,7 @@ class IngestBadInputCommandIT {
             assertThat(run.out())
                     .isEqualToIgnoringNewLines("{\"run_id\": 1, \"read\": 0, \"inserted\": 0, \"duplicates\": 0,"
                             + " \"rejected\": 0, \"alerts\": 0}");
-            assertThat(string(test, "SELECT status FROM ingestion_runs")).isEqualTo("SUCCEEDED");
-        }
-    }
-
-    private static long count(TestDatabase test, String sql) throws SQLException {
-        return Long.parseLong(string(test, sql));
-    }
-
-    private static String string(TestDatabase test, String sql) throws SQLException {
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
+            assertThat(test.string("SELECT status FROM ingestion_runs")).isEqualTo("SUCCEEDED");
         }
     }
 }

@@ -27,19 +27,33 @@ public final class StoredHistory {
         this.database = database;
     }
 
+    private static final String SELECT_TRANSACTIONS = "SELECT transaction_id, event_time, user_id, amount, currency,"
+            + " type, counterparty_id, merchant_id, merchant_type, location, country, channel, device_id FROM transactions";
+
     /**
      * The stored transactions whose event time lies in [from, to] (either end open when empty), in the
      * order they were scored.
      */
     public List<Transaction> between(Optional<Instant> from, Optional<Instant> to) throws SQLException {
-        String sql = "SELECT transaction_id, event_time, user_id, amount, currency, type, counterparty_id,"
-                + " merchant_id, merchant_type, location, country, channel, device_id FROM transactions"
-                + " WHERE event_time >= ? AND event_time <= ? ORDER BY sequence_number";
+        return transactions(
+                SELECT_TRANSACTIONS + " WHERE event_time >= ? AND event_time <= ? ORDER BY sequence_number", query -> {
+                    query.setTimestamp(1, Timestamp.from(from.orElse(Instant.EPOCH)));
+                    query.setTimestamp(2, Timestamp.from(to.orElse(Instant.parse("9999-12-31T23:59:59Z"))));
+                });
+    }
+
+    /** The stored transactions after sequence number {@code sequence}, in the order they were scored. */
+    public List<Transaction> afterSequence(long sequence) throws SQLException {
+        return transactions(
+                SELECT_TRANSACTIONS + " WHERE sequence_number > ? ORDER BY sequence_number",
+                query -> query.setLong(1, sequence));
+    }
+
+    private List<Transaction> transactions(String sql, Parameters parameters) throws SQLException {
         List<Transaction> transactions = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setTimestamp(1, Timestamp.from(from.orElse(Instant.EPOCH)));
-            query.setTimestamp(2, Timestamp.from(to.orElse(Instant.parse("9999-12-31T23:59:59Z"))));
+            parameters.bind(query);
             query.setFetchSize(10_000);
             // PostgreSQL streams with a fetch size only inside a transaction; without it, it reads everything first.
             connection.setAutoCommit(false);
@@ -53,25 +67,9 @@ public final class StoredHistory {
         return transactions;
     }
 
-    /** The stored transactions after sequence number {@code sequence}, in the order they were scored. */
-    public List<Transaction> afterSequence(long sequence) throws SQLException {
-        String sql = "SELECT transaction_id, event_time, user_id, amount, currency, type, counterparty_id,"
-                + " merchant_id, merchant_type, location, country, channel, device_id FROM transactions"
-                + " WHERE sequence_number > ? ORDER BY sequence_number";
-        List<Transaction> transactions = new ArrayList<>();
-        try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, sequence);
-            query.setFetchSize(10_000);
-            connection.setAutoCommit(false);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    transactions.add(transaction(rs));
-                }
-            }
-            connection.commit();
-        }
-        return transactions;
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement query) throws SQLException;
     }
 
     /** The reference data of every account stored, by user id. */

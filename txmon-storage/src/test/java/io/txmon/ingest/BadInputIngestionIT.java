@@ -103,7 +103,7 @@ class BadInputIngestionIT {
             IngestionResult result = ingestion(test).run(file, null);
 
             assertThat(result.rejected()).isZero();
-            assertThat(string(test, "SELECT user_id FROM transactions WHERE transaction_id = 'b1'"))
+            assertThat(test.string("SELECT user_id FROM transactions WHERE transaction_id = 'b1'"))
                     .isEqualTo("u\"1");
             assertThat(storedAndScored(test)).containsExactly("g1", "b1", "g2");
         }
@@ -213,10 +213,10 @@ class BadInputIngestionIT {
                     .hasMessage(expected);
 
             assertThat(runStatus(test)).isEqualTo("FAILED");
-            assertThat(string(test, "SELECT message FROM ingestion_runs")).isEqualTo(expected);
-            assertThat(count(test, "SELECT rows_read FROM ingestion_runs")).isZero();
+            assertThat(test.string("SELECT message FROM ingestion_runs")).isEqualTo(expected);
+            assertThat(test.count("SELECT rows_read FROM ingestion_runs")).isZero();
             assertNothingStored(test);
-            assertThat(count(test, "SELECT COUNT(*) FROM ingested_files")).isZero();
+            assertThat(test.count("SELECT COUNT(*) FROM ingested_files")).isZero();
         }
     }
 
@@ -239,10 +239,10 @@ class BadInputIngestionIT {
             assertThat(result.duplicates()).isEqualTo(2);
             assertThat(result.rejected()).isZero();
             assertThat(rejected(test)).isEmpty();
-            assertThat(string(test, "SELECT user_id || ' ' || type FROM transactions WHERE transaction_id = 'g1'"))
+            assertThat(test.string("SELECT user_id || ' ' || type FROM transactions WHERE transaction_id = 'g1'"))
                     .isEqualTo("u1 CARD");
             assertThat(storedAndScored(test)).containsExactly("g1", "g2");
-            assertThat(count(test, "SELECT rows_duplicate FROM ingestion_runs")).isEqualTo(2);
+            assertThat(test.count("SELECT rows_duplicate FROM ingestion_runs")).isEqualTo(2);
         }
     }
 
@@ -259,7 +259,7 @@ class BadInputIngestionIT {
             assertThat(result.read()).isEqualTo(2);
             assertThat(result.inserted()).isEqualTo(1);
             assertThat(result.duplicates()).isEqualTo(1);
-            assertThat(string(test, "SELECT user_id || ' ' || type FROM transactions WHERE transaction_id = 'g1'"))
+            assertThat(test.string("SELECT user_id || ' ' || type FROM transactions WHERE transaction_id = 'g1'"))
                     .isEqualTo("u1 CARD");
             assertThat(storedAndScored(test)).containsExactly("g1", "g2");
         }
@@ -364,7 +364,7 @@ class BadInputIngestionIT {
 
             assertThat(result).isEqualTo(new IngestionResult(result.runId(), 0, 0, 0, 0, 0));
             assertThat(runStatus(test)).isEqualTo("SUCCEEDED");
-            assertThat(count(test, "SELECT rows_read FROM ingestion_runs")).isZero();
+            assertThat(test.count("SELECT rows_read FROM ingestion_runs")).isZero();
             assertNothingStored(test);
         }
     }
@@ -410,10 +410,8 @@ class BadInputIngestionIT {
 
     /** The ids stored with a decision, in scoring order; a transaction without its decision would fail here. */
     private static List<String> storedAndScored(TestDatabase test) throws SQLException {
-        assertThat(count(
-                        test,
-                        "SELECT COUNT(*) FROM transactions t LEFT JOIN decisions d"
-                                + " ON d.transaction_id = t.transaction_id WHERE d.transaction_id IS NULL"))
+        assertThat(test.count("SELECT COUNT(*) FROM transactions t LEFT JOIN decisions d"
+                        + " ON d.transaction_id = t.transaction_id WHERE d.transaction_id IS NULL"))
                 .as("transactions without a decision")
                 .isZero();
         List<String> ids = new ArrayList<>();
@@ -430,29 +428,11 @@ class BadInputIngestionIT {
 
     private static void assertNothingStored(TestDatabase test) throws SQLException {
         for (String table : List.of("transactions", "decisions", "alerts", "rejected_records", "account_states")) {
-            assertThat(count(test, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            assertThat(test.count("SELECT COUNT(*) FROM " + table)).as(table).isZero();
         }
     }
 
     private static String runStatus(TestDatabase test) throws SQLException {
-        return string(test, "SELECT status FROM ingestion_runs ORDER BY run_id DESC");
-    }
-
-    private static long count(TestDatabase test, String sql) throws SQLException {
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String string(TestDatabase test, String sql) throws SQLException {
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return test.string("SELECT status FROM ingestion_runs ORDER BY run_id DESC");
     }
 }

@@ -53,12 +53,10 @@ class IngestionIT {
             assertThat(result.inserted()).isEqualTo(600);
             assertThat(result.duplicates()).isZero();
             assertThat(storedDecisions(test)).isEqualTo(expectedDecisions(all));
-            assertThat(count(test, "SELECT COUNT(*) FROM alerts WHERE status = 'OPEN'"))
+            assertThat(test.count("SELECT COUNT(*) FROM alerts WHERE status = 'OPEN'"))
                     .isEqualTo(result.alerts());
-            assertThat(count(
-                            test,
-                            "SELECT COUNT(*) FROM ingestion_runs WHERE status = 'SUCCEEDED'"
-                                    + " AND rows_inserted = 600"))
+            assertThat(test.count("SELECT COUNT(*) FROM ingestion_runs WHERE status = 'SUCCEEDED'"
+                            + " AND rows_inserted = 600"))
                     .isEqualTo(1);
             assertThat(progress.toString()).contains("scoring with the rules alone");
         }
@@ -75,7 +73,7 @@ class IngestionIT {
             assertThat(again.inserted()).isZero();
             assertThat(again.duplicates()).isEqualTo(300);
             assertThat(again.alerts()).isZero();
-            assertThat(count(test, "SELECT COUNT(*) FROM transactions")).isEqualTo(300);
+            assertThat(test.count("SELECT COUNT(*) FROM transactions")).isEqualTo(300);
         }
     }
 
@@ -109,8 +107,8 @@ class IngestionIT {
             assertThat(second.read()).isEqualTo(200);
             assertThat(second.inserted()).isEqualTo(200);
             assertThat(third.read()).isZero();
-            assertThat(count(test, "SELECT COUNT(*) FROM ingested_files")).isEqualTo(2);
-            assertThat(string(test, "SELECT last_file FROM ingestion_state")).isEqualTo("2.csv");
+            assertThat(test.count("SELECT COUNT(*) FROM ingested_files")).isEqualTo(2);
+            assertThat(test.string("SELECT last_file FROM ingestion_state")).isEqualTo("2.csv");
             assertThat(storedDecisions(test)).isEqualTo(expectedDecisions(all));
         }
     }
@@ -132,9 +130,9 @@ class IngestionIT {
                             .run(file, null))
                     .isInstanceOf(IngestionException.class)
                     .hasMessageContaining("killed");
-            assertThat(count(test, "SELECT COUNT(*) FROM transactions")).isEqualTo(400);
-            assertThat(count(test, "SELECT COUNT(*) FROM decisions")).isEqualTo(400);
-            assertThat(count(test, "SELECT rows_inserted FROM ingestion_runs WHERE status = 'FAILED'"))
+            assertThat(test.count("SELECT COUNT(*) FROM transactions")).isEqualTo(400);
+            assertThat(test.count("SELECT COUNT(*) FROM decisions")).isEqualTo(400);
+            assertThat(test.count("SELECT rows_inserted FROM ingestion_runs WHERE status = 'FAILED'"))
                     .isEqualTo(400);
 
             IngestionResult resumed = ingestion(test).chunkSize(200).run(file, null);
@@ -157,7 +155,7 @@ class IngestionIT {
             }
             ingestion(test).run(file, null);
 
-            assertThat(count(test, "SELECT COUNT(*) FROM ingestion_runs WHERE status = 'ABANDONED'"))
+            assertThat(test.count("SELECT COUNT(*) FROM ingestion_runs WHERE status = 'ABANDONED'"))
                     .isEqualTo(1);
             assertThat(progress.toString()).contains("marked ABANDONED");
         }
@@ -188,19 +186,15 @@ class IngestionIT {
             assertThat(result.inserted()).isEqualTo(result.read() - result.duplicates() - result.rejected());
             assertThat(result.duplicates()).isEqualTo(1);
             assertThat(result.rejected()).isGreaterThanOrEqualTo(3);
-            assertThat(count(
-                            test,
-                            "SELECT COUNT(*) FROM rejected_records WHERE line_number = 3"
-                                    + " AND reason LIKE 'amount%' AND raw_text LIKE 't2,%'"))
+            assertThat(test.count("SELECT COUNT(*) FROM rejected_records WHERE line_number = 3"
+                            + " AND reason LIKE 'amount%' AND raw_text LIKE 't2,%'"))
                     .isEqualTo(1);
-            assertThat(count(
-                            test,
-                            "SELECT COUNT(*) FROM rejected_records WHERE line_number = 5"
-                                    + " AND reason LIKE 'timestamp%'"))
+            assertThat(test.count("SELECT COUNT(*) FROM rejected_records WHERE line_number = 5"
+                            + " AND reason LIKE 'timestamp%'"))
                     .isEqualTo(1);
-            assertThat(count(test, "SELECT COUNT(*) FROM transactions WHERE transaction_id IN ('t1', 't6')"))
+            assertThat(test.count("SELECT COUNT(*) FROM transactions WHERE transaction_id IN ('t1', 't6')"))
                     .isEqualTo(2);
-            assertThat(string(test, "SELECT CAST(amount AS VARCHAR(40)) FROM transactions WHERE transaction_id = 't1'"))
+            assertThat(test.string("SELECT CAST(amount AS VARCHAR(40)) FROM transactions WHERE transaction_id = 't1'"))
                     .startsWith("10.5");
         }
     }
@@ -264,23 +258,5 @@ class IngestionIT {
             }
         }
         return decisions;
-    }
-
-    private static long count(TestDatabase test, String sql) throws SQLException {
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String string(TestDatabase test, String sql) throws SQLException {
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

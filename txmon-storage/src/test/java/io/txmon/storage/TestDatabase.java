@@ -84,6 +84,26 @@ public final class TestDatabase implements AutoCloseable {
         return database;
     }
 
+    /** The number the query's first row starts with, such as a {@code COUNT(*)}. */
+    public long count(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The text the query's first row starts with. */
+    public String string(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The JDBC URL that opens this database again. */
     public String url() {
         return url;

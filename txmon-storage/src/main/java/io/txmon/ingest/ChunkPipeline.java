@@ -92,6 +92,25 @@ final class ChunkPipeline {
         watermark = latest;
     }
 
+    /**
+     * Waits for the chunk in flight, if any, without throwing: after the caller failed, so that the writer's
+     * connection is not closed under it and the counts include the chunk if it committed.
+     */
+    void settle() {
+        if (pending == null) {
+            return;
+        }
+        try {
+            counts.set(pending.get());
+        } catch (ExecutionException e) {
+            // The chunk rolled back; the caller's own failure is the one to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pending = null;
+        }
+    }
+
     /** Waits for the chunk in flight to commit; rethrows what made it fail. */
     void drain() throws SQLException {
         if (pending == null) {

@@ -157,49 +157,53 @@ public final class Ingestion {
                     writerThread, writerConnection, new ChunkWriter(bulk), runId, source, counts, clock);
             pipeline.sequence = lastSequenceNumber(connection);
             pipeline.watermark = RunLedger.watermark(connection, source);
-            for (Path path : paths) {
-                InputFile file = InputFile.of(path);
-                if (inbox && RunLedger.ingested(connection, source, file.name(), file.sha256())) {
-                    continue;
-                }
-                progress.printf("reading %s%n", path);
-                List<Transaction> transactions = readFile(connection, runId, file, path, seenThisRun, counts);
-                for (int from = 0; from < transactions.size(); from += chunkSize) {
-                    List<Transaction> chunk =
-                            transactions.subList(from, Math.min(transactions.size(), from + chunkSize));
-                    Set<String> ids = new LinkedHashSet<>();
-                    chunk.forEach(tx -> ids.add(tx.transactionId()));
-                    // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed
-                    // while the writer is busy cannot miss a duplicate.
-                    Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
-                    List<Transaction> fresh = chunk.stream()
-                            .filter(tx -> !stored.contains(tx.transactionId()))
-                            .toList();
-                    states.load(connection, accountsOf(fresh));
-                    connection.commit();
-                    List<Scored> scored = new ArrayList<>(fresh.size());
-                    long alerts = 0;
-                    long next = pipeline.sequence;
-                    Instant latest = pipeline.watermark;
-                    for (Transaction tx : fresh) {
-                        Decision decision = scorer.score(tx);
-                        scored.add(new Scored(tx, decision, ++next));
-                        states.risk(tx.userId(), ChunkWriter.riskScore(decision));
-                        alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
-                        latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
+            try {
+                for (Path path : paths) {
+                    InputFile file = InputFile.of(path);
+                    if (inbox && RunLedger.ingested(connection, source, file.name(), file.sha256())) {
+                        continue;
                     }
-                    pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+                    progress.printf("reading %s%n", path);
+                    List<Transaction> transactions = readFile(connection, runId, file, path, seenThisRun, counts);
+                    for (int from = 0; from < transactions.size(); from += chunkSize) {
+                        List<Transaction> chunk =
+                                transactions.subList(from, Math.min(transactions.size(), from + chunkSize));
+                        Set<String> ids = new LinkedHashSet<>();
+                        chunk.forEach(tx -> ids.add(tx.transactionId()));
+                        // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed
+                        // while the writer is busy cannot miss a duplicate.
+                        Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
+                        List<Transaction> fresh = chunk.stream()
+                                .filter(tx -> !stored.contains(tx.transactionId()))
+                                .toList();
+                        states.load(connection, accountsOf(fresh));
+                        connection.commit();
+                        List<Scored> scored = new ArrayList<>(fresh.size());
+                        long alerts = 0;
+                        long next = pipeline.sequence;
+                        Instant latest = pipeline.watermark;
+                        for (Transaction tx : fresh) {
+                            Decision decision = scorer.score(tx);
+                            scored.add(new Scored(tx, decision, ++next));
+                            states.risk(tx.userId(), ChunkWriter.riskScore(decision));
+                            alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
+                            latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
+                        }
+                        pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+                    }
+                    pipeline.drain();
+                    Instant now = clock.instant();
+                    states.checkpoint(connection, pipeline.sequence, now);
+                    RunLedger.completed(connection, source, file, runId, now);
+                    RunLedger.advance(connection, source, file.name(), pipeline.watermark, runId, now);
+                    connection.commit();
+                    states.checkpointed();
+                    progress.printf(
+                            "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
+                            file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
                 }
-                pipeline.drain();
-                Instant now = clock.instant();
-                states.checkpoint(connection, pipeline.sequence, now);
-                RunLedger.completed(connection, source, file, runId, now);
-                RunLedger.advance(connection, source, file.name(), pipeline.watermark, runId, now);
-                connection.commit();
-                states.checkpointed();
-                progress.printf(
-                        "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
-                        file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
+            } finally {
+                pipeline.settle();
             }
         } finally {
             writerThread.shutdownNow();

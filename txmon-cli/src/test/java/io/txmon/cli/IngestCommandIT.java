@@ -40,6 +40,11 @@ class IngestCommandIT {
             assertThat(again.out()).contains("\"inserted\": 0, \"duplicates\": 200, \"rejected\": 1");
             assertThat(status.exitCode()).isZero();
             assertThat(status.out()).contains("SUCCEEDED", "transactions.csv");
+            assertThat(test.count("SELECT SUM(tx_count) FROM analytics_hourly"))
+                    .as("the analytics refreshed after the run hold every stored transaction once")
+                    .isEqualTo(200);
+            assertThat(test.count("SELECT SUM(tx_count) FROM analytics_account_risk"))
+                    .isEqualTo(200);
         }
     }
 

@@ -101,14 +101,14 @@ public final class Ingestion {
             }
             connection.commit();
             AccountStateCache states = new AccountStateCache(bulk, reference);
-            long replayed = StateRecovery.recover(database, connection, states, rules.features(), now);
-            if (replayed > 0) {
-                progress.printf(
-                        "replayed %,d transactions stored after the last checkpoint into the account states%n",
-                        replayed);
-            }
             RunCounts counts = new RunCounts();
             try {
+                long replayed = StateRecovery.recover(database, connection, states, rules.features(), now);
+                if (replayed > 0) {
+                    progress.printf(
+                            "replayed %,d transactions stored after the last checkpoint into the account states%n",
+                            replayed);
+                }
                 ingest(connection, bulk, runId, source, paths, states, counts);
                 RunLedger.finish(connection, runId, counts, "SUCCEEDED", null, clock.instant());
                 connection.commit();

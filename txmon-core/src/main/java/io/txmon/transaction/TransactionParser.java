@@ -2,7 +2,9 @@ package io.txmon.transaction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -69,6 +71,10 @@ public final class TransactionParser {
 
     /** Accepts an ISO-8601 instant ({@code 2026-01-14T15:00:00Z}) or a date-time with an offset. */
     static Instant instant(String field, String text) {
+        Instant canonical = canonicalUtc(text);
+        if (canonical != null) {
+            return canonical;
+        }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
@@ -76,6 +82,77 @@ public final class TransactionParser {
             throw new InvalidFieldException(
                     field, "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z, was '" + abbreviate(text) + "'");
         }
+    }
+
+    /**
+     * The instant of {@code text} in the canonical UTC form {@code 2026-01-14T15:00:00Z} (with up to nine decimals
+     * of a second), or null for any other text, which the formatter then judges. Written by hand because nearly
+     * every file uses this form and the formatter took a sixth of the CPU of a million-transaction ingest; it
+     * accepts only what the formatter accepts, and gives the same instant.
+     */
+    static Instant canonicalUtc(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        if (text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fractionDigits = length - 21;
+            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return null;
+            }
+            int fraction = digits(text, 20, length - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = fractionDigits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 if a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static BigDecimal decimal(String field, String text) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +36,7 @@ final class AccountStateCache implements AccountStateStore {
     private final Map<String, AccountState> states = new HashMap<>();
     private final Map<String, Account> storedReference = new HashMap<>();
     private final Set<String> changed = new HashSet<>();
-    private final Map<String, BigDecimal> latestRisk = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> latestRisk = new HashMap<>();
 
     /** States of new accounts open from {@code givenReference}, else from the {@code accounts} table. */
     AccountStateCache(BulkWriter bulk, Map<String, Account> givenReference) {
@@ -99,7 +98,6 @@ final class AccountStateCache implements AccountStateStore {
 
     /** Notes the account's latest decided risk, saved at the next checkpoint. */
     void risk(String accountId, BigDecimal riskScore) {
-        latestRisk.remove(accountId);
         latestRisk.put(accountId, riskScore);
     }
 

@@ -3,8 +3,8 @@ package io.txmon.ingest;
 import io.txmon.features.AccountState;
 import io.txmon.features.AccountStateCodec;
 import io.txmon.features.AccountStateStore;
+import io.txmon.storage.StoredHistory;
 import io.txmon.transaction.Account;
-import io.txmon.transaction.AccountType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -63,23 +63,13 @@ final class AccountStateCache implements AccountStateStore {
         missing.removeAll(states.keySet());
         missing.removeAll(givenReference.keySet());
         for (List<String> group : Sql.groups(missing)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT user_id, opened_at, account_type, country, city, opening_balance FROM accounts"
-                            + " WHERE user_id IN " + Sql.markers(group.size()))) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredHistory.ACCOUNT_COLUMNS
+                    + " FROM accounts WHERE user_id IN " + Sql.markers(group.size()))) {
                 bind(select, group);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        String type = rs.getString(3);
-                        String country = rs.getString(4);
-                        storedReference.put(
-                                rs.getString(1),
-                                new Account(
-                                        rs.getString(1),
-                                        Sql.getInstant(rs, 2),
-                                        type == null ? null : AccountType.valueOf(type.trim()),
-                                        country == null ? null : country.trim(),
-                                        rs.getString(5),
-                                        rs.getBigDecimal(6)));
+                        Account account = StoredHistory.account(rs);
+                        storedReference.put(account.userId(), account);
                     }
                 }
             }

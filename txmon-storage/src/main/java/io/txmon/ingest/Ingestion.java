@@ -242,7 +242,8 @@ public final class Ingestion {
         return transactions;
     }
 
-    private static Set<String> accountsOf(List<Transaction> transactions) {
+    /** The accounts whose states scoring {@code transactions} reads: payers, and payees of transfers. */
+    static Set<String> accountsOf(List<Transaction> transactions) {
         Set<String> accountIds = new HashSet<>();
         for (Transaction tx : transactions) {
             accountIds.add(tx.userId());

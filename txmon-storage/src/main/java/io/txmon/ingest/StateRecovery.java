@@ -13,9 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Brings the saved account states up to the last stored transaction, when a run stopped after committing chunks
@@ -42,14 +40,7 @@ final class StateRecovery {
         double[] features = FeatureTracker.newVector();
         for (int from = 0; from < missed.size(); from += REPLAY_CHUNK) {
             List<Transaction> chunk = missed.subList(from, Math.min(missed.size(), from + REPLAY_CHUNK));
-            Set<String> ids = new HashSet<>();
-            for (Transaction tx : chunk) {
-                ids.add(tx.userId());
-                if (tx.payeeAccount() != null) {
-                    ids.add(tx.payeeAccount());
-                }
-            }
-            states.load(connection, ids);
+            states.load(connection, Ingestion.accountsOf(chunk));
             for (Transaction tx : chunk) {
                 tracker.observe(tx, features);
             }

@@ -77,22 +77,30 @@ public final class StoredHistory {
         Map<String, Account> accounts = new HashMap<>();
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT user_id, opened_at, account_type, country, city, opening_balance FROM accounts")) {
+                ResultSet rs = statement.executeQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts")) {
             while (rs.next()) {
-                String type = rs.getString("account_type");
-                Timestamp opened = rs.getTimestamp("opened_at");
-                Account account = new Account(
-                        rs.getString("user_id"),
-                        opened == null ? null : opened.toInstant(),
-                        type == null ? null : AccountType.valueOf(type),
-                        rs.getString("country"),
-                        rs.getString("city"),
-                        rs.getBigDecimal("opening_balance"));
+                Account account = account(rs);
                 accounts.put(account.userId(), account);
             }
         }
         return accounts;
+    }
+
+    /** The columns of {@code accounts} that {@link #account(ResultSet)} reads. */
+    public static final String ACCOUNT_COLUMNS = "user_id, opened_at, account_type, country, city, opening_balance";
+
+    /** The reference data of the current row of a query that selected {@link #ACCOUNT_COLUMNS}. */
+    public static Account account(ResultSet rs) throws SQLException {
+        String type = rs.getString("account_type");
+        String country = rs.getString("country");
+        Timestamp opened = rs.getTimestamp("opened_at");
+        return new Account(
+                rs.getString("user_id"),
+                opened == null ? null : opened.toInstant(),
+                type == null ? null : AccountType.valueOf(type.trim()),
+                country == null ? null : country.trim(),
+                rs.getString("city"),
+                rs.getBigDecimal("opening_balance"));
     }
 
     private static Transaction transaction(ResultSet rs) throws SQLException {

@@ -78,7 +78,7 @@ final class DemoDatabase {
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT d.reason_codes FROM alerts a JOIN decisions d"
-                        + " ON d.transaction_id = a.transaction_id WHERE a.status = 'OPEN'")) {
+                        + " ON d.sequence_number = a.sequence_number WHERE a.status = 'OPEN'")) {
             while (rs.next()) {
                 for (String code : codes(rs.getString(1))) {
                     counts.merge(code, 1L, Long::sum);
@@ -97,7 +97,8 @@ final class DemoDatabase {
         Map<String, Outcome> stored = new HashMap<>();
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT transaction_id, risk_score, recommendation, reason_codes FROM decisions");
+                        "SELECT t.transaction_id, d.risk_score, d.recommendation, d.reason_codes FROM decisions d"
+                                + " JOIN transactions t ON t.sequence_number = d.sequence_number");
                 ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 Label label = truth.get(rs.getString(1));

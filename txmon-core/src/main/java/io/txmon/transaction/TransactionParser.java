@@ -51,6 +51,15 @@ public final class TransactionParser {
                 text(fields, "device_id"));
     }
 
+    /**
+     * The record's event time alone, as {@link #parse} reads it.
+     *
+     * @throws InvalidFieldException when the timestamp is missing or malformed
+     */
+    public Instant timestamp(FieldSource fields) {
+        return instant("timestamp", required(fields, "timestamp"));
+    }
+
     /** The field's text with surrounding blanks removed, or {@code null} when absent or empty. */
     static String text(FieldSource fields, String field) {
         String value = fields.get(field);

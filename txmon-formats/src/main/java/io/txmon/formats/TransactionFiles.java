@@ -6,6 +6,7 @@ import static io.txmon.formats.JsonLinesRecordWriter.optionalString;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,32 @@ public final class TransactionFiles {
         Objects.requireNonNull(parser, "parser");
         RecordSchema<Transaction> schema = RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, parser::parse);
         return RecordFileReader.read(DataFile.of(file, FORMATS), schema, transactions, rejected);
+    }
+
+    /**
+     * Whether the file's transactions come in event-time order (equal times allowed), so that scoring them as
+     * they stream by scores them as sorting the file first would. Only timestamps are parsed; records whose
+     * timestamp is missing or malformed are left out, as reading leaves them out.
+     *
+     * @throws DataFileException as {@link #read} does, for the same files
+     */
+    public static boolean inEventTimeOrder(Path file, TransactionParser parser) {
+        Objects.requireNonNull(parser, "parser");
+        RecordSchema<Instant> schema = RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, parser::timestamp);
+        Instant[] latest = {Instant.MIN};
+        boolean[] ordered = {true};
+        RecordFileReader.read(
+                DataFile.of(file, FORMATS),
+                schema,
+                parsed -> {
+                    if (parsed.value().isBefore(latest[0])) {
+                        ordered[0] = false;
+                    } else {
+                        latest[0] = parsed.value();
+                    }
+                },
+                rejected -> {});
+        return ordered[0];
     }
 
     /**

@@ -50,6 +50,31 @@ class TransactionCsvReadingTest {
     }
 
     @Test
+    void tellsAFileInEventTimeOrderWithEqualTimesAndBadRecordsFromOneOutOfOrder() {
+        String header = "transaction_id,timestamp,user_id,amount\n";
+        Path ordered = TestFiles.text(
+                dir,
+                "ordered.csv",
+                header + "a,2026-01-14T15:00:00Z,u1,1\n" + "b,2026-01-14T15:00:00Z,u1,1\n"
+                        + "c,not-a-time,u1,1\n" + "d,2026-01-14T16:00:00+01:00,u1,1\n"
+                        + "e,2026-01-14T15:00:01Z,u1,1\n");
+        Path late = TestFiles.text(
+                dir, "late.csv", header + "a,2026-01-14T15:00:00Z,u1,1\n" + "b,2026-01-14T14:59:59.999Z,u1,1\n");
+
+        assertThat(TransactionFiles.inEventTimeOrder(ordered, PARSER)).isTrue();
+        assertThat(TransactionFiles.inEventTimeOrder(late, PARSER)).isFalse();
+    }
+
+    @Test
+    void refusesToJudgeTheOrderOfAFileItWouldRefuseToRead() {
+        Path noAmount = TestFiles.text(dir, "tx.csv", "transaction_id,timestamp,user_id\na,2026-01-14T15:00:00Z,u1\n");
+
+        assertThatThrownBy(() -> TransactionFiles.inEventTimeOrder(noAmount, PARSER))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("amount");
+    }
+
+    @Test
     void readsAFileWithAByteOrderMarkAndCrlfLineEnds() {
         Path file = TestFiles.text(
                 dir, "tx.csv", "\uFEFF" + (HEADER + row("a", "1") + row("b", "2")).replace("\n", "\r\n"));

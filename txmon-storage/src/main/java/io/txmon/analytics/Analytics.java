@@ -31,7 +31,7 @@ public final class Analytics {
                 + " COALESCE(SUM(CASE WHEN d.recommendation = 'BLOCK' THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(t.amount), 0),"
                 + " COALESCE(SUM(CASE WHEN d.recommendation IN ('REVIEW', 'BLOCK') THEN t.amount END), 0)"
-                + " FROM transactions t LEFT JOIN decisions d ON d.transaction_id = t.transaction_id"
+                + " FROM transactions t LEFT JOIN decisions d ON d.sequence_number = t.sequence_number"
                 + " WHERE t.event_time >= ? AND t.event_time < ?";
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement(sql)) {

@@ -155,7 +155,7 @@ public final class AnalyticsRefresh {
                         + " COALESCE(SUM(CASE WHEN flagged = 1 THEN amount END), 0)"
                         + " FROM (SELECT date_trunc('hour', " + UTC_TIME + ") AS hour_start, t.amount,"
                         + " " + FLAGGED + " AS flagged, " + BLOCKED + " AS blocked"
-                        + " FROM transactions t LEFT JOIN decisions d ON d.transaction_id = t.transaction_id"
+                        + " FROM transactions t LEFT JOIN decisions d ON d.sequence_number = t.sequence_number"
                         + " WHERE t.event_time >= ?) s GROUP BY hour_start",
                 UtcBuckets.offset(hour));
     }
@@ -226,7 +226,7 @@ public final class AnalyticsRefresh {
                 + " SELECT t." + key + ", COUNT(*), SUM(" + FLAGGED + "), SUM(" + BLOCKED + "),"
                 + " CAST(AVG(d.risk_score) AS NUMERIC(7, 6)), MAX(d.risk_score), SUM(t.amount),"
                 + " MAX(t.event_time)"
-                + " FROM transactions t LEFT JOIN decisions d ON d.transaction_id = t.transaction_id";
+                + " FROM transactions t LEFT JOIN decisions d ON d.sequence_number = t.sequence_number";
         if (everyKey) {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("DELETE FROM " + table);

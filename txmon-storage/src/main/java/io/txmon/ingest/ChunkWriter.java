@@ -40,7 +40,7 @@ final class ChunkWriter {
             "sequence_number",
             "run_id");
     private static final List<String> DECISION_COLUMNS = List.of(
-            "transaction_id",
+            "sequence_number",
             "risk_score",
             "risk_level",
             "recommendation",
@@ -50,7 +50,7 @@ final class ChunkWriter {
             "anomaly_score",
             "decided_at");
     private static final List<String> ALERT_COLUMNS =
-            List.of("transaction_id", "user_id", "status", "created_at", "updated_at");
+            List.of("sequence_number", "user_id", "status", "created_at", "updated_at");
 
     private final BulkWriter bulk;
 
@@ -65,10 +65,11 @@ final class ChunkWriter {
         List<Object[]> alerts = new ArrayList<>();
         for (Scored scored : chunk) {
             transactions.add(transactionRow(scored, runId));
-            decisions.add(decisionRow(scored.decision(), now));
+            decisions.add(decisionRow(scored, now));
             if (opensAlert(scored.decision())) {
-                Transaction tx = scored.transaction();
-                alerts.add(new Object[] {tx.transactionId(), tx.userId(), "OPEN", now, now});
+                alerts.add(new Object[] {
+                    scored.sequenceNumber(), scored.transaction().userId(), "OPEN", now, now
+                });
             }
         }
         bulk.insert(connection, "transactions", TRANSACTION_COLUMNS, transactions);
@@ -154,10 +155,11 @@ final class ChunkWriter {
         };
     }
 
-    private static Object[] decisionRow(Decision decision, Instant now) {
+    private static Object[] decisionRow(Scored scored, Instant now) {
+        Decision decision = scored.decision();
         ModelOpinion model = decision.model().orElse(null);
         return new Object[] {
-            decision.transactionId(),
+            scored.sequenceNumber(),
             riskScore(decision),
             decision.riskLevel().name(),
             decision.recommendation().name(),

@@ -1,7 +1,6 @@
 package io.txmon.ingest;
 
 import io.txmon.formats.AccountFiles;
-import io.txmon.formats.ReadSummary;
 import io.txmon.formats.RejectedRecord;
 import io.txmon.formats.TransactionFiles;
 import io.txmon.model.AnomalyModel;
@@ -164,40 +163,27 @@ public final class Ingestion {
                         continue;
                     }
                     progress.printf("reading %s%n", path);
-                    List<Transaction> transactions = readFile(connection, runId, file, path, seenThisRun, counts);
-                    for (int from = 0; from < transactions.size(); from += chunkSize) {
-                        List<Transaction> chunk =
-                                transactions.subList(from, Math.min(transactions.size(), from + chunkSize));
-                        Set<String> ids = new LinkedHashSet<>();
-                        chunk.forEach(tx -> ids.add(tx.transactionId()));
-                        // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed
-                        // while the writer is busy cannot miss a duplicate.
-                        Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
-                        List<Transaction> fresh = chunk.stream()
-                                .filter(tx -> !stored.contains(tx.transactionId()))
-                                .toList();
-                        states.load(connection, accountsOf(fresh));
-                        connection.commit();
-                        List<Scored> scored = new ArrayList<>(fresh.size());
-                        long alerts = 0;
-                        long next = pipeline.sequence;
-                        Instant latest = pipeline.watermark;
-                        for (Transaction tx : fresh) {
-                            Decision decision = scorer.score(tx);
-                            scored.add(new Scored(tx, decision, ++next));
-                            states.risk(tx.userId(), ChunkWriter.riskScore(decision));
-                            alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
-                            latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
-                        }
-                        pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+                    ChunkScoring scoring = new ChunkScoring(connection, file, pipeline, scorer, states);
+                    FileRecords records = new FileRecords();
+                    if (TransactionFiles.inEventTimeOrder(path, parser)) {
+                        stream(path, seenThisRun, records, scoring);
+                    } else {
+                        progress.printf("%s is not in event-time order: reading it whole to sort it%n", file.name());
+                        sortAndScore(path, seenThisRun, records, scoring);
                     }
                     pipeline.drain();
                     Instant now = clock.instant();
+                    records.count(counts);
+                    RunLedger.rejected(connection, runId, file.name(), records.rejected);
+                    RunLedger.count(connection, runId, counts);
                     states.checkpoint(connection, pipeline.sequence, now);
                     RunLedger.completed(connection, source, file, runId, now);
                     RunLedger.advance(connection, source, file.name(), pipeline.watermark, runId, now);
                     connection.commit();
                     states.checkpointed();
+                    for (RejectedRecord record : records.rejected.subList(0, Math.min(5, records.rejected.size()))) {
+                        progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
+                    }
                     progress.printf(
                             "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
                             file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
@@ -210,36 +196,143 @@ public final class Ingestion {
         }
     }
 
-    /** Reads a file whole, keeps its rejected records, and returns its new transactions in event-time order. */
-    private List<Transaction> readFile(
-            Connection connection, long runId, InputFile file, Path path, Set<String> seenThisRun, RunCounts counts)
+    /**
+     * Scores a file in event-time order as it is read, a chunk at a time: only one chunk of transactions is held,
+     * and reading overlaps writing.
+     */
+    private void stream(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
+            throws SQLException {
+        List<Transaction> chunk = new ArrayList<>(chunkSize);
+        try {
+            TransactionFiles.read(
+                    path,
+                    parser,
+                    parsed -> {
+                        if (records.isNew(parsed.value(), seenThisRun)) {
+                            chunk.add(parsed.value());
+                            if (chunk.size() == chunkSize) {
+                                scoring.scoreUnchecked(chunk);
+                                chunk.clear();
+                            }
+                        }
+                    },
+                    records.rejected::add);
+        } catch (ChunkFailure failure) {
+            throw failure.getCause();
+        }
+        scoring.score(chunk);
+    }
+
+    /** Reads a file whole, sorts it (stable: ties keep file order, as {@code score} does) and scores it. */
+    private void sortAndScore(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
             throws SQLException {
         List<Transaction> transactions = new ArrayList<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
-        long[] repeated = {0};
-        ReadSummary summary = TransactionFiles.read(
+        TransactionFiles.read(
                 path,
                 parser,
                 parsed -> {
-                    if (seenThisRun.add(parsed.value().transactionId())) {
+                    if (records.isNew(parsed.value(), seenThisRun)) {
                         transactions.add(parsed.value());
-                    } else {
-                        repeated[0]++;
                     }
                 },
-                rejected::add);
-        // Stable sort: event-time order, ties in file order, as scoring a file with `score` does.
+                records.rejected::add);
         transactions.sort(Comparator.comparing(Transaction::timestamp));
-        counts.read += summary.rejected() + repeated[0];
-        counts.rejected += summary.rejected();
-        counts.duplicates += repeated[0];
-        RunLedger.rejected(connection, runId, file.name(), rejected);
-        RunLedger.count(connection, runId, counts);
-        connection.commit();
-        for (RejectedRecord record : rejected.subList(0, Math.min(5, rejected.size()))) {
-            progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
+        for (int from = 0; from < transactions.size(); from += chunkSize) {
+            scoring.score(transactions.subList(from, Math.min(transactions.size(), from + chunkSize)));
         }
-        return transactions;
+    }
+
+    /** What reading one file left out: rejected records, and transactions seen before in this run. */
+    private static final class FileRecords {
+        final List<RejectedRecord> rejected = new ArrayList<>();
+        long repeated;
+
+        boolean isNew(Transaction transaction, Set<String> seenThisRun) {
+            if (seenThisRun.add(transaction.transactionId())) {
+                return true;
+            }
+            repeated++;
+            return false;
+        }
+
+        /** Adds them to the run's counts; read once the file's chunks are all committed. */
+        void count(RunCounts counts) {
+            counts.read += rejected.size() + repeated;
+            counts.rejected += rejected.size();
+            counts.duplicates += repeated;
+        }
+    }
+
+    /** Scores chunks of one file and hands them to the writer. */
+    private final class ChunkScoring {
+        private final Connection connection;
+        private final InputFile file;
+        private final ChunkPipeline pipeline;
+        private final TransactionScorer scorer;
+        private final AccountStateCache states;
+
+        ChunkScoring(
+                Connection connection,
+                InputFile file,
+                ChunkPipeline pipeline,
+                TransactionScorer scorer,
+                AccountStateCache states) {
+            this.connection = connection;
+            this.file = file;
+            this.pipeline = pipeline;
+            this.scorer = scorer;
+            this.states = states;
+        }
+
+        /** Scores the chunk's transactions not stored before, in order, and submits them; the chunk may be reused. */
+        void score(List<Transaction> chunk) throws SQLException {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            chunk.forEach(tx -> ids.add(tx.transactionId()));
+            // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed while
+            // the writer is busy cannot miss a duplicate.
+            Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
+            List<Transaction> fresh = chunk.stream()
+                    .filter(tx -> !stored.contains(tx.transactionId()))
+                    .toList();
+            states.load(connection, accountsOf(fresh));
+            connection.commit();
+            List<Scored> scored = new ArrayList<>(fresh.size());
+            long alerts = 0;
+            long next = pipeline.sequence;
+            Instant latest = pipeline.watermark;
+            for (Transaction tx : fresh) {
+                Decision decision = scorer.score(tx);
+                scored.add(new Scored(tx, decision, ++next));
+                states.risk(tx.userId(), ChunkWriter.riskScore(decision));
+                alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
+                latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
+            }
+            pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+        }
+
+        /** {@link #score}, for a reader's callback, which may not throw {@link SQLException}. */
+        void scoreUnchecked(List<Transaction> chunk) {
+            try {
+                score(chunk);
+            } catch (SQLException e) {
+                throw new ChunkFailure(e);
+            }
+        }
+    }
+
+    /** Carries a chunk's {@link SQLException} out of a reader's callback. */
+    private static final class ChunkFailure extends RuntimeException {
+        ChunkFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     /** The accounts whose states scoring {@code transactions} reads: payers, and payees of transfers. */

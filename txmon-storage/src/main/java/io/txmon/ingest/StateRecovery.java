@@ -46,7 +46,7 @@ final class StateRecovery {
             }
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT t.user_id, d.risk_score FROM transactions t"
-                + " JOIN decisions d ON d.transaction_id = t.transaction_id WHERE t.sequence_number > ?"
+                + " JOIN decisions d ON d.sequence_number = t.sequence_number WHERE t.sequence_number > ?"
                 + " ORDER BY t.sequence_number")) {
             select.setLong(1, through);
             try (ResultSet rs = select.executeQuery()) {

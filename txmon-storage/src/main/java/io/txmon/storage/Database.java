@@ -3,6 +3,7 @@ package io.txmon.storage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -81,7 +82,10 @@ public final class Database {
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
-                    .locations("classpath:db/migration")
+                    // Shared migrations, then the few that say the same thing in each engine's own way.
+                    .locations(
+                            "classpath:db/migration",
+                            "classpath:db/" + engine.name().toLowerCase(Locale.ROOT))
                     .load()
                     .migrate();
         } catch (FlywayException e) {
@@ -96,8 +100,8 @@ public final class Database {
      */
     static final String H2_CACHE = "CACHE_SIZE=262144";
 
-    private static String withPostgresqlMode(String url) {
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
+    static String withPostgresqlMode(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
         String withMode = upper.contains(";MODE=") ? url : url + ";" + H2_POSTGRESQL_MODE;
         return upper.contains(";CACHE_SIZE=") ? withMode : withMode + ";" + H2_CACHE;
     }

@@ -127,10 +127,10 @@ final class AnalyticsFixture {
         String level = risk.compareTo(new BigDecimal("0.8")) >= 0
                 ? "HIGH"
                 : risk.compareTo(new BigDecimal("0.5")) >= 0 ? "MEDIUM" : "LOW";
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO decisions (transaction_id, risk_score,"
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO decisions (sequence_number, risk_score,"
                 + " risk_level, recommendation, reason_codes, rule_set_version, decided_at)"
                 + " VALUES (?, ?, ?, ?, '', 'test', ?)")) {
-            insert.setString(1, id);
+            insert.setLong(1, sequence);
             insert.setBigDecimal(2, risk);
             insert.setString(3, level);
             insert.setString(4, recommendation);

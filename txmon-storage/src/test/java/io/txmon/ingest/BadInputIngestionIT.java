@@ -411,14 +411,14 @@ class BadInputIngestionIT {
     /** The ids stored with a decision, in scoring order; a transaction without its decision would fail here. */
     private static List<String> storedAndScored(TestDatabase test) throws SQLException {
         assertThat(test.count("SELECT COUNT(*) FROM transactions t LEFT JOIN decisions d"
-                        + " ON d.transaction_id = t.transaction_id WHERE d.transaction_id IS NULL"))
+                        + " ON d.sequence_number = t.sequence_number WHERE d.sequence_number IS NULL"))
                 .as("transactions without a decision")
                 .isZero();
         List<String> ids = new ArrayList<>();
         try (Connection connection = test.database().connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT t.transaction_id FROM transactions t JOIN decisions d"
-                        + " ON d.transaction_id = t.transaction_id ORDER BY t.sequence_number")) {
+                        + " ON d.sequence_number = t.sequence_number ORDER BY t.sequence_number")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

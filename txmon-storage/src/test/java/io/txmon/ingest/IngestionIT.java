@@ -64,6 +64,29 @@ class IngestionIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void scoresAFileInEventTimeOrderAsItIsReadAndAnyOtherFileAfterSortingItAlike(DatabaseEngine engine)
+            throws Exception {
+        List<Transaction> ordered = new ArrayList<>(new RandomTransactions(2).generate(500, 20));
+        ordered.sort(java.util.Comparator.comparing(Transaction::timestamp));
+        List<Transaction> shuffled = new ArrayList<>(ordered);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        for (Map.Entry<String, List<Transaction>> input :
+                Map.of("ordered.csv", ordered, "shuffled.csv", shuffled).entrySet()) {
+            Path own = Files.createDirectories(folder.resolve(input.getKey() + ".db"));
+            Path file = write(input.getKey(), input.getValue());
+            try (TestDatabase test = TestDatabase.create(engine, own)) {
+                ingestion(test).chunkSize(64).run(file, null);
+
+                assertThat(storedDecisions(test)).as(input.getKey()).isEqualTo(expectedDecisions(ordered));
+            }
+        }
+        assertThat(progress.toString())
+                .contains("shuffled.csv is not in event-time order: reading it whole to sort it")
+                .doesNotContain("ordered.csv is not in event-time order");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void runningAgainOnTheSameFileInsertsNothingAndCountsDuplicates(DatabaseEngine engine) throws Exception {
         Path file = write("transactions.csv", new RandomTransactions(2).generate(300, 20));
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
@@ -247,9 +270,9 @@ class IngestionIT {
         Map<String, String> decisions = new LinkedHashMap<>();
         try (Connection connection = test.database().connect();
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT d.transaction_id, d.risk_score, d.recommendation,"
+                ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
                         + " d.reason_codes FROM decisions d JOIN transactions t"
-                        + " ON t.transaction_id = d.transaction_id ORDER BY t.sequence_number")) {
+                        + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
             while (rs.next()) {
                 decisions.put(
                         rs.getString(1),

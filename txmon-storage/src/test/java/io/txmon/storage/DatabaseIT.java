@@ -84,6 +84,98 @@ class DatabaseIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void refusesADecisionWhoseTransactionIsNotStored(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder);
+                Connection connection = test.database().connect()) {
+            long run = insertRun(connection);
+            insertTransaction(connection, "t1", BigDecimal.TEN, run, 1);
+            insertDecision(connection, 1);
+
+            assertThatThrownBy(() -> insertDecision(connection, 2))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("23"));
+            assertThat(test.count("SELECT COUNT(*) FROM decisions")).isOne();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void neverUpdatesNorDeletesAStoredTransactionOrDecision(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder);
+                Connection connection = test.database().connect()) {
+            long run = insertRun(connection);
+            insertTransaction(connection, "t1", BigDecimal.TEN, run, 1);
+            insertDecision(connection, 1);
+
+            for (String change : List.of(
+                    "UPDATE transactions SET amount = 1 WHERE transaction_id = 't1'",
+                    "DELETE FROM transactions",
+                    "UPDATE decisions SET recommendation = 'APPROVE'",
+                    "DELETE FROM decisions")) {
+                try (Statement statement = connection.createStatement()) {
+                    assertThatThrownBy(() -> statement.executeUpdate(change))
+                            .as(change)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("never updated or deleted");
+                }
+            }
+            assertThat(test.string("SELECT amount FROM transactions")).startsWith("10");
+            assertThat(test.string("SELECT recommendation FROM decisions")).isEqualTo("REVIEW");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void keepsEveryDecisionAndAlertWhenADatabaseOfSchemaVersion3IsMigrated(DatabaseEngine engine) throws SQLException {
+        String name = "txmon_test_v3_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String url = engine == DatabaseEngine.H2
+                ? TestDatabase.h2Url(folder.resolve("v3"))
+                : TestDatabase.createPostgresDatabase(name);
+        try {
+            String effective = engine == DatabaseEngine.H2 ? Database.withPostgresqlMode(url) : url;
+            org.flywaydb.core.Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(effective, null, null)
+                    .locations("classpath:db/migration")
+                    .target("3")
+                    .load()
+                    .migrate();
+            try (Connection connection = java.sql.DriverManager.getConnection(effective);
+                    Statement statement = connection.createStatement()) {
+                long run = insertRun(connection);
+                insertTransaction(connection, "t1", BigDecimal.TEN, run, 41);
+                insertTransaction(connection, "t2", BigDecimal.ONE, run, 42);
+                statement.executeUpdate("INSERT INTO decisions (transaction_id, risk_score, risk_level, recommendation,"
+                        + " reason_codes, rule_set_version, decided_at) VALUES"
+                        + " ('t1', 0.9, 'HIGH', 'BLOCK', 'MULE', 'r1', CURRENT_TIMESTAMP),"
+                        + " ('t2', 0.1, 'LOW', 'APPROVE', '', 'r1', CURRENT_TIMESTAMP)");
+                statement.executeUpdate("INSERT INTO alerts (transaction_id, user_id, status, notes, created_at,"
+                        + " updated_at) VALUES ('t1', 'u1', 'IN_REVIEW', 'looks like a mule', CURRENT_TIMESTAMP,"
+                        + " CURRENT_TIMESTAMP)");
+            }
+
+            Database migrated = Database.open(url);
+
+            try (Connection connection = migrated.connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT t.transaction_id, d.recommendation, a.status, a.notes"
+                                    + " FROM transactions t JOIN decisions d ON d.sequence_number = t.sequence_number"
+                                    + " LEFT JOIN alerts a ON a.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                }
+                assertThat(rows).containsExactly("t1 BLOCK IN_REVIEW looks like a mule", "t2 APPROVE null null");
+            }
+        } finally {
+            if (engine == DatabaseEngine.POSTGRESQL) {
+                TestDatabase.dropPostgresDatabase(name);
+            }
+        }
+    }
+
     @Test
     void saysWhichDatabaseCannotBeReachedWithoutShowingItsPassword() {
         assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/txmon?password=secret&connectTimeout=2"))
@@ -120,6 +212,16 @@ class DatabaseIT {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    private static void insertDecision(Connection connection, long sequence) throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO decisions (sequence_number, risk_score,"
+                        + " risk_level, recommendation, reason_codes, rule_set_version, decided_at)"
+                        + " VALUES (?, 0.7, 'HIGH', 'REVIEW', 'HIGH_AMOUNT', 'test', CURRENT_TIMESTAMP)")) {
+            insert.setLong(1, sequence);
+            insert.executeUpdate();
         }
     }
 

@@ -90,6 +90,10 @@ final class CsvRecords {
      * @throws InvalidFieldException naming {@code record} when the row is malformed or has the wrong number of cells
      */
     RecordFields fields(RawRecord raw) {
+        String text = raw.text();
+        if (text.indexOf('"') < 0) {
+            return unquotedFields(text);
+        }
         CsvRecord row;
         try {
             row = parser.ofSingleCsvRecord(raw.text());
@@ -106,6 +110,48 @@ final class CsvRecords {
             Integer column = columns.get(field);
             return column == null ? null : row.getField(column);
         };
+    }
+
+    /**
+     * The fields of a record without a quote, where RFC 4180 makes every comma a separator and every other
+     * character part of a field: split here rather than by FastCSV, whose per-record set-up cost more than the
+     * split itself (a tenth of a million-transaction ingest's reading), and cut out only when asked for.
+     */
+    private RecordFields unquotedFields(String text) {
+        int[] commas = new int[width];
+        int count = 0;
+        for (int at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) {
+            if (count == commas.length) {
+                count++;
+                break;
+            }
+            commas[count++] = at;
+        }
+        int cells = count == commas.length + 1 ? countCells(text) : count + 1;
+        if (cells != width) {
+            throw new InvalidFieldException(
+                    RecordFileReader.RECORD,
+                    "has " + cells + (cells == 1 ? " cell" : " cells") + ", the header has " + width);
+        }
+        return field -> {
+            Integer column = columns.get(field);
+            if (column == null) {
+                return null;
+            }
+            int start = column == 0 ? 0 : commas[column - 1] + 1;
+            int end = column == width - 1 ? text.length() : commas[column];
+            return text.substring(start, end);
+        };
+    }
+
+    private static int countCells(String text) {
+        int cells = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ',') {
+                cells++;
+            }
+        }
+        return cells;
     }
 
     /** FastCSV wraps the parser's own explanation in a generic one. */

@@ -46,9 +46,15 @@ final class AccountStateCache implements AccountStateStore {
 
     /** Loads the saved states (and stored reference data) of {@code accountIds} not held yet. */
     void load(Connection connection, Collection<String> accountIds) throws SQLException {
-        Set<String> missing = new HashSet<>(accountIds);
-        missing.removeAll(states.keySet());
-        missing.removeAll(storedReference.keySet());
+        Set<String> missing = new HashSet<>();
+        for (String id : accountIds) {
+            if (!states.containsKey(id) && !storedReference.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
         for (List<String> group : Sql.groups(missing)) {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT account_id, state FROM account_states WHERE account_id IN " + Sql.markers(group.size()))) {
@@ -60,8 +66,7 @@ final class AccountStateCache implements AccountStateStore {
                 }
             }
         }
-        missing.removeAll(states.keySet());
-        missing.removeAll(givenReference.keySet());
+        missing.removeIf(id -> states.containsKey(id) || givenReference.containsKey(id));
         for (List<String> group : Sql.groups(missing)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredHistory.ACCOUNT_COLUMNS
                     + " FROM accounts WHERE user_id IN " + Sql.markers(group.size()))) {
@@ -100,7 +105,7 @@ final class AccountStateCache implements AccountStateStore {
         for (String id : changed) {
             stateRows.add(new Object[] {id, AccountStateCodec.toBytes(states.get(id)), now});
         }
-        bulk.upsert(connection, "account_states", STATE_COLUMNS, 1, stateRows);
+        bulk.replace(connection, "account_states", STATE_COLUMNS, stateRows);
         List<Object[]> riskRows = new ArrayList<>(latestRisk.size());
         latestRisk.forEach((id, risk) -> riskRows.add(new Object[] {id, risk, now}));
         bulk.upsert(connection, "accounts", RISK_COLUMNS, 1, riskRows);

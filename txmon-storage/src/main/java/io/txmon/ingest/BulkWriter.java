@@ -21,6 +21,12 @@ interface BulkWriter {
     void upsert(Connection connection, String table, List<String> columns, int keyColumns, List<Object[]> rows)
             throws SQLException;
 
+    /**
+     * Replaces whole rows: those whose key, the first of {@code columns}, a row of {@code rows} has are deleted,
+     * then {@code rows} inserted. Each key may occur once in {@code rows}.
+     */
+    void replace(Connection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException;
+
     static BulkWriter of(DatabaseEngine engine) {
         return engine == DatabaseEngine.POSTGRESQL ? new PostgresCopy() : new H2Batches();
     }

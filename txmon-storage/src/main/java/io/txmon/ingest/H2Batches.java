@@ -34,6 +34,12 @@ final class H2Batches implements BulkWriter {
                 rows);
     }
 
+    @Override
+    public void replace(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        upsert(connection, table, columns, 1, rows);
+    }
+
     private static void run(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;

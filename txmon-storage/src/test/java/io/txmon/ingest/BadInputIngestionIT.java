@@ -220,6 +220,34 @@ class BadInputIngestionIT {
         }
     }
 
+    // ---- files cut short -----------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aCompressedFileCutOffMidwayRefusesTheFileAndStoresNothingOfItEvenPastTheFirstChunks(DatabaseEngine engine)
+            throws Exception {
+        StringBuilder csv = new StringBuilder("transaction_id,timestamp,user_id,amount\n");
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(String.format("c%05d,2026-01-14T15:%02d:%02dZ,u%d,%d.25%n", i, i / 60 % 60, i % 60, i % 40, i));
+        }
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = gzipped.toByteArray();
+        Path file = folder.resolve("cut.csv.gz");
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length * 3 / 4));
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            assertThatThrownBy(() -> ingestion(test).chunkSize(100).run(file, null))
+                    .isInstanceOf(IngestionException.class)
+                    .hasMessageStartingWith("run 1 failed: " + file.toAbsolutePath() + ": cannot read past line");
+
+            assertThat(runStatus(test)).isEqualTo("FAILED");
+            assertNothingStored(test);
+            assertThat(test.count("SELECT COUNT(*) FROM ingested_files")).isZero();
+        }
+    }
+
     // ---- duplicate ids -----------------------------------------------------------------------------------
 
     @ParameterizedTest

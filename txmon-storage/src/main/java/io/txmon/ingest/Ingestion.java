@@ -242,27 +242,6 @@ public final class Ingestion {
         }
     }
 
-    /** What reading one file left out: rejected records, and transactions seen before in this run. */
-    private static final class FileRecords {
-        final List<RejectedRecord> rejected = new ArrayList<>();
-        long repeated;
-
-        boolean isNew(Transaction transaction, Set<String> seenThisRun) {
-            if (seenThisRun.add(transaction.transactionId())) {
-                return true;
-            }
-            repeated++;
-            return false;
-        }
-
-        /** Adds them to the run's counts; read once the file's chunks are all committed. */
-        void count(RunCounts counts) {
-            counts.read += rejected.size() + repeated;
-            counts.rejected += rejected.size();
-            counts.duplicates += repeated;
-        }
-    }
-
     /** Scores chunks of one file and hands them to the writer. */
     private final class ChunkScoring {
         private final Connection connection;

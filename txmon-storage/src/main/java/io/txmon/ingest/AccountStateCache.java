@@ -117,6 +117,14 @@ final class AccountStateCache implements AccountStateStore {
         }
     }
 
+    /** Saves accounts' latest risk scores, on {@code connection}'s transaction: between checkpoints, for the API. */
+    static void saveRisks(BulkWriter bulk, Connection connection, Map<String, BigDecimal> risks, Instant now)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>(risks.size());
+        risks.forEach((id, risk) -> rows.add(new Object[] {id, risk, now}));
+        bulk.upsert(connection, "accounts", RISK_COLUMNS, 1, rows);
+    }
+
     /** Forgets what was saved as changed: after the checkpoint's transaction committed. */
     void checkpointed() {
         changed.clear();

@@ -4,6 +4,10 @@ package io.txmon.ingest;
 public final class IngestionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    IngestionException(String message) {
+        super(message);
+    }
+
     IngestionException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -57,9 +57,13 @@ public final class TransactionFiles {
             TransactionParser parser,
             Consumer<Parsed<Transaction>> transactions,
             Consumer<RejectedRecord> rejected) {
+        return RecordFileReader.read(DataFile.of(file, FORMATS), schema(parser), transactions, rejected);
+    }
+
+    /** What a transaction record holds, parsed by {@code parser}. */
+    static RecordSchema<Transaction> schema(TransactionParser parser) {
         Objects.requireNonNull(parser, "parser");
-        RecordSchema<Transaction> schema = RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, parser::parse);
-        return RecordFileReader.read(DataFile.of(file, FORMATS), schema, transactions, rejected);
+        return RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, parser::parse);
     }
 
     /**

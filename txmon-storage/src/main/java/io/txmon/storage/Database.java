@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -23,11 +24,13 @@ public final class Database {
     private final String url;
     private final Properties credentials;
     private final DatabaseEngine engine;
+    private final DataSource pool;
 
-    private Database(String url, Properties credentials, DatabaseEngine engine) {
+    private Database(String url, Properties credentials, DatabaseEngine engine, DataSource pool) {
         this.url = url;
         this.credentials = credentials;
         this.engine = engine;
+        this.pool = pool;
     }
 
     /**
@@ -48,9 +51,28 @@ public final class Database {
         if (password != null) {
             credentials.setProperty("password", password);
         }
-        Database database = new Database(effectiveUrl, credentials, engine);
+        Database database = new Database(effectiveUrl, credentials, engine, null);
         database.migrate();
         return database;
+    }
+
+    /**
+     * The database at {@code url}, reached through {@code pool} (a connection pool a long-lived service keeps),
+     * migrated like {@link #open(String, String, String)}.
+     *
+     * @param url the URL the pool connects to: it names the engine, and is what messages show
+     */
+    public static Database open(DataSource pool, String url) {
+        Objects.requireNonNull(pool, "pool");
+        DatabaseEngine engine = DatabaseEngine.of(url);
+        Database database = new Database(url, new Properties(), engine, pool);
+        database.migrate();
+        return database;
+    }
+
+    /** The URL a pool should connect to for {@code url}: for H2, with the settings txmon's SQL needs. */
+    public static String connectionUrl(String url) {
+        return DatabaseEngine.of(url) == DatabaseEngine.H2 ? withPostgresqlMode(url) : url;
     }
 
     /** Opens {@code url} with the credentials it carries, if any. */
@@ -60,7 +82,7 @@ public final class Database {
 
     /** A new connection, auto-commit on; the caller closes it. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        return pool != null ? pool.getConnection() : DriverManager.getConnection(url, credentials);
     }
 
     public DatabaseEngine engine() {
@@ -80,8 +102,13 @@ public final class Database {
                     "cannot reach the database at " + displayUrl() + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+            var configuration = Flyway.configure(Database.class.getClassLoader());
+            if (pool != null) {
+                configuration.dataSource(pool);
+            } else {
+                configuration.dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"));
+            }
+            configuration
                     // Shared migrations, then the few that say the same thing in each engine's own way.
                     .locations(
                             "classpath:db/migration",

@@ -1,0 +1,136 @@
+package io.txmon.service.analytics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.txmon.accounts.AccountProfiles;
+import io.txmon.accounts.AccountProfiles.AccountProfile;
+import io.txmon.analytics.ActivityCounts;
+import io.txmon.analytics.Analytics;
+import io.txmon.analytics.FiveMinuteFeatures;
+import io.txmon.analytics.RiskDimension;
+import io.txmon.analytics.RiskSummary;
+import io.txmon.analytics.Spending;
+import io.txmon.ingest.IngestionStatus;
+import io.txmon.service.problems.InvalidParameterException;
+import io.txmon.service.problems.NotFoundException;
+import io.txmon.storage.Database;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What analysts look at (seeds 002 to 004): counts over any time range, the latest ingestion runs, spending, risk
+ * by merchant, country and account, and an account's profile.
+ */
+@RestController
+class AnalyticsController {
+    static final int MAX_LIMIT = 1_000;
+    private static final int RECENT_DECISIONS = 20;
+
+    private final Analytics analytics;
+    private final IngestionStatus ingestion;
+    private final AccountProfiles accounts;
+
+    AnalyticsController(Database database) {
+        this.analytics = new Analytics(database);
+        this.ingestion = new IngestionStatus(database);
+        this.accounts = new AccountProfiles(database);
+    }
+
+    /** Transactions in a range of event time. */
+    record TransactionCount(Instant from, Instant to, long transactions, BigDecimal amount) {}
+
+    /** Anomalies (decisions of REVIEW or BLOCK) in a range of event time, and how many of them were blocked. */
+    record AnomalyCount(Instant from, Instant to, long anomalies, long blocked, BigDecimal amount) {}
+
+    /** The latest runs and each source's state. */
+    record Status(List<IngestionStatus.Run> runs, List<IngestionStatus.SourceState> sources) {}
+
+    @Operation(summary = "How many transactions have an event time in [from, to)", description = "Exact.")
+    @GetMapping("/transactions/count")
+    TransactionCount transactions(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to)
+            throws SQLException {
+        TimeRange range = TimeRange.of(from, to);
+        ActivityCounts counts = analytics.counts(range.from(), range.to());
+        return new TransactionCount(range.from(), range.to(), counts.transactions(), counts.amount());
+    }
+
+    @Operation(summary = "How many anomalies (REVIEW or BLOCK) have an event time in [from, to)")
+    @GetMapping("/anomalies/count")
+    AnomalyCount anomalies(@RequestParam(required = false) String from, @RequestParam(required = false) String to)
+            throws SQLException {
+        TimeRange range = TimeRange.of(from, to);
+        ActivityCounts counts = analytics.counts(range.from(), range.to());
+        return new AnomalyCount(range.from(), range.to(), counts.anomalies(), counts.blocks(), counts.anomalyAmount());
+    }
+
+    @Operation(summary = "The latest ingestion runs, newest first, and how far each source has come")
+    @GetMapping("/ingestion/status")
+    Status status(@RequestParam(defaultValue = "10") int limit) throws SQLException {
+        return new Status(ingestion.latestRuns(limit(limit)), ingestion.sources());
+    }
+
+    @Operation(summary = "Spending (card, transfer and cash-out amounts) per UTC month, of all or one account")
+    @GetMapping("/analytics/spending/monthly")
+    List<Spending> monthly(@RequestParam(name = "user_id", required = false) String userId) throws SQLException {
+        return userId == null ? analytics.monthlySpending() : analytics.monthlySpending(userId);
+    }
+
+    @Operation(summary = "Spending per UTC year, of all or one account")
+    @GetMapping("/analytics/spending/yearly")
+    List<Spending> yearly(@RequestParam(name = "user_id", required = false) String userId) throws SQLException {
+        return userId == null ? analytics.yearlySpending() : analytics.yearlySpending(userId);
+    }
+
+    @Operation(
+            summary = "The riskiest merchants, countries or accounts",
+            description = "By = merchants, countries or accounts.")
+    @GetMapping("/analytics/risk/{by}")
+    List<RiskSummary> risk(@PathVariable String by, @RequestParam(defaultValue = "10") int limit) throws SQLException {
+        RiskDimension dimension =
+                switch (by.toLowerCase(Locale.ROOT)) {
+                    case "merchants" -> RiskDimension.MERCHANT;
+                    case "countries" -> RiskDimension.COUNTRY;
+                    case "accounts" -> RiskDimension.ACCOUNT;
+                    default ->
+                        throw new InvalidParameterException(
+                                "by", "must be merchants, countries or accounts, was '" + abbreviate(by) + "'");
+                };
+        return analytics.topRisky(dimension, limit(limit));
+    }
+
+    @Operation(summary = "An account's five-minute features (count, amount, largest amount, locations) in [from, to)")
+    @GetMapping("/analytics/accounts/{id}/five-minute")
+    List<FiveMinuteFeatures> fiveMinute(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to)
+            throws SQLException {
+        TimeRange range = TimeRange.of(from, to);
+        return analytics.fiveMinuteFeatures(id, range.from(), range.to());
+    }
+
+    @Operation(summary = "An account: reference data, risk score, activity and its latest decisions")
+    @GetMapping("/accounts/{id}")
+    AccountProfile account(@PathVariable String id) throws SQLException {
+        return accounts.profile(id, RECENT_DECISIONS)
+                .orElseThrow(() -> new NotFoundException("no account " + abbreviate(id)));
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}

@@ -1,0 +1,2 @@
+/** Counts, ingestion status, analytics and account profiles for analysts. */
+package io.txmon.service.analytics;

@@ -1,0 +1,2 @@
+/** Metrics and health of the service. */
+package io.txmon.service.monitoring;

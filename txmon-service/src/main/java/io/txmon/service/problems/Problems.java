@@ -1,0 +1,79 @@
+package io.txmon.service.problems;
+
+import io.txmon.service.detect.DetectionUnavailableException;
+import io.txmon.transaction.InvalidFieldException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem detail, from one place: bad input names its field (property {@code field}),
+ * and nothing internal (stack traces, SQL, class names) ever reaches a client; those go to the log.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid field");
+        problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid parameter");
+        problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
+        problem.setProperty("field", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, e.getName() + ": cannot be read from '" + abbreviate(e.getValue()) + "'");
+        problem.setTitle("Invalid parameter");
+        problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
+        problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(DetectionUnavailableException.class)
+    ProblemDetail unavailable(DetectionUnavailableException e) {
+        LOG.error("detection unavailable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Detection unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 100 ? text : text.substring(0, 97) + "...";
+    }
+}

@@ -1,0 +1,2 @@
+/** The service's database and the online ingestion running on it. */
+package io.txmon.service.storage;

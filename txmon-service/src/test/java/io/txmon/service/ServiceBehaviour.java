@@ -1,0 +1,239 @@
+package io.txmon.service;
+
+import static io.txmon.service.ServiceClient.ADMIN_KEY;
+import static io.txmon.service.ServiceClient.ANALYST_KEY;
+import static io.txmon.service.ServiceClient.INGEST_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.service.ServiceClient.Answer;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/** The service as its clients see it, over real HTTP, on the engine a subclass starts it with. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"txmon.api-keys=" + ServiceClient.KEYS, "txmon.analytics.refresh-every=1h"})
+@DirtiesContext
+abstract class ServiceBehaviour {
+    @LocalServerPort
+    int port;
+
+    ServiceClient client;
+    String prefix;
+
+    @BeforeEach
+    void connect() {
+        client = new ServiceClient(port);
+        prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "_";
+    }
+
+    @Test
+    void detectAnswersSeed001sRequestWithSeed001sFieldsAndStoresTheTransaction() {
+        String id = prefix + "001";
+        Answer answer = client.post("/detect", INGEST_KEY, """
+                {"transaction_id": "%s", "user_id": "%suser", "amount": 5000, "location": "Mumbai",
+                 "timestamp": "2026-01-14T15:00:00Z", "merchant_type": "electronics"}""".formatted(id, prefix));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode json = answer.json();
+        assertThat(json.get("transaction_id").asString()).isEqualTo(id);
+        assertThat(json.get("risk_score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("risk_level").asString()).isIn("LOW", "MEDIUM", "HIGH");
+        assertThat(json.get("recommendation").asString()).isIn("APPROVE", "REVIEW", "BLOCK");
+        assertThat(json.get("reason_codes").isArray()).isTrue();
+        assertThat(json.get("rule_set_version").asString()).isNotBlank();
+        assertThat(json.get("duplicate").asBoolean()).isFalse();
+
+        JsonNode account =
+                client.get("/accounts/" + prefix + "user", ANALYST_KEY).json();
+        assertThat(account.get("transactions").asLong()).isOne();
+        assertThat(account.get("recent_decisions").get(0).get("transaction_id").asString())
+                .isEqualTo(id);
+        assertThat(account.get("recent_decisions").get(0).get("amount").decimalValue())
+                .isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void aTransactionSentAgainIsAnsweredWithItsFirstDecisionAndMarkedDuplicate() {
+        String body = transaction(prefix + "again", prefix + "u", "250.10", "2026-01-15T10:00:00Z");
+        JsonNode first = client.post("/detect", INGEST_KEY, body).json();
+        JsonNode again = client.post("/detect", INGEST_KEY, body).json();
+
+        assertThat(again.get("duplicate").asBoolean()).isTrue();
+        assertThat(again.get("sequence_number").asLong())
+                .isEqualTo(first.get("sequence_number").asLong());
+        assertThat(again.get("risk_score").decimalValue())
+                .isEqualTo(first.get("risk_score").decimalValue());
+        assertThat(again.get("recommendation").asString())
+                .isEqualTo(first.get("recommendation").asString());
+    }
+
+    @Test
+    void aBatchIsDecidedInOrderAndABadItemRefusesItNamingItsPositionAndField() {
+        String good = "[" + transaction(prefix + "b1", prefix + "u", "10", "2026-01-16T10:00:00Z") + ","
+                + transaction(prefix + "b2", prefix + "u", "20", "2026-01-16T10:01:00Z") + "]";
+        Answer decided = client.post("/detect/batch", INGEST_KEY, good);
+        assertThat(decided.status()).isEqualTo(200);
+        JsonNode answers = decided.json();
+        assertThat(answers.size()).isEqualTo(2);
+        assertThat(answers.get(1).get("sequence_number").asLong())
+                .isGreaterThan(answers.get(0).get("sequence_number").asLong());
+
+        String bad = "[" + transaction(prefix + "b3", prefix + "u", "10", "2026-01-16T10:02:00Z") + ","
+                + transaction(prefix + "b4", prefix + "u", "ten", "2026-01-16T10:03:00Z") + "]";
+        Answer refused = client.post("/detect/batch", INGEST_KEY, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asString()).isEqualTo("transactions[1].amount");
+        assertThat(client.post(
+                                "/detect",
+                                INGEST_KEY,
+                                transaction(prefix + "b3", prefix + "u", "10", "2026-01-16T10:02:00Z"))
+                        .json()
+                        .get("duplicate")
+                        .asBoolean())
+                .as("nothing of a refused batch was decided")
+                .isFalse();
+    }
+
+    @Test
+    void badInputIsA400ProblemDetailThatNamesTheFieldWithoutInternals() {
+        Answer negative = client.post(
+                "/detect", INGEST_KEY, transaction(prefix + "bad", prefix + "u", "-5", "2026-01-14T15:00:00Z"));
+        Answer noTime = client.post("/detect", INGEST_KEY, """
+                {"transaction_id": "%sx", "user_id": "u", "amount": 1}""".formatted(prefix));
+        Answer notJson = client.post("/detect", INGEST_KEY, "{\"transaction_id\": ");
+        Answer badRange = client.get("/transactions/count?from=yesterday&to=2026-01-01T00:00:00Z", ANALYST_KEY);
+        Answer badLimit = client.get("/analytics/risk/merchants?limit=0", ANALYST_KEY);
+
+        assertThat(List.of(negative, noTime, notJson, badRange, badLimit)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain("Exception", "at io.", "SELECT", "org.");
+        });
+        assertThat(negative.json().get("field").asString()).isEqualTo("amount");
+        assertThat(negative.json().get("detail").asString()).isEqualTo("amount: must be greater than zero, was -5");
+        assertThat(noTime.json().get("field").asString()).isEqualTo("timestamp");
+        assertThat(notJson.json().get("field").asString()).isEqualTo("record");
+        assertThat(badRange.json().get("field").asString()).isEqualTo("from");
+        assertThat(badLimit.json().get("field").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsAKeyAndEachItsRole() {
+        record Call(String method, String path, String body, String allowed, String denied) {}
+        String tx = transaction(prefix + "sec", prefix + "u", "1", "2026-01-17T10:00:00Z");
+        String range = "?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
+        List<Call> calls = List.of(
+                new Call("POST", "/detect", tx, INGEST_KEY, ANALYST_KEY),
+                new Call("POST", "/detect/batch", "[" + tx + "]", INGEST_KEY, ANALYST_KEY),
+                new Call("GET", "/transactions/count" + range, null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/anomalies/count" + range, null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/ingestion/status", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/analytics/spending/monthly", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/analytics/spending/yearly", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/analytics/risk/accounts", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/accounts/" + prefix + "u", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/actuator/prometheus", null, ANALYST_KEY, INGEST_KEY));
+        for (Call call : calls) {
+            assertThat(client.send(call.method(), call.path(), null, call.body())
+                            .status())
+                    .as("%s %s without a key", call.method(), call.path())
+                    .isEqualTo(401);
+            assertThat(client.send(call.method(), call.path(), "not-a-key-of-this-service", call.body())
+                            .status())
+                    .as("%s %s with an unknown key", call.method(), call.path())
+                    .isEqualTo(401);
+            Answer denied = client.send(call.method(), call.path(), call.denied(), call.body());
+            assertThat(denied.status())
+                    .as("%s %s without the role", call.method(), call.path())
+                    .isEqualTo(403);
+            assertThat(denied.contentType()).startsWith("application/problem+json");
+            assertThat(client.send(call.method(), call.path(), call.allowed(), call.body())
+                            .status())
+                    .as("%s %s with the role", call.method(), call.path())
+                    .isEqualTo(200);
+        }
+        assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(client.get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(client.get("/docs", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void metricsCarrySeed001sNamesAfterADecision() {
+        client.post("/detect", INGEST_KEY, transaction(prefix + "m", prefix + "u", "42", "2026-01-18T10:00:00Z"));
+
+        String metrics = client.get("/actuator/prometheus", ANALYST_KEY).body();
+
+        assertThat(metrics)
+                .contains("transactions_processed_total{risk_level=\"")
+                .contains("scoring_latency_seconds_bucket")
+                .contains("scoring_latency_seconds_count")
+                .contains("alerts_opened_total")
+                .contains("hikaricp_connections")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void countsOverATimeRangeSeeEveryStoredTransactionInIt() {
+        String user = prefix + "counted";
+        Answer before = client.get("/transactions/count?from=2030-03-01T00:00:00Z&to=2030-03-02T00:00:00Z", ADMIN_KEY);
+        for (int i = 0; i < 3; i++) {
+            client.post(
+                    "/detect", INGEST_KEY, transaction(prefix + "c" + i, user, "15", "2030-03-01T0" + i + ":00:00Z"));
+        }
+        client.post("/detect", INGEST_KEY, transaction(prefix + "c9", user, "15", "2030-03-02T00:00:00Z"));
+
+        Answer after = client.get("/transactions/count?from=2030-03-01T00:00:00Z&to=2030-03-02T00:00:00Z", ADMIN_KEY);
+
+        assertThat(after.json().get("transactions").asLong()
+                        - before.json().get("transactions").asLong())
+                .isEqualTo(3);
+        assertThat(client.get("/anomalies/count?from=2030-03-01T00:00:00Z&to=2030-03-02T00:00:00Z", ADMIN_KEY)
+                        .status())
+                .isEqualTo(200);
+        JsonNode status = client.get("/ingestion/status", ANALYST_KEY).json();
+        assertThat(status.get("runs").get(0).get("source").asString()).isEqualTo("http-api");
+        assertThat(status.get("runs").get(0).get("status").asString()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void swaggerUiAndRedocShowTheSameOpenApiDocument() {
+        Answer document = client.get("/v3/api-docs", ANALYST_KEY);
+        Answer docs = client.get("/docs", ANALYST_KEY);
+        Answer swagger = client.get("/swagger-ui/index.html", ANALYST_KEY);
+        Answer redoc = client.get("/redoc", ANALYST_KEY);
+
+        assertThat(document.json().get("paths").has("/detect")).isTrue();
+        assertThat(document.json().get("paths").has("/detect/batch")).isTrue();
+        assertThat(document.json().get("paths").has("/transactions/count")).isTrue();
+        assertThat(docs.status()).as("/docs leads to Swagger UI").isEqualTo(302);
+        assertThat(swagger.status()).isEqualTo(200);
+        assertThat(redoc.status()).isEqualTo(200);
+        assertThat(redoc.body()).contains("spec-url=\"/v3/api-docs\"");
+        assertThat(client.get("/webjars/redoc/2.1.5/redoc.standalone.js", ANALYST_KEY)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownPathOrAccountIsA404ProblemDetail() {
+        Answer path = client.get("/no/such/path", ANALYST_KEY);
+        Answer account = client.get("/accounts/" + prefix + "nobody", ANALYST_KEY);
+
+        assertThat(path.status()).isEqualTo(404);
+        assertThat(account.status()).isEqualTo(404);
+        assertThat(account.contentType()).startsWith("application/problem+json");
+    }
+
+    static String transaction(String id, String user, String amount, String time) {
+        return """
+                {"transaction_id": "%s", "user_id": "%s", "amount": %s, "timestamp": "%s"}""".formatted(id, user, amount.matches("[0-9.-]+") ? amount : "\"" + amount + "\"", time);
+    }
+}

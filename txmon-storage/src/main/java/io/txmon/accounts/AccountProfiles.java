@@ -1,0 +1,138 @@
+package io.txmon.accounts;
+
+import io.txmon.storage.Database;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads an account's profile: what the {@code accounts} table knows, its activity, and its latest decisions. */
+public final class AccountProfiles {
+    /**
+     * An account.
+     *
+     * @param riskScore the risk of its latest decision (seed 000's account risk score)
+     * @param transactions how many stored transactions it paid or received
+     */
+    public record AccountProfile(
+            String userId,
+            Instant openedAt,
+            String accountType,
+            String country,
+            String city,
+            BigDecimal openingBalance,
+            BigDecimal riskScore,
+            Instant riskUpdatedAt,
+            long transactions,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<RecentDecision> recentDecisions) {
+
+        public AccountProfile {
+            recentDecisions = List.copyOf(recentDecisions);
+        }
+    }
+
+    /** One of the account's latest transactions with the decision on it. */
+    public record RecentDecision(
+            String transactionId,
+            Instant timestamp,
+            BigDecimal amount,
+            String currency,
+            String type,
+            BigDecimal riskScore,
+            String riskLevel,
+            String recommendation,
+            List<String> reasonCodes) {
+
+        public RecentDecision {
+            reasonCodes = List.copyOf(reasonCodes);
+        }
+    }
+
+    private final Database database;
+
+    public AccountProfiles(Database database) {
+        this.database = database;
+    }
+
+    /** The account {@code userId} with its latest {@code recent} decisions, if txmon knows it. */
+    public Optional<AccountProfile> profile(String userId, int recent) throws SQLException {
+        try (Connection connection = database.connect()) {
+            long count;
+            Instant first;
+            Instant last;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*), MIN(event_time), MAX(event_time) FROM transactions WHERE user_id = ?")) {
+                select.setString(1, userId);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                    first = instant(rs, 2);
+                    last = instant(rs, 3);
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT opened_at, account_type, country,"
+                    + " city, opening_balance, risk_score, risk_updated_at FROM accounts WHERE user_id = ?")) {
+                select.setString(1, userId);
+                try (ResultSet rs = select.executeQuery()) {
+                    boolean known = rs.next();
+                    if (!known && count == 0) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new AccountProfile(
+                            userId,
+                            known ? instant(rs, 1) : null,
+                            known ? rs.getString(2) : null,
+                            known ? rs.getString(3) : null,
+                            known ? rs.getString(4) : null,
+                            known ? rs.getBigDecimal(5) : null,
+                            known ? rs.getBigDecimal(6) : BigDecimal.ZERO.setScale(4),
+                            known ? instant(rs, 7) : null,
+                            count,
+                            first,
+                            last,
+                            recent(connection, userId, recent)));
+                }
+            }
+        }
+    }
+
+    private static List<RecentDecision> recent(Connection connection, String userId, int limit) throws SQLException {
+        List<RecentDecision> decisions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.transaction_id, t.event_time, t.amount,"
+                + " t.currency, t.type, d.risk_score, d.risk_level, d.recommendation, d.reason_codes"
+                + " FROM transactions t JOIN decisions d ON d.sequence_number = t.sequence_number"
+                + " WHERE t.user_id = ? ORDER BY t.sequence_number DESC LIMIT ?")) {
+            select.setString(1, userId);
+            select.setInt(2, Math.max(0, limit));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String codes = rs.getString(9);
+                    decisions.add(new RecentDecision(
+                            rs.getString(1),
+                            instant(rs, 2),
+                            rs.getBigDecimal(3),
+                            rs.getString(4).strip(),
+                            rs.getString(5),
+                            rs.getBigDecimal(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            codes.isEmpty() ? List.of() : List.of(codes.split(";"))));
+                }
+            }
+        }
+        return decisions;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

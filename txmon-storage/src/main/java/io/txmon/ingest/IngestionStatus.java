@@ -1,0 +1,79 @@
+package io.txmon.ingest;
+
+import io.txmon.storage.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What ingestion has done: the latest runs and how far each source has come (seed 002's {@code ingestion_state}). */
+public final class IngestionStatus {
+    /** One run of an ingestion, as {@code ingestion_runs} records it. */
+    public record Run(
+            long runId,
+            String source,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            long read,
+            long inserted,
+            long duplicates,
+            long rejected,
+            long alerts,
+            String message) {}
+
+    /** How far a source has come: its last file, the latest event time stored, the run that got there. */
+    public record SourceState(String source, String lastFile, Instant watermark, long lastRunId, Instant updatedAt) {}
+
+    private final Database database;
+
+    public IngestionStatus(Database database) {
+        this.database = database;
+    }
+
+    /** The latest {@code limit} runs, newest first. */
+    public List<Run> latestRuns(int limit) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT run_id, source, status, started_at,"
+                        + " finished_at, rows_read, rows_inserted, rows_duplicate, rows_rejected, alerts_opened, message"
+                        + " FROM ingestion_runs ORDER BY run_id DESC LIMIT ?")) {
+            select.setInt(1, Math.max(1, limit));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(new Run(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Sql.getInstant(rs, 4),
+                            Sql.getInstant(rs, 5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getLong(10),
+                            rs.getString(11)));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** Every source's state, by source. */
+    public List<SourceState> sources() throws SQLException {
+        List<SourceState> states = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT source, last_file, watermark,"
+                        + " last_run_id, updated_at FROM ingestion_state ORDER BY source");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                states.add(new SourceState(
+                        rs.getString(1), rs.getString(2), Sql.getInstant(rs, 3), rs.getLong(4), Sql.getInstant(rs, 5)));
+            }
+        }
+        return states;
+    }
+}

@@ -139,6 +139,7 @@ abstract class ServiceBehaviour {
                 new Call("GET", "/analytics/spending/yearly", null, ANALYST_KEY, INGEST_KEY),
                 new Call("GET", "/analytics/risk/accounts", null, ANALYST_KEY, INGEST_KEY),
                 new Call("GET", "/accounts/" + prefix + "u", null, ANALYST_KEY, INGEST_KEY),
+                new Call("GET", "/alerts", null, ANALYST_KEY, INGEST_KEY),
                 new Call("GET", "/actuator/prometheus", null, ANALYST_KEY, INGEST_KEY));
         for (Call call : calls) {
             assertThat(client.send(call.method(), call.path(), null, call.body())
@@ -220,6 +221,61 @@ abstract class ServiceBehaviour {
         assertThat(client.get("/webjars/redoc/2.1.5/redoc.standalone.js", ANALYST_KEY)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anAnalystWorksAnAlertFromTheQueueToAClosedTruePositiveAndEveryStepIsRecorded() {
+        String user = prefix + "mule";
+        JsonNode decided = client.post("/detect", INGEST_KEY, """
+                        {"transaction_id": "%sbig", "user_id": "%s", "amount": 50000, "type": "TRANSFER",
+                         "counterparty_id": "%sx", "timestamp": "2026-01-14T03:00:00Z"}""".formatted(prefix, user, prefix))
+                .json();
+        assertThat(decided.get("recommendation").asString()).isNotEqualTo("APPROVE");
+
+        JsonNode queue = client.get("/alerts?status=OPEN&reason=HIGH_AMOUNT&user_id=" + user, ANALYST_KEY)
+                .json();
+        assertThat(queue.size()).isOne();
+        long id = queue.get(0).get("alert_id").asLong();
+        String alert = "/alerts/" + id;
+        assertThat(queue.get(0).get("transaction_id").asString()).isEqualTo(prefix + "big");
+
+        assertThat(client.send("PATCH", alert, INGEST_KEY, "{\"status\": \"IN_REVIEW\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.send("PATCH", alert, ANALYST_KEY, "{\"status\": \"IN_REVIEW\", \"assignee\": \"ana\"}")
+                        .json()
+                        .get("alert")
+                        .get("status")
+                        .asString())
+                .isEqualTo("IN_REVIEW");
+        Answer noLabel = client.send("PATCH", alert, ANALYST_KEY, "{\"status\": \"CLOSED\"}");
+        assertThat(noLabel.status()).isEqualTo(400);
+        assertThat(noLabel.json().get("field").asString()).isEqualTo("label");
+        JsonNode closed = client.send("PATCH", alert, ANALYST_KEY, """
+                        {"status": "CLOSED", "label": "TRUE_POSITIVE", "note": "money mule, confirmed"}""").json();
+        Answer reopened = client.send("PATCH", alert, ANALYST_KEY, "{\"status\": \"ESCALATED\"}");
+
+        assertThat(closed.get("alert").get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("alert").get("label").asString()).isEqualTo("TRUE_POSITIVE");
+        assertThat(closed.get("alert").get("assignee").asString()).isEqualTo("ana");
+        assertThat(closed.get("notes").asString()).contains("money mule, confirmed");
+        assertThat(reopened.status()).isEqualTo(400);
+        assertThat(reopened.json().get("field").asString()).isEqualTo("status");
+        JsonNode history = client.get(alert, ANALYST_KEY).json().get("history");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("to_status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(history.get(1).get("label").asString()).isEqualTo("TRUE_POSITIVE");
+        assertThat(history.get(1).get("actor").asString()).startsWith("api-key-");
+        assertThat(client.get("/alerts?status=OPEN&user_id=" + user, ANALYST_KEY)
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(client.get("/alerts?status=SHUT", ANALYST_KEY)
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("status");
+        assertThat(client.get("/alerts/999999999", ANALYST_KEY).status()).isEqualTo(404);
     }
 
     @Test

@@ -32,9 +32,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request);
         if (key != null) {
-            keys.rolesOf(key).ifPresent(roles -> SecurityContextHolder.getContext()
-                    .setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated("api-key", null, authorities(roles))));
+            keys.holderOf(key).ifPresent(holder -> SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            holder.name(), null, authorities(holder.roles()))));
         }
         chain.doFilter(request, response);
     }

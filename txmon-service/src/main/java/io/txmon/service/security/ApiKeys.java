@@ -82,10 +82,15 @@ public final class ApiKeys {
         return rolesByHash.isEmpty();
     }
 
-    /** The roles of {@code key}, if it is one of the keys. */
-    Optional<Set<Role>> rolesOf(String key) {
-        return Optional.ofNullable(rolesByHash.get(hash(key)));
+    /** Who holds {@code key}, if it is one of the keys: named by the start of its hash, never by the key. */
+    Optional<Holder> holderOf(String key) {
+        String hash = hash(key);
+        Set<Role> roles = rolesByHash.get(hash);
+        return roles == null ? Optional.empty() : Optional.of(new Holder("api-key-" + hash.substring(0, 12), roles));
     }
+
+    /** The holder of a key: the name audit records give it, and its roles. */
+    record Holder(String name, Set<Role> roles) {}
 
     private static String hash(String key) {
         try {

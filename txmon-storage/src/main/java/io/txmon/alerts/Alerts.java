@@ -1,0 +1,339 @@
+package io.txmon.alerts;
+
+import io.txmon.storage.Database;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The alert queue: alerts filtered by status, reason, level and time; one alert with its transaction, decision and
+ * history; and reviews, each recorded in {@code alert_events} with who made it and when.
+ */
+public final class Alerts {
+    /** Where an alert stands. */
+    public enum Status {
+        OPEN,
+        IN_REVIEW,
+        ESCALATED,
+        CLOSED
+    }
+
+    /** What a review found: the label that evaluation and training learn from. */
+    public enum Label {
+        TRUE_POSITIVE,
+        FALSE_POSITIVE
+    }
+
+    /** One alert as the queue lists it, with what its decision said. */
+    public record AlertSummary(
+            long alertId,
+            String transactionId,
+            String userId,
+            Status status,
+            String assignee,
+            Label label,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant closedAt,
+            Instant eventTime,
+            BigDecimal amount,
+            String currency,
+            BigDecimal riskScore,
+            String riskLevel,
+            String recommendation,
+            List<String> reasonCodes) {}
+
+    /** One alert in full: the summary, the transaction's other fields, the notes and every change. */
+    public record AlertDetail(
+            AlertSummary alert,
+            String type,
+            String counterpartyId,
+            String merchantId,
+            String merchantType,
+            String location,
+            String country,
+            String channel,
+            String deviceId,
+            String ruleSetVersion,
+            String modelVersion,
+            Double anomalyScore,
+            String notes,
+            List<AlertEvent> history) {}
+
+    /** A change to an alert. */
+    public record AlertEvent(
+            Instant at, String actor, Status fromStatus, Status toStatus, String assignee, Label label, String note) {}
+
+    /** What to list: each filter may be null. */
+    public record Filter(Status status, String reasonCode, String riskLevel, Instant from, Instant to, String userId) {}
+
+    /**
+     * A review: any of a new status, an assignee, a note, and for closing the label.
+     *
+     * @throws ReviewException when closing without a label, labelling without closing, or changing nothing
+     */
+    public record Review(Status status, String assignee, String note, Label label) {
+        public Review {
+            if (status == Status.CLOSED && label == null) {
+                throw new ReviewException("label", "is required to close an alert: TRUE_POSITIVE or FALSE_POSITIVE");
+            }
+            if (label != null && status != Status.CLOSED) {
+                throw new ReviewException("label", "is given when closing an alert (status CLOSED)");
+            }
+            if (status == Status.OPEN) {
+                throw new ReviewException("status", "cannot go back to OPEN; use IN_REVIEW or ESCALATED");
+            }
+            if (status == null && assignee == null && note == null) {
+                throw new ReviewException("review", "changes nothing: give status, assignee or note");
+            }
+        }
+    }
+
+    private static final String SUMMARY_COLUMNS = "a.alert_id, t.transaction_id, a.user_id, a.status, a.assignee,"
+            + " a.label, a.created_at, a.updated_at, a.closed_at, t.event_time, t.amount, t.currency, d.risk_score,"
+            + " d.risk_level, d.recommendation, d.reason_codes";
+    private static final String JOINS = " FROM alerts a JOIN decisions d ON d.sequence_number = a.sequence_number"
+            + " JOIN transactions t ON t.sequence_number = a.sequence_number";
+
+    private final Database database;
+    private final Clock clock;
+
+    public Alerts(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Alerts matching {@code filter}, newest first, {@code limit} of them from {@code offset}. */
+    public List<AlertSummary> list(Filter filter, int limit, int offset) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + JOINS + " WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (filter.status() != null) {
+            sql.append(" AND a.status = ?");
+            values.add(filter.status().name());
+        }
+        if (filter.riskLevel() != null) {
+            sql.append(" AND d.risk_level = ?");
+            values.add(filter.riskLevel());
+        }
+        if (filter.reasonCode() != null) {
+            // Codes are joined with ';': match a whole code, wherever it stands.
+            sql.append(" AND CONCAT(';', d.reason_codes, ';') LIKE ?");
+            values.add("%;" + filter.reasonCode().replace("%", "").replace("_", "\\_") + ";%");
+        }
+        if (filter.userId() != null) {
+            sql.append(" AND a.user_id = ?");
+            values.add(filter.userId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND a.created_at >= ?");
+            values.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND a.created_at < ?");
+            values.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY a.alert_id DESC LIMIT ? OFFSET ?");
+        values.add(limit);
+        values.add(offset);
+        List<AlertSummary> alerts = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    alerts.add(summary(rs));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /** One alert in full, if there is one with that id. */
+    public Optional<AlertDetail> get(long alertId) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return detail(connection, alertId);
+        }
+    }
+
+    /**
+     * Applies a review by {@code actor}, recording it in the alert's history, in one database transaction.
+     *
+     * @return the alert as it is now, or empty when there is no such alert
+     * @throws ReviewException naming {@code status} when the alert is closed already
+     */
+    public Optional<AlertDetail> review(long alertId, Review review, String actor) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                Optional<AlertDetail> updated = apply(connection, alertId, review, actor);
+                connection.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Optional<AlertDetail> apply(Connection connection, long alertId, Review review, String actor)
+            throws SQLException {
+        Status current;
+        String notes;
+        // FOR UPDATE: two reviews of one alert apply one after the other, each seeing the other's result.
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT status, notes FROM alerts WHERE alert_id = ? FOR UPDATE")) {
+            select.setLong(1, alertId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                current = Status.valueOf(rs.getString(1));
+                notes = rs.getString(2);
+            }
+        }
+        if (current == Status.CLOSED && review.status() != null) {
+            throw new ReviewException("status", "the alert is CLOSED already; add a note instead");
+        }
+        Status next = review.status() == null ? current : review.status();
+        Instant now = clock.instant();
+        String allNotes = review.note() == null
+                ? notes
+                : (notes == null ? "" : notes + "\n") + now + " " + actor + ": " + review.note();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE alerts SET status = ?,"
+                + " assignee = COALESCE(?, assignee), label = COALESCE(?, label), notes = ?, updated_at = ?,"
+                + " closed_at = CASE WHEN ? = 'CLOSED' THEN COALESCE(closed_at, ?) ELSE closed_at END"
+                + " WHERE alert_id = ?")) {
+            update.setString(1, next.name());
+            setNullable(update, 2, review.assignee());
+            setNullable(
+                    update, 3, review.label() == null ? null : review.label().name());
+            setNullable(update, 4, allNotes);
+            update.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            update.setString(6, next.name());
+            update.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            update.setLong(8, alertId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_events (alert_id, happened_at,"
+                + " actor, from_status, to_status, assignee, label, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, alertId);
+            insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(3, actor);
+            insert.setString(4, current.name());
+            insert.setString(5, next.name());
+            setNullable(insert, 6, review.assignee());
+            setNullable(
+                    insert, 7, review.label() == null ? null : review.label().name());
+            setNullable(insert, 8, review.note());
+            insert.executeUpdate();
+        }
+        return detail(connection, alertId);
+    }
+
+    private static Optional<AlertDetail> detail(Connection connection, long alertId) throws SQLException {
+        AlertDetail detail;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + SUMMARY_COLUMNS
+                + ", t.type, t.counterparty_id, t.merchant_id, t.merchant_type, t.location, t.country, t.channel,"
+                + " t.device_id, d.rule_set_version, d.model_version, d.anomaly_score, a.notes" + JOINS
+                + " WHERE a.alert_id = ?")) {
+            select.setLong(1, alertId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                double anomaly = rs.getDouble(27);
+                Double anomalyScore = rs.wasNull() ? null : anomaly;
+                detail = new AlertDetail(
+                        summary(rs),
+                        rs.getString(17),
+                        rs.getString(18),
+                        rs.getString(19),
+                        rs.getString(20),
+                        rs.getString(21),
+                        trim(rs.getString(22)),
+                        rs.getString(23),
+                        rs.getString(24),
+                        rs.getString(25),
+                        rs.getString(26),
+                        anomalyScore,
+                        rs.getString(28),
+                        history(connection, alertId));
+            }
+        }
+        return Optional.of(detail);
+    }
+
+    private static List<AlertEvent> history(Connection connection, long alertId) throws SQLException {
+        List<AlertEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT happened_at, actor, from_status,"
+                + " to_status, assignee, label, note FROM alert_events WHERE alert_id = ? ORDER BY event_id")) {
+            select.setLong(1, alertId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String label = rs.getString(6);
+                    events.add(new AlertEvent(
+                            instant(rs, 1),
+                            rs.getString(2),
+                            Status.valueOf(rs.getString(3)),
+                            Status.valueOf(rs.getString(4)),
+                            rs.getString(5),
+                            label == null ? null : Label.valueOf(label),
+                            rs.getString(7)));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static AlertSummary summary(ResultSet rs) throws SQLException {
+        String label = rs.getString(6);
+        String codes = rs.getString(16);
+        return new AlertSummary(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                Status.valueOf(rs.getString(4)),
+                rs.getString(5),
+                label == null ? null : Label.valueOf(label),
+                instant(rs, 7),
+                instant(rs, 8),
+                instant(rs, 9),
+                instant(rs, 10),
+                rs.getBigDecimal(11),
+                trim(rs.getString(12)),
+                rs.getBigDecimal(13),
+                rs.getString(14),
+                rs.getString(15),
+                codes.isEmpty() ? List.of() : List.of(codes.split(";")));
+    }
+
+    private static String trim(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+}

@@ -279,6 +279,72 @@ abstract class ServiceBehaviour {
     }
 
     @Test
+    void anAdminReplacesTheRulesWhichDecideWhatArrivesNextAndABadRuleFileChangesNothing() {
+        JsonNode active = client.get("/rules", ANALYST_KEY).json();
+        String original = active.get("rule_file").asString();
+        String version = active.get("version").asString();
+        String stricter = original.replaceFirst("high_amount: 10000", "high_amount: 5")
+                .replaceFirst("name: ([\\w-]+)", "name: $1-stricter");
+        String broken = original.replaceFirst("high_amount: 10000", "high_amount: ten thousand");
+
+        assertThat(client.sendText("PUT", "/rules", ANALYST_KEY, stricter).status())
+                .isEqualTo(403);
+        Answer refused = putRules(broken);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().has("line")).isTrue();
+        assertThat(client.get("/rules", ANALYST_KEY).json().get("version").asString())
+                .isEqualTo(version);
+
+        try {
+            Answer replaced = putRules(stricter);
+            assertThat(replaced.status()).isEqualTo(200);
+            String next = replaced.json().get("version").asString();
+            assertThat(next).isNotEqualTo(version);
+            JsonNode decided = client.post(
+                            "/detect",
+                            INGEST_KEY,
+                            transaction(prefix + "r1", prefix + "u", "20", "2026-01-19T12:00:00Z"))
+                    .json();
+            assertThat(decided.get("rule_set_version").asString()).isEqualTo(next);
+            assertThat(decided.get("reason_codes").toString()).contains("HIGH_AMOUNT");
+            JsonNode versions = client.get("/rules/versions", ANALYST_KEY).json();
+            assertThat(versions.findValuesAsString("version")).contains(version, next);
+        } finally {
+            assertThat(putRules(original).json().get("version").asString()).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void aBacktestReportsWhatACandidateWouldFlagNextToTheActiveRules() {
+        client.post("/detect", INGEST_KEY, transaction(prefix + "bt", prefix + "u", "20", "2026-01-20T12:00:00Z"));
+        String original =
+                client.get("/rules", ANALYST_KEY).json().get("rule_file").asString();
+        String candidate = original.replaceFirst("high_amount: 10000", "high_amount: 5")
+                .replaceFirst("name: ([\\w-]+)", "name: $1-candidate");
+
+        Answer denied = client.sendText("POST", "/rules/backtest", ANALYST_KEY, candidate);
+        Answer report = client.sendText(
+                "POST", "/rules/backtest?from=2026-01-20T00:00:00Z&to=2026-01-21T00:00:00Z", ADMIN_KEY, candidate);
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(report.status()).isEqualTo(200);
+        JsonNode json = report.json();
+        assertThat(json.get("transactions").asLong()).isPositive();
+        assertThat(json.get("candidate").get("flagged").asLong())
+                .isGreaterThanOrEqualTo(json.get("active").get("flagged").asLong());
+        assertThat(json.get("candidate").get("flagged_by_reason").has("HIGH_AMOUNT"))
+                .isTrue();
+        assertThat(json.get("active").get("rule_set_version").asString())
+                .isEqualTo(
+                        client.get("/rules", ANALYST_KEY).json().get("version").asString());
+    }
+
+    private Answer putRules(String ruleFile) {
+        return client.sendText("PUT", "/rules", ADMIN_KEY, ruleFile);
+    }
+
+    @Test
     void anUnknownPathOrAccountIsA404ProblemDetail() {
         Answer path = client.get("/no/such/path", ANALYST_KEY);
         Answer account = client.get("/accounts/" + prefix + "nobody", ANALYST_KEY);

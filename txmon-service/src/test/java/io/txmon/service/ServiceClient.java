@@ -59,6 +59,15 @@ final class ServiceClient {
                 key);
     }
 
+    /** Sends {@code body} as a YAML document, as rule files travel. */
+    Answer sendText(String method, String path, String key, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/yaml")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)),
+                key);
+    }
+
     private Answer send(HttpRequest.Builder request, String key) {
         if (key != null) {
             request.header("X-API-Key", key);

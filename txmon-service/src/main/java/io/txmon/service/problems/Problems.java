@@ -1,5 +1,7 @@
 package io.txmon.service.problems;
 
+import io.txmon.formats.rules.RuleFileException;
+import io.txmon.rules.InvalidRuleSetException;
 import io.txmon.service.detect.DetectionUnavailableException;
 import io.txmon.transaction.InvalidFieldException;
 import java.net.URI;
@@ -45,6 +47,19 @@ class Problems extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid parameter");
         problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
         problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(RuleFileException.class)
+    ProblemDetail invalidRules(RuleFileException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.problem());
+        problem.setTitle("Invalid rule file");
+        problem.setType(URI.create("https://txmon.io/problems/invalid-rule-file"));
+        if (e.getCause() instanceof InvalidRuleSetException invalid) {
+            invalid.ruleId().ifPresent(rule -> problem.setProperty("rule", rule));
+            problem.setProperty("field", invalid.key());
+        }
+        e.line().ifPresent(line -> problem.setProperty("line", line));
         return problem;
     }
 

@@ -7,8 +7,11 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.Database;
+import io.txmon.storage.StoredRuleSets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,10 +42,36 @@ class StorageConfiguration {
         return Database.open(dataSource, dataSource.getJdbcUrl());
     }
 
-    /** The rule set to start with: {@code txmon.rules} (a rule file) or the shipped defaults. */
+    /**
+     * The rule set to start with: the active one kept in the database, else {@code txmon.rules} (a rule file) or the
+     * shipped defaults, which is then kept as the first version.
+     */
     @Bean
-    RuleSet startingRules(@Value("${txmon.rules:}") String rules) {
-        return rules.isBlank() ? RuleFile.defaults() : RuleFile.load(Path.of(rules));
+    RuleSet startingRules(Database database, Clock clock, @Value("${txmon.rules:}") String rules) throws SQLException {
+        StoredRuleSets stored = new StoredRuleSets(database);
+        Optional<StoredRuleSets.StoredRuleSet> active = stored.active();
+        if (active.isPresent() && rules.isBlank()) {
+            return RuleFile.parse(
+                    active.get().ruleFile(), "rule set " + active.get().version());
+        }
+        String text = rules.isBlank() ? null : readRuleFile(Path.of(rules));
+        RuleSet start = text == null ? RuleFile.defaults() : RuleFile.parse(text, rules);
+        stored.saveAndActivate(
+                start.version(),
+                start.name(),
+                text == null ? RuleFile.format(start.definition()) : text,
+                start.size(),
+                "txmon serve",
+                clock.instant());
+        return start;
+    }
+
+    private static String readRuleFile(Path path) {
+        try {
+            return java.nio.file.Files.readString(path);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the rule file " + path + ": " + e.getMessage(), e);
+        }
     }
 
     @Bean(destroyMethod = "close")

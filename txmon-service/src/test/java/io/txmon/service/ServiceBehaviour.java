@@ -340,6 +340,59 @@ abstract class ServiceBehaviour {
                         client.get("/rules", ANALYST_KEY).json().get("version").asString());
     }
 
+    @Test
+    void anAdminTrainsAModelOnStoredHistoryAndScoringUsesItFromTheNextTransaction() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            if (batch.length() > 1) {
+                batch.append(',');
+            }
+            batch.append(transaction(
+                    prefix + "m" + i,
+                    prefix + "acct" + (i % 30),
+                    String.valueOf(10 + i % 97),
+                    "2031-05-01T%02d:%02d:00Z".formatted(i / 60, i % 60)));
+            if (i % 100 == 99) {
+                assertThat(client.post(
+                                        "/detect/batch",
+                                        INGEST_KEY,
+                                        batch.append(']').toString())
+                                .status())
+                        .isEqualTo(200);
+                batch = new StringBuilder("[");
+            }
+        }
+        String window = "?from=2031-05-01T00:00:00Z&to=2031-05-02T00:00:00Z";
+
+        assertThat(client.post("/models/train" + window, ANALYST_KEY, "").status())
+                .isEqualTo(403);
+        Answer trained = client.post("/models/train" + window, ADMIN_KEY, "");
+        assertThat(trained.status()).isEqualTo(200);
+        String version = trained.json().get("model_version").asString();
+        assertThat(trained.json().get("training_transactions").asLong()).isEqualTo(300);
+        assertThat(client.get("/models", ANALYST_KEY).json().findValuesAsString("version"))
+                .contains(version);
+        JsonNode decided = client.post(
+                        "/detect",
+                        INGEST_KEY,
+                        transaction(prefix + "after", prefix + "acct1", "12", "2031-05-02T10:00:00Z"))
+                .json();
+        assertThat(decided.get("model_version").asString()).isEqualTo(version);
+
+        Answer unknown = client.send("PUT", "/models/active", ADMIN_KEY, "{\"model_version\": \"if-nosuchmodel\"}");
+        Answer chosen = client.send("PUT", "/models/active", ADMIN_KEY, "{\"model_version\": \"" + version + "\"}");
+        Answer missing = client.send("PUT", "/models/active", ADMIN_KEY, "{}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(chosen.status()).isEqualTo(200);
+        assertThat(missing.json().get("field").asString()).isEqualTo("model_version");
+        assertThat(client.get("/models", ANALYST_KEY)
+                        .json()
+                        .get(0)
+                        .get("active")
+                        .asBoolean())
+                .isTrue();
+    }
+
     private Answer putRules(String ruleFile) {
         return client.sendText("PUT", "/rules", ADMIN_KEY, ruleFile);
     }

@@ -65,6 +65,39 @@ public final class StoredModels {
         }
     }
 
+    /**
+     * Makes {@code version} the one scoring uses, whatever is trained later, until another is chosen.
+     *
+     * @return the model, or empty when no such version is kept (then nothing changes)
+     */
+    public Optional<AnomalyModel> activate(String version) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT model_file FROM models WHERE model_version = ?")) {
+                select.setString(1, version);
+                byte[] bytes;
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        connection.rollback();
+                        return Optional.empty();
+                    }
+                    bytes = rs.getBytes(1);
+                }
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE models SET active = (model_version = ?)")) {
+                    update.setString(1, version);
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return Optional.of(decode(version, bytes));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** Every kept version, newest first, without the model itself. */
     public List<ModelVersion> versions() throws SQLException {
         List<ModelVersion> versions = new ArrayList<>();

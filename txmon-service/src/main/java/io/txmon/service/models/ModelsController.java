@@ -1,0 +1,128 @@
+package io.txmon.service.models;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.txmon.ingest.OnlineIngestion;
+import io.txmon.model.AnomalyModel;
+import io.txmon.service.problems.InvalidParameterException;
+import io.txmon.service.problems.NotFoundException;
+import io.txmon.storage.Database;
+import io.txmon.storage.StoredModels;
+import io.txmon.storage.StoredModels.ModelVersion;
+import io.txmon.training.TrainingFromHistory;
+import io.txmon.transaction.InvalidFieldException;
+import java.security.Principal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /models}, {@code POST /models/train} and {@code PUT /models/active}. */
+@RestController
+class ModelsController {
+    private static final Logger AUDIT = LoggerFactory.getLogger("txmon.audit");
+
+    private final StoredModels models;
+    private final Database database;
+    private final OnlineIngestion ingestion;
+    private final Clock clock;
+
+    ModelsController(Database database, OnlineIngestion ingestion, Clock clock) {
+        this.models = new StoredModels(database);
+        this.database = database;
+        this.ingestion = ingestion;
+        this.clock = clock;
+    }
+
+    /** A newly trained version, and whether it is new (training the same window twice gives the same model). */
+    record Trained(
+            String modelVersion,
+            boolean newVersion,
+            long trainingTransactions,
+            Instant trainedFrom,
+            Instant trainedTo) {}
+
+    /** Which version to score with. */
+    record Choice(String modelVersion) {}
+
+    @Operation(summary = "Every kept model version, newest first, with its training window and metrics")
+    @GetMapping("/models")
+    List<ModelVersion> list() throws SQLException {
+        return models.versions();
+    }
+
+    @Operation(
+            summary = "Train a new model on the stored transactions of [from, to] (all by default)",
+            description = "Scoring then uses the active version, else the newest: with none chosen, the new one.")
+    @PostMapping("/models/train")
+    Trained train(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "42") long seed,
+            Principal principal)
+            throws Exception {
+        TrainingFromHistory.Trained trained;
+        try {
+            trained = new TrainingFromHistory(database, ingestion.rules().features(), clock)
+                    .train(instant("from", from), instant("to", to), seed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("from", e.getMessage());
+        }
+        ingestion.useModel(models.forScoring()).get(30, TimeUnit.SECONDS);
+        AnomalyModel model = trained.model();
+        AUDIT.info(
+                "model {} trained by {} on {} transactions",
+                model.version(),
+                principal.getName(),
+                model.training().transactions());
+        return new Trained(
+                model.version(),
+                trained.newVersion(),
+                model.training().transactions(),
+                model.training().from(),
+                model.training().to());
+    }
+
+    @Operation(summary = "Choose the model version scoring uses, from the next transaction on")
+    @PutMapping("/models/active")
+    Choice activate(@RequestBody Choice choice, Principal principal) throws Exception {
+        if (choice == null
+                || choice.modelVersion() == null
+                || choice.modelVersion().isBlank()) {
+            throw new InvalidFieldException("model_version", "is required");
+        }
+        Optional<AnomalyModel> model = models.activate(choice.modelVersion().strip());
+        if (model.isEmpty()) {
+            throw new NotFoundException("no model version " + abbreviate(choice.modelVersion()));
+        }
+        ingestion.useModel(model).get(30, TimeUnit.SECONDS);
+        AUDIT.info("model {} made active by {}", model.get().version(), principal.getName());
+        return new Choice(model.get().version());
+    }
+
+    private static Optional<Instant> instant(String parameter, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}

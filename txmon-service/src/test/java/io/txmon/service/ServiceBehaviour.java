@@ -393,6 +393,18 @@ abstract class ServiceBehaviour {
                 .isTrue();
     }
 
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedWith413WhetherItsLengthIsDeclaredOrItComesInChunks() {
+        String huge = "[" + ",".repeat(2 * 1024 * 1024) + "]";
+
+        Answer declared = client.post("/detect/batch", INGEST_KEY, huge);
+        Answer chunked = client.postChunked("/detect/batch", INGEST_KEY, huge);
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.contentType()).startsWith("application/problem+json");
+    }
+
     private Answer putRules(String ruleFile) {
         return client.sendText("PUT", "/rules", ADMIN_KEY, ruleFile);
     }

@@ -59,6 +59,16 @@ final class ServiceClient {
                 key);
     }
 
+    /** Posts {@code body} in chunks, without declaring its length. */
+    Answer postChunked(String path, String key, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))),
+                key);
+    }
+
     /** Sends {@code body} as a YAML document, as rule files travel. */
     Answer sendText(String method, String path, String key, String body) {
         return send(

@@ -7,10 +7,15 @@ import io.txmon.transaction.InvalidFieldException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -85,6 +90,21 @@ class Problems extends ResponseEntityExceptionHandler {
                 ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred");
         problem.setTitle("Internal error");
         return problem;
+    }
+
+    /** A body read past the size limit is 413, whatever else made reading it fail. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than the limit");
+                problem.setTitle("Content Too Large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     private static String abbreviate(Object value) {

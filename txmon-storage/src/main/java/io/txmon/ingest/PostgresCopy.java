@@ -19,6 +19,9 @@ import org.postgresql.copy.CopyIn;
 final class PostgresCopy implements BulkWriter {
     private static final int BLOCK_BYTES = 1 << 18;
 
+    /** Up to this many values an upsert goes as one statement with parameters (PostgreSQL takes 65,535). */
+    private static final int SMALL_UPSERT_PARAMETERS = 30_000;
+
     @Override
     public void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
             throws SQLException {
@@ -32,6 +35,10 @@ final class PostgresCopy implements BulkWriter {
     public void upsert(Connection connection, String table, List<String> columns, int keyColumns, List<Object[]> rows)
             throws SQLException {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() * columns.size() <= SMALL_UPSERT_PARAMETERS) {
+            upsertByValues(connection, table, columns, keyColumns, rows);
             return;
         }
         String stage = "stage_" + table;
@@ -74,6 +81,40 @@ final class PostgresCopy implements BulkWriter {
             delete.executeUpdate();
         }
         copy(connection, table, columns, rows);
+    }
+
+    /**
+     * A few rows (the accounts one group commit of the API touches): one {@code INSERT ... ON CONFLICT} with a
+     * parameter per value, instead of a temporary table created and dropped, whose catalogue writes cost more than
+     * the rows.
+     */
+    private static void upsertByValues(
+            Connection connection, String table, List<String> columns, int keyColumns, List<Object[]> rows)
+            throws SQLException {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String set = columns.subList(keyColumns, columns.size()).stream()
+                .map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows.size(), row)) + " ON CONFLICT ("
+                + String.join(", ", columns.subList(0, keyColumns)) + ") "
+                + (set.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + set);
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object[] values : rows) {
+                for (Object value : values) {
+                    if (value instanceof java.time.Instant instant) {
+                        upsert.setObject(
+                                index++, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+                    } else if (value == null) {
+                        upsert.setNull(index++, java.sql.Types.NULL);
+                    } else {
+                        upsert.setObject(index++, value);
+                    }
+                }
+            }
+            upsert.executeUpdate();
+        }
     }
 
     private static void copy(Connection connection, String table, List<String> columns, List<Object[]> rows)

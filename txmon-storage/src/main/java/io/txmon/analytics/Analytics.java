@@ -75,6 +75,36 @@ public final class Analytics {
         }
     }
 
+    /**
+     * Activity per UTC hour for the hours that start in {@code [from, to)}, oldest first, from the analytics
+     * tables: hours without transactions are left out.
+     */
+    public List<ActivityCounts> hourly(Instant from, Instant to) throws SQLException {
+        requireOrdered(from, to);
+        List<ActivityCounts> hours = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT hour_start, tx_count, anomaly_count,"
+                        + " block_count, amount, anomaly_amount FROM analytics_hourly"
+                        + " WHERE hour_start >= ? AND hour_start < ? ORDER BY hour_start")) {
+            select.setObject(1, ceilingHour(from));
+            select.setObject(2, ceilingHour(to));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    LocalDateTime hour = rs.getObject(1, LocalDateTime.class);
+                    hours.add(new ActivityCounts(
+                            UtcBuckets.instant(hour),
+                            UtcBuckets.instant(hour.plusHours(1)),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            money(rs, 5),
+                            money(rs, 6)));
+                }
+            }
+        }
+        return hours;
+    }
+
     /** Spending of all accounts per UTC month, oldest first. */
     public List<Spending> monthlySpending() throws SQLException {
         return monthly(

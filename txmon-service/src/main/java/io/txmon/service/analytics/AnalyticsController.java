@@ -5,7 +5,9 @@ import io.txmon.accounts.AccountProfiles;
 import io.txmon.accounts.AccountProfiles.AccountProfile;
 import io.txmon.analytics.ActivityCounts;
 import io.txmon.analytics.Analytics;
+import io.txmon.analytics.AnalyticsRefresh;
 import io.txmon.analytics.FiveMinuteFeatures;
+import io.txmon.analytics.RefreshResult;
 import io.txmon.analytics.RiskDimension;
 import io.txmon.analytics.RiskSummary;
 import io.txmon.analytics.Spending;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,13 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnalyticsController {
     static final int MAX_LIMIT = 1_000;
+    static final int MAX_HOURLY_DAYS = 366;
     private static final int RECENT_DECISIONS = 20;
 
     private final Analytics analytics;
     private final IngestionStatus ingestion;
     private final AccountProfiles accounts;
+    private final Database database;
 
     AnalyticsController(Database database) {
+        this.database = database;
         this.analytics = new Analytics(database);
         this.ingestion = new IngestionStatus(database);
         this.accounts = new AccountProfiles(database);
@@ -74,6 +80,23 @@ class AnalyticsController {
     @GetMapping("/ingestion/status")
     Status status(@RequestParam(defaultValue = "10") int limit) throws SQLException {
         return new Status(ingestion.latestRuns(limit(limit)), ingestion.sources());
+    }
+
+    @Operation(summary = "Transactions, anomalies and blocks per UTC hour starting in [from, to), oldest first")
+    @GetMapping("/analytics/hourly")
+    List<ActivityCounts> hourly(@RequestParam(required = false) String from, @RequestParam(required = false) String to)
+            throws SQLException {
+        TimeRange range = TimeRange.of(from, to);
+        if (java.time.Duration.between(range.from(), range.to()).toDays() > MAX_HOURLY_DAYS) {
+            throw new InvalidParameterException("to", "an hourly series covers at most " + MAX_HOURLY_DAYS + " days");
+        }
+        return analytics.hourly(range.from(), range.to());
+    }
+
+    @Operation(summary = "Take the transactions stored since the last refresh into the analytics tables now")
+    @PostMapping("/analytics/refresh")
+    RefreshResult refresh() throws SQLException {
+        return new AnalyticsRefresh(database).refresh();
     }
 
     @Operation(summary = "Spending (card, transfer and cash-out amounts) per UTC month, of all or one account")

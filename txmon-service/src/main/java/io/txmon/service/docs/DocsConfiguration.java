@@ -36,5 +36,7 @@ class DocsConfiguration implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/redoc").setViewName("forward:/redoc.html");
+        registry.addViewController("/").setViewName("redirect:/dashboard");
+        registry.addViewController("/dashboard").setViewName("forward:/dashboard/index.html");
     }
 }

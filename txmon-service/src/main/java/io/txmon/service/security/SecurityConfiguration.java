@@ -59,13 +59,16 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // The dashboard's page, script and styles: no data, which every call they make needs a key for.
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/uplot/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/detect", "/detect/batch")
                         .hasRole(INGEST)
                         .requestMatchers(HttpMethod.PATCH, "/alerts/**")
                         .hasRole(ANALYST)
                         .requestMatchers(HttpMethod.PUT, "/rules", "/models/active")
                         .hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train")
+                        .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train", "/analytics/refresh")
                         .hasRole(ADMIN)
                         .requestMatchers(
                                 HttpMethod.GET,
@@ -82,7 +85,11 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"txmon\"");
+                            // The Basic challenge makes a browser prompt for a key, which is right when nothing
+                            // was sent (a page opened in a browser) and wrong for a script that sent a bad key.
+                            if (request.getHeader(ApiKeyFilter.HEADER) == null) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"txmon\"");
+                            }
                             problem(
                                     response,
                                     HttpServletResponse.SC_UNAUTHORIZED,

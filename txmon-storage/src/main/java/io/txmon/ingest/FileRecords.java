@@ -11,6 +11,11 @@ final class FileRecords {
     final List<RejectedRecord> rejected = new ArrayList<>();
     long repeated;
 
+    /** For files decided through {@link OnlineIngestion}: decided anew, and answered as stored before. */
+    long decided;
+
+    long duplicates;
+
     /** Whether {@code transaction}'s id is new to the run; counts it as repeated when not. */
     boolean isNew(Transaction transaction, Set<String> seenThisRun) {
         if (seenThisRun.add(transaction.transactionId())) {

@@ -28,6 +28,9 @@ public final class IngestionStatus {
     /** How far a source has come: its last file, the latest event time stored, the run that got there. */
     public record SourceState(String source, String lastFile, Instant watermark, long lastRunId, Instant updatedAt) {}
 
+    /** A record that broke the data contract, kept with its line, text and reason. */
+    public record Rejected(long runId, String file, long line, String rawText, String reason) {}
+
     private final Database database;
 
     public IngestionStatus(Database database) {
@@ -60,6 +63,23 @@ public final class IngestionStatus {
             }
         }
         return runs;
+    }
+
+    /** The latest {@code limit} rejected records, newest first. */
+    public List<Rejected> rejected(int limit) throws SQLException {
+        List<Rejected> rejected = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT run_id, file_name, line_number,"
+                        + " raw_text, reason FROM rejected_records ORDER BY rejected_id DESC LIMIT ?")) {
+            select.setInt(1, Math.max(1, limit));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rejected.add(new Rejected(
+                            rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return rejected;
     }
 
     /** Every source's state, by source. */

@@ -99,6 +99,12 @@ class AnalyticsController {
         return new AnalyticsRefresh(database).refresh();
     }
 
+    @Operation(summary = "The latest records refused by ingestion, newest first, with their line, text and reason")
+    @GetMapping("/ingestion/rejected")
+    List<IngestionStatus.Rejected> rejected(@RequestParam(defaultValue = "50") int limit) throws SQLException {
+        return ingestion.rejected(limit(limit));
+    }
+
     @Operation(summary = "Spending (card, transfer and cash-out amounts) per UTC month, of all or one account")
     @GetMapping("/analytics/spending/monthly")
     List<Spending> monthly(@RequestParam(name = "user_id", required = false) String userId) throws SQLException {

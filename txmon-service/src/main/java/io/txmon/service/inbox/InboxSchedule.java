@@ -1,0 +1,85 @@
+package io.txmon.service.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.txmon.ingest.InboxIngestion;
+import io.txmon.ingest.IngestionException;
+import io.txmon.ingest.OnlineIngestion;
+import io.txmon.storage.Database;
+import io.txmon.transaction.TransactionParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Currency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code txmon.inbox.path} on the cron expression {@code txmon.inbox.cron} (by default every day at 02:00,
+ * seed 002's daily run): files not read before go through the service's decision path. Without a path it does
+ * nothing.
+ */
+@Component
+class InboxSchedule {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxSchedule.class);
+
+    private final String path;
+    private final InboxIngestion inbox;
+    private final Counter passes;
+    private final Counter files;
+    private final Counter failures;
+
+    InboxSchedule(
+            @Value("${txmon.inbox.path:}") String path,
+            @Value("${txmon.base-currency:EUR}") String baseCurrency,
+            Database database,
+            OnlineIngestion online,
+            Clock clock,
+            MeterRegistry registry) {
+        this.path = path;
+        this.inbox =
+                new InboxIngestion(database, online, new TransactionParser(Currency.getInstance(baseCurrency)), clock);
+        this.passes = Counter.builder("ingestion.inbox.passes")
+                .description("Scheduled passes over the inbox")
+                .register(registry);
+        this.files = Counter.builder("ingestion.inbox.files")
+                .description("Inbox files read to their end")
+                .register(registry);
+        this.failures = Counter.builder("ingestion.inbox.failures")
+                .description("Inbox passes that failed")
+                .register(registry);
+    }
+
+    @Scheduled(cron = "${txmon.inbox.cron:0 0 2 * * *}")
+    void read() {
+        if (path.isBlank()) {
+            return;
+        }
+        Path folder = Path.of(path);
+        if (!Files.isDirectory(folder)) {
+            LOG.error("inbox {} is not a folder; nothing read", folder);
+            failures.increment();
+            return;
+        }
+        try {
+            InboxIngestion.Pass pass = inbox.run(folder);
+            passes.increment();
+            files.increment(pass.files());
+            if (pass.files() > 0) {
+                LOG.info(
+                        "inbox {}: {} files, {} transactions decided, {} duplicates, {} rejected",
+                        folder,
+                        pass.files(),
+                        pass.transactions(),
+                        pass.duplicates(),
+                        pass.rejected());
+            }
+        } catch (IngestionException | java.io.UncheckedIOException | io.txmon.formats.DataFileException e) {
+            failures.increment();
+            LOG.error("inbox {}: {}", folder, e.getMessage());
+        }
+    }
+}

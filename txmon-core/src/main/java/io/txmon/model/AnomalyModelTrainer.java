@@ -8,11 +8,13 @@ import io.txmon.features.InMemoryAccountStates;
 import io.txmon.features.PeerProfile;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Trains an {@link AnomalyModel} on a window of history, without labels: it learns the merchant-category
@@ -84,6 +86,21 @@ public final class AnomalyModelTrainer {
      */
     public AnomalyModel train(
             List<Transaction> history, Function<String, Account> directory, FeatureSettings settings) {
+        return train(history, directory, settings, tx -> false);
+    }
+
+    /**
+     * Trains on {@code history} as {@link #train(List, Function, FeatureSettings)} does, but leaves the transactions
+     * {@code knownSuspicious} accepts (such as those analysts confirmed as fraud) out of what the forest learns as
+     * usual; they still shape the account states the others' features come from.
+     *
+     * @throws IllegalArgumentException when fewer than {@link #MIN_TRANSACTIONS} are left to learn from
+     */
+    public AnomalyModel train(
+            List<Transaction> history,
+            Function<String, Account> directory,
+            FeatureSettings settings,
+            Predicate<Transaction> knownSuspicious) {
         if (history.size() < MIN_TRANSACTIONS) {
             throw new IllegalArgumentException("cannot train a model on " + history.size()
                     + " transactions; it needs at least " + MIN_TRANSACTIONS);
@@ -100,12 +117,19 @@ public final class AnomalyModelTrainer {
         FeatureTracker tracker =
                 new FeatureTracker(new FeatureExtractor(settings, peers), new InMemoryAccountStates(directory));
         double[] features = FeatureTracker.newVector();
-        double[][] rows = new double[ordered.size()][];
+        List<double[]> learned = new ArrayList<>(ordered.size());
         InputShaper unclipped = InputShaper.unclipped(inputs);
-        for (int i = 0; i < rows.length; i++) {
-            tracker.observe(ordered.get(i), features);
-            rows[i] = unclipped.row(features);
+        for (Transaction tx : ordered) {
+            tracker.observe(tx, features);
+            if (!knownSuspicious.test(tx)) {
+                learned.add(unclipped.row(features));
+            }
         }
+        if (learned.size() < MIN_TRANSACTIONS) {
+            throw new IllegalArgumentException("cannot train a model on " + learned.size()
+                    + " transactions not known to be suspicious; it needs at least " + MIN_TRANSACTIONS);
+        }
+        double[][] rows = learned.toArray(double[][]::new);
         double[] medians = medians(rows);
         new InputShaper(inputs, medians).clip(rows);
         IsolationForest forest = forestTrainer.fit(rows);

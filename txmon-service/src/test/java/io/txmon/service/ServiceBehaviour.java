@@ -270,6 +270,10 @@ abstract class ServiceBehaviour {
                         .json()
                         .size())
                 .isZero();
+        JsonNode precision = client.get("/alerts/precision", ANALYST_KEY).json();
+        assertThat(precision.get(0).get("reason_code").asString()).isEqualTo("ALL");
+        assertThat(precision.get(0).get("true_positives").asLong()).isPositive();
+        assertThat(precision.findValuesAsString("reason_code")).contains("HIGH_AMOUNT");
         assertThat(client.get("/alerts?status=SHUT", ANALYST_KEY)
                         .json()
                         .get("field")

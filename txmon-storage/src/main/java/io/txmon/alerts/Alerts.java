@@ -100,6 +100,39 @@ public final class Alerts {
         }
     }
 
+    /** How often alerts giving a reason code were confirmed, among those analysts closed with a label. */
+    public record ReasonPrecision(
+            String reasonCode, long reviewed, long truePositives, long falsePositives, double precision) {}
+
+    /** What analysts' reviews say of the decisions: precision overall ({@code reasonCode} "ALL") and per code. */
+    public List<ReasonPrecision> reviewedPrecision() throws SQLException {
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        long[] all = new long[2];
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT d.reason_codes, a.label FROM alerts a"
+                        + " JOIN decisions d ON d.sequence_number = a.sequence_number WHERE a.label IS NOT NULL");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                int slot = Label.valueOf(rs.getString(2)) == Label.TRUE_POSITIVE ? 0 : 1;
+                all[slot]++;
+                String codes = rs.getString(1);
+                for (String code : codes.isEmpty() ? new String[0] : codes.split(";")) {
+                    counts.computeIfAbsent(code, c -> new long[2])[slot]++;
+                }
+            }
+        }
+        List<ReasonPrecision> precision = new ArrayList<>();
+        precision.add(precisionOf("ALL", all));
+        counts.forEach((code, c) -> precision.add(precisionOf(code, c)));
+        return precision;
+    }
+
+    private static ReasonPrecision precisionOf(String code, long[] counts) {
+        long reviewed = counts[0] + counts[1];
+        return new ReasonPrecision(
+                code, reviewed, counts[0], counts[1], reviewed == 0 ? 0 : (double) counts[0] / reviewed);
+    }
+
     private static final String SUMMARY_COLUMNS = "a.alert_id, t.transaction_id, a.user_id, a.status, a.assignee,"
             + " a.label, a.created_at, a.updated_at, a.closed_at, t.event_time, t.amount, t.currency, d.risk_score,"
             + " d.risk_level, d.recommendation, d.reason_codes";

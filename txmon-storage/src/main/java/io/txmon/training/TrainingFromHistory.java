@@ -8,13 +8,18 @@ import io.txmon.storage.StoredHistory;
 import io.txmon.storage.StoredModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,16 +53,41 @@ public final class TrainingFromHistory {
                     + " stored transactions; training needs at least " + AnomalyModelTrainer.MIN_TRANSACTIONS);
         }
         Map<String, Account> accounts = history.accounts();
+        // What analysts confirmed as fraud is not what the model should learn as usual.
+        Set<String> confirmed = confirmedFraud();
         AnomalyModel model = AnomalyModelTrainer.builder(seed)
                 .build()
-                .train(window, id -> accounts.getOrDefault(id, Account.unknown(id)), settings);
-        boolean stored = new StoredModels(database).save(model, metrics(model), clock.instant());
+                .train(
+                        window,
+                        id -> accounts.getOrDefault(id, Account.unknown(id)),
+                        settings,
+                        tx -> confirmed.contains(tx.transactionId()));
+        long excluded = window.stream()
+                .filter(tx -> confirmed.contains(tx.transactionId()))
+                .count();
+        boolean stored = new StoredModels(database).save(model, metrics(model, excluded), clock.instant());
         return new Trained(model, stored);
     }
 
-    private static String metrics(AnomalyModel model) {
+    /** The transactions whose alerts analysts closed as true positives. */
+    private Set<String> confirmedFraud() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement("SELECT t.transaction_id FROM alerts a"
+                        + " JOIN transactions t ON t.sequence_number = a.sequence_number"
+                        + " WHERE a.label = 'TRUE_POSITIVE'");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String metrics(AnomalyModel model, long excluded) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("training_transactions", model.training().transactions());
+        metrics.put("left_out_confirmed_fraud", excluded);
         metrics.put("trained_from", model.training().from().toString());
         metrics.put("trained_to", model.training().to().toString());
         metrics.put("inputs", model.inputs().size());

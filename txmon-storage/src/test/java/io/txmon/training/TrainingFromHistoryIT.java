@@ -71,6 +71,56 @@ class TrainingFromHistoryIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void leavesTransactionsAnalystsConfirmedAsFraudOutOfWhatTheModelLearnsAsUsual(DatabaseEngine engine)
+            throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            List<Transaction> all = BANK.transactions();
+            store(test, all);
+            java.util.Set<String> confirmed = new java.util.HashSet<>();
+            try (Connection connection = test.database().connect();
+                    PreparedStatement decision = connection.prepareStatement("INSERT INTO decisions (sequence_number,"
+                            + " risk_score, risk_level, recommendation, reason_codes, rule_set_version, decided_at)"
+                            + " VALUES (?, 0.9, 'HIGH', 'REVIEW', 'HIGH_AMOUNT', 'test', CURRENT_TIMESTAMP)");
+                    PreparedStatement alert = connection.prepareStatement("INSERT INTO alerts (sequence_number,"
+                            + " user_id, status, label, created_at, updated_at) VALUES (?, ?, 'CLOSED', ?,"
+                            + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                for (int i = 0; i < all.size(); i += 40) {
+                    decision.setLong(1, i + 1);
+                    decision.executeUpdate();
+                    alert.setLong(1, i + 1);
+                    alert.setString(2, all.get(i).userId());
+                    // Every other reviewed alert a true positive: false positives stay in what is learned.
+                    boolean fraud = i % 80 == 0;
+                    alert.setString(3, fraud ? "TRUE_POSITIVE" : "FALSE_POSITIVE");
+                    alert.executeUpdate();
+                    if (fraud) {
+                        confirmed.add(all.get(i).transactionId());
+                    }
+                }
+            }
+
+            TrainingFromHistory.Trained trained = training(test).train(Optional.empty(), Optional.empty(), 7);
+
+            Map<String, Account> accounts = new HashMap<>();
+            BANK.accounts().forEach(a -> accounts.put(a.userId(), a));
+            AnomalyModelTrainer trainer = AnomalyModelTrainer.builder(7).build();
+            AnomalyModel withoutConfirmed = trainer.train(
+                    all,
+                    id -> accounts.getOrDefault(id, Account.unknown(id)),
+                    FeatureSettings.DEFAULTS,
+                    tx -> confirmed.contains(tx.transactionId()));
+            AnomalyModel withEverything =
+                    trainer.train(all, id -> accounts.getOrDefault(id, Account.unknown(id)), FeatureSettings.DEFAULTS);
+            assertThat(confirmed).isNotEmpty();
+            assertThat(trained.model().version()).isEqualTo(withoutConfirmed.version());
+            assertThat(trained.model().version()).isNotEqualTo(withEverything.version());
+            assertThat(new StoredModels(test.database()).versions().get(0).metricsJson())
+                    .contains("\"left_out_confirmed_fraud\":" + confirmed.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void keepsTheSameModelOnceAndTrainsOnlyOnTheWindowAskedFor(DatabaseEngine engine) throws SQLException {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             store(test, BANK.transactions());

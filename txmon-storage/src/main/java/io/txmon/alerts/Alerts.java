@@ -1,6 +1,7 @@
 package io.txmon.alerts;
 
 import io.txmon.storage.Database;
+import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,21 +82,22 @@ public final class Alerts {
     /**
      * A review: any of a new status, an assignee, a note, and for closing the label.
      *
-     * @throws ReviewException when closing without a label, labelling without closing, or changing nothing
+     * @throws InvalidFieldException when closing without a label, labelling without closing, or changing nothing
      */
     public record Review(Status status, String assignee, String note, Label label) {
         public Review {
             if (status == Status.CLOSED && label == null) {
-                throw new ReviewException("label", "is required to close an alert: TRUE_POSITIVE or FALSE_POSITIVE");
+                throw new InvalidFieldException(
+                        "label", "is required to close an alert: TRUE_POSITIVE or FALSE_POSITIVE");
             }
             if (label != null && status != Status.CLOSED) {
-                throw new ReviewException("label", "is given when closing an alert (status CLOSED)");
+                throw new InvalidFieldException("label", "is given when closing an alert (status CLOSED)");
             }
             if (status == Status.OPEN) {
-                throw new ReviewException("status", "cannot go back to OPEN; use IN_REVIEW or ESCALATED");
+                throw new InvalidFieldException("status", "cannot go back to OPEN; use IN_REVIEW or ESCALATED");
             }
             if (status == null && assignee == null && note == null) {
-                throw new ReviewException("review", "changes nothing: give status, assignee or note");
+                throw new InvalidFieldException("review", "changes nothing: give status, assignee or note");
             }
         }
     }
@@ -205,7 +207,7 @@ public final class Alerts {
      * Applies a review by {@code actor}, recording it in the alert's history, in one database transaction.
      *
      * @return the alert as it is now, or empty when there is no such alert
-     * @throws ReviewException naming {@code status} when the alert is closed already
+     * @throws InvalidFieldException naming {@code status} when the alert is closed already
      */
     public Optional<AlertDetail> review(long alertId, Review review, String actor) throws SQLException {
         try (Connection connection = database.connect()) {
@@ -238,7 +240,7 @@ public final class Alerts {
             }
         }
         if (current == Status.CLOSED && review.status() != null) {
-            throw new ReviewException("status", "the alert is CLOSED already; add a note instead");
+            throw new InvalidFieldException("status", "the alert is CLOSED already; add a note instead");
         }
         Status next = review.status() == null ? current : review.status();
         Instant now = clock.instant();

@@ -3,13 +3,10 @@ package io.txmon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.Decision;
-import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
@@ -21,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,33 +248,10 @@ class IngestionIT {
     private static Map<String, String> expectedDecisions(List<Transaction> all) {
         List<Transaction> ordered = new ArrayList<>(all);
         ordered.sort(java.util.Comparator.comparing(Transaction::timestamp));
-        TransactionScorer scorer =
-                new TransactionScorer(RULES, java.util.Optional.empty(), new InMemoryAccountStates());
-        Map<String, String> decisions = new LinkedHashMap<>();
-        for (Transaction tx : ordered) {
-            Decision decision = scorer.score(tx);
-            decisions.put(
-                    tx.transactionId(),
-                    ChunkWriter.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
-                            + String.join(";", decision.reasonCodes()));
-        }
-        return decisions;
+        return DecisionsInStore.expected(RULES, ordered);
     }
 
     private static Map<String, String> storedDecisions(TestDatabase test) throws SQLException {
-        Map<String, String> decisions = new LinkedHashMap<>();
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
-                        + " d.reason_codes FROM decisions d JOIN transactions t"
-                        + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
-            while (rs.next()) {
-                decisions.put(
-                        rs.getString(1),
-                        rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " "
-                                + rs.getString(4));
-            }
-        }
-        return decisions;
+        return DecisionsInStore.stored(test);
     }
 }

@@ -2,27 +2,17 @@ package io.txmon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.Decision;
-import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Transaction;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +48,7 @@ class OnlineIngestionIT {
                 }
             }
 
-            assertThat(storedDecisions(test)).isEqualTo(expected(all));
+            assertThat(DecisionsInStore.stored(test)).isEqualTo(DecisionsInStore.expected(RULES, all));
             assertThat(told).hasSize(all.size());
             assertThat(test.count("SELECT COUNT(*) FROM alerts"))
                     .isEqualTo(told.stream()
@@ -112,7 +102,7 @@ class OnlineIngestionIT {
                 detectAll(online, all.subList(250, all.size()));
             }
 
-            assertThat(storedDecisions(test)).isEqualTo(expected(all));
+            assertThat(DecisionsInStore.stored(test)).isEqualTo(DecisionsInStore.expected(RULES, all));
             assertThat(test.count("SELECT COUNT(*) FROM ingestion_runs WHERE status = 'SUCCEEDED'"))
                     .isEqualTo(2);
         }
@@ -150,35 +140,5 @@ class OnlineIngestionIT {
         List<Transaction> ordered = new ArrayList<>(transactions);
         ordered.sort(Comparator.comparing(Transaction::timestamp));
         return ordered;
-    }
-
-    private static Map<String, String> expected(List<Transaction> inOrder) {
-        TransactionScorer scorer = new TransactionScorer(RULES, Optional.empty(), new InMemoryAccountStates());
-        Map<String, String> decisions = new LinkedHashMap<>();
-        for (Transaction tx : inOrder) {
-            Decision decision = scorer.score(tx);
-            decisions.put(
-                    tx.transactionId(),
-                    ChunkWriter.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
-                            + String.join(";", decision.reasonCodes()));
-        }
-        return decisions;
-    }
-
-    private static Map<String, String> storedDecisions(TestDatabase test) throws SQLException {
-        Map<String, String> decisions = new LinkedHashMap<>();
-        try (Connection connection = test.database().connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
-                        + " d.reason_codes FROM decisions d JOIN transactions t"
-                        + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
-            while (rs.next()) {
-                decisions.put(
-                        rs.getString(1),
-                        rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " "
-                                + rs.getString(4));
-            }
-        }
-        return decisions;
     }
 }

@@ -6,17 +6,13 @@ import io.txmon.alerts.Alerts.AlertDetail;
 import io.txmon.alerts.Alerts.AlertSummary;
 import io.txmon.alerts.Alerts.Label;
 import io.txmon.alerts.Alerts.Status;
-import io.txmon.alerts.ReviewException;
-import io.txmon.service.problems.InvalidParameterException;
 import io.txmon.service.problems.NotFoundException;
+import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -60,18 +56,16 @@ class AlertsController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset)
             throws SQLException {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT + ", was " + limit);
-        }
+        QueryParameters.limit("limit", limit, MAX_LIMIT);
         if (offset < 0) {
-            throw new InvalidParameterException("offset", "must be 0 or more, was " + offset);
+            throw new InvalidFieldException("offset", "must be 0 or more, was " + offset);
         }
         Alerts.Filter filter = new Alerts.Filter(
                 status == null ? null : parse(Status.class, "status", status),
                 reason == null ? null : code("reason", reason),
                 level == null ? null : level("level", level),
-                instant("from", from),
-                instant("to", to),
+                QueryParameters.optionalInstant("from", from).orElse(null),
+                QueryParameters.optionalInstant("to", to).orElse(null),
                 userId);
         return alerts.list(filter, limit, offset);
     }
@@ -99,25 +93,13 @@ class AlertsController {
     @PatchMapping("/alerts/{id}")
     AlertDetail review(@PathVariable long id, @RequestBody ReviewRequest request, Principal principal)
             throws SQLException {
-        Alerts.Review review;
-        try {
-            review = new Alerts.Review(
-                    request.status() == null ? null : parse(Status.class, "status", request.status()),
-                    bounded("assignee", request.assignee(), MAX_ASSIGNEE),
-                    bounded("note", request.note(), MAX_NOTE),
-                    request.label() == null ? null : parse(Label.class, "label", request.label()));
-        } catch (ReviewException e) {
-            throw new InvalidFieldException(
-                    e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
-        AlertDetail updated;
-        try {
-            updated = alerts.review(id, review, principal.getName())
-                    .orElseThrow(() -> new NotFoundException("no alert " + id));
-        } catch (ReviewException e) {
-            throw new InvalidFieldException(
-                    e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        Alerts.Review review = new Alerts.Review(
+                request.status() == null ? null : parse(Status.class, "status", request.status()),
+                bounded("assignee", request.assignee(), MAX_ASSIGNEE),
+                bounded("note", request.note(), MAX_NOTE),
+                request.label() == null ? null : parse(Label.class, "label", request.label()));
+        AlertDetail updated = alerts.review(id, review, principal.getName())
+                .orElseThrow(() -> new NotFoundException("no alert " + id));
         AUDIT.info(
                 "alert {} reviewed by {}: status {}, assignee {}, label {}, note {}",
                 id,
@@ -136,15 +118,15 @@ class AlertsController {
             throw new InvalidFieldException(
                     field,
                     "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was '"
-                            + abbreviate(text) + "'");
+                            + QueryParameters.abbreviate(text) + "'");
         }
     }
 
     private static String level(String parameter, String text) {
         String level = text.strip().toUpperCase(Locale.ROOT);
         if (!List.of("LOW", "MEDIUM", "HIGH").contains(level)) {
-            throw new InvalidParameterException(
-                    parameter, "must be LOW, MEDIUM or HIGH, was '" + abbreviate(text) + "'");
+            throw new InvalidFieldException(
+                    parameter, "must be LOW, MEDIUM or HIGH, was '" + QueryParameters.abbreviate(text) + "'");
         }
         return level;
     }
@@ -152,23 +134,11 @@ class AlertsController {
     private static String code(String parameter, String text) {
         String code = text.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9_]{1,64}")) {
-            throw new InvalidParameterException(
-                    parameter, "must be a reason code such as HIGH_AMOUNT, was '" + abbreviate(text) + "'");
+            throw new InvalidFieldException(
+                    parameter,
+                    "must be a reason code such as HIGH_AMOUNT, was '" + QueryParameters.abbreviate(text) + "'");
         }
         return code;
-    }
-
-    private static Instant instant(String parameter, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(
-                    parameter,
-                    "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z, was '" + abbreviate(text) + "'");
-        }
     }
 
     private static String bounded(String field, String text, int max) {
@@ -183,9 +153,5 @@ class AlertsController {
             throw new InvalidFieldException(field, "is " + value.length() + " characters long, the limit is " + max);
         }
         return value;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -12,9 +12,10 @@ import io.txmon.analytics.RiskDimension;
 import io.txmon.analytics.RiskSummary;
 import io.txmon.analytics.Spending;
 import io.txmon.ingest.IngestionStatus;
-import io.txmon.service.problems.InvalidParameterException;
 import io.txmon.service.problems.NotFoundException;
+import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
+import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class AnalyticsController {
     @Operation(summary = "The latest ingestion runs, newest first, and how far each source has come")
     @GetMapping("/ingestion/status")
     Status status(@RequestParam(defaultValue = "10") int limit) throws SQLException {
-        return new Status(ingestion.latestRuns(limit(limit)), ingestion.sources());
+        return new Status(ingestion.latestRuns(QueryParameters.limit("limit", limit, MAX_LIMIT)), ingestion.sources());
     }
 
     @Operation(summary = "Transactions, anomalies and blocks per UTC hour starting in [from, to), oldest first")
@@ -88,7 +89,7 @@ class AnalyticsController {
             throws SQLException {
         TimeRange range = TimeRange.of(from, to);
         if (java.time.Duration.between(range.from(), range.to()).toDays() > MAX_HOURLY_DAYS) {
-            throw new InvalidParameterException("to", "an hourly series covers at most " + MAX_HOURLY_DAYS + " days");
+            throw new InvalidFieldException("to", "an hourly series covers at most " + MAX_HOURLY_DAYS + " days");
         }
         return analytics.hourly(range.from(), range.to());
     }
@@ -102,7 +103,7 @@ class AnalyticsController {
     @Operation(summary = "The latest records refused by ingestion, newest first, with their line, text and reason")
     @GetMapping("/ingestion/rejected")
     List<IngestionStatus.Rejected> rejected(@RequestParam(defaultValue = "50") int limit) throws SQLException {
-        return ingestion.rejected(limit(limit));
+        return ingestion.rejected(QueryParameters.limit("limit", limit, MAX_LIMIT));
     }
 
     @Operation(summary = "Spending (card, transfer and cash-out amounts) per UTC month, of all or one account")
@@ -128,10 +129,12 @@ class AnalyticsController {
                     case "countries" -> RiskDimension.COUNTRY;
                     case "accounts" -> RiskDimension.ACCOUNT;
                     default ->
-                        throw new InvalidParameterException(
-                                "by", "must be merchants, countries or accounts, was '" + abbreviate(by) + "'");
+                        throw new InvalidFieldException(
+                                "by",
+                                "must be merchants, countries or accounts, was '" + QueryParameters.abbreviate(by)
+                                        + "'");
                 };
-        return analytics.topRisky(dimension, limit(limit));
+        return analytics.topRisky(dimension, QueryParameters.limit("limit", limit, MAX_LIMIT));
     }
 
     @Operation(summary = "An account's five-minute features (count, amount, largest amount, locations) in [from, to)")
@@ -149,17 +152,6 @@ class AnalyticsController {
     @GetMapping("/accounts/{id}")
     AccountProfile account(@PathVariable String id) throws SQLException {
         return accounts.profile(id, RECENT_DECISIONS)
-                .orElseThrow(() -> new NotFoundException("no account " + abbreviate(id)));
-    }
-
-    private static int limit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT + ", was " + limit);
-        }
-        return limit;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+                .orElseThrow(() -> new NotFoundException("no account " + QueryParameters.abbreviate(id)));
     }
 }

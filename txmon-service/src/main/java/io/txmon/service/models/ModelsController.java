@@ -3,8 +3,8 @@ package io.txmon.service.models;
 import io.swagger.v3.oas.annotations.Operation;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.model.AnomalyModel;
-import io.txmon.service.problems.InvalidParameterException;
 import io.txmon.service.problems.NotFoundException;
+import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
@@ -14,8 +14,6 @@ import java.security.Principal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,9 +73,12 @@ class ModelsController {
         TrainingFromHistory.Trained trained;
         try {
             trained = new TrainingFromHistory(database, ingestion.rules().features(), clock)
-                    .train(instant("from", from), instant("to", to), seed);
+                    .train(
+                            QueryParameters.optionalInstant("from", from),
+                            QueryParameters.optionalInstant("to", to),
+                            seed);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("from", e.getMessage());
+            throw new InvalidFieldException("from", e.getMessage());
         }
         ingestion.useModel(models.forScoring()).get(30, TimeUnit.SECONDS);
         AnomalyModel model = trained.model();
@@ -104,25 +105,10 @@ class ModelsController {
         }
         Optional<AnomalyModel> model = models.activate(choice.modelVersion().strip());
         if (model.isEmpty()) {
-            throw new NotFoundException("no model version " + abbreviate(choice.modelVersion()));
+            throw new NotFoundException("no model version " + QueryParameters.abbreviate(choice.modelVersion()));
         }
         ingestion.useModel(model).get(30, TimeUnit.SECONDS);
         AUDIT.info("model {} made active by {}", model.get().version(), principal.getName());
         return new Choice(model.get().version());
-    }
-
-    private static Optional<Instant> instant(String parameter, String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z");
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 }

@@ -36,15 +36,6 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid parameter");
-        problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
-        problem.setProperty("field", e.parameter());
-        return problem;
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

@@ -5,17 +5,16 @@ import io.txmon.backtest.Backtest;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
-import io.txmon.service.problems.InvalidParameterException;
+import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.StoredRuleSets.StoredRuleSet;
+import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -110,24 +109,16 @@ class RulesController {
             @RequestParam(required = false) String to)
             throws SQLException {
         RuleSet candidate = RuleFile.parse(ruleFile, "request body");
-        Instant start = from == null ? Instant.EPOCH : instant("from", from);
-        Instant end = to == null ? clock.instant() : instant("to", to);
+        Instant start = QueryParameters.optionalInstant("from", from).orElse(Instant.EPOCH);
+        Instant end = QueryParameters.optionalInstant("to", to).orElseGet(clock::instant);
         if (!start.isBefore(end)) {
-            throw new InvalidParameterException("to", "must be after from (" + start + "), was " + end);
+            throw new InvalidFieldException("to", "must be after from (" + start + "), was " + end);
         }
         try {
             return new Backtest(database)
                     .run(ingestion.rules(), candidate, new StoredModels(database).forScoring(), start, end);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("to", e.getMessage());
-        }
-    }
-
-    private static Instant instant(String parameter, String text) {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-01-14T15:00:00Z");
+            throw new InvalidFieldException("to", e.getMessage());
         }
     }
 }

@@ -1,0 +1,53 @@
+package io.txmon.ingest;
+
+import io.txmon.features.InMemoryAccountStates;
+import io.txmon.rules.RuleSet;
+import io.txmon.scoring.Decision;
+import io.txmon.scoring.TransactionScorer;
+import io.txmon.storage.TestDatabase;
+import io.txmon.transaction.Transaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Decisions as the tests compare them: transaction id to "risk recommendation codes", in the stored order. */
+final class DecisionsInStore {
+    private DecisionsInStore() {}
+
+    /** What one scorer deciding {@code inOrder} in that order, from fresh states, makes of each. */
+    static Map<String, String> expected(RuleSet rules, List<Transaction> inOrder) {
+        TransactionScorer scorer = new TransactionScorer(rules, Optional.empty(), new InMemoryAccountStates());
+        Map<String, String> decisions = new LinkedHashMap<>();
+        for (Transaction tx : inOrder) {
+            Decision decision = scorer.score(tx);
+            decisions.put(
+                    tx.transactionId(),
+                    ChunkWriter.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
+                            + String.join(";", decision.reasonCodes()));
+        }
+        return decisions;
+    }
+
+    /** What the database holds, in sequence order. */
+    static Map<String, String> stored(TestDatabase test) throws SQLException {
+        Map<String, String> decisions = new LinkedHashMap<>();
+        try (Connection connection = test.database().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
+                        + " d.reason_codes FROM decisions d JOIN transactions t"
+                        + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
+            while (rs.next()) {
+                decisions.put(
+                        rs.getString(1),
+                        rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " "
+                                + rs.getString(4));
+            }
+        }
+        return decisions;
+    }
+}

@@ -14,8 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The alert queue: alerts filtered by status, reason, level and time; one alert with its transaction, decision and
@@ -108,7 +110,7 @@ public final class Alerts {
 
     /** What analysts' reviews say of the decisions: precision overall ({@code reasonCode} "ALL") and per code. */
     public List<ReasonPrecision> reviewedPrecision() throws SQLException {
-        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>();
         long[] all = new long[2];
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT d.reason_codes, a.label FROM alerts a"

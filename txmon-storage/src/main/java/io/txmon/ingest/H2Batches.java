@@ -3,10 +3,6 @@ package io.txmon.ingest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 
@@ -48,7 +44,7 @@ final class H2Batches implements BulkWriter {
             int pending = 0;
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    bind(statement, i + 1, row[i]);
+                    Sql.bind(statement, i + 1, row[i]);
                 }
                 statement.addBatch();
                 if (++pending == BATCH) {
@@ -57,18 +53,6 @@ final class H2Batches implements BulkWriter {
                 }
             }
             statement.executeBatch();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NULL);
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        } else if (value instanceof byte[] bytes) {
-            statement.setBytes(index, bytes);
-        } else {
-            statement.setObject(index, value);
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -91,26 +92,19 @@ final class PostgresCopy implements BulkWriter {
     private static void upsertByValues(
             Connection connection, String table, List<String> columns, int keyColumns, List<Object[]> rows)
             throws SQLException {
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         String set = columns.subList(keyColumns, columns.size()).stream()
                 .map(c -> c + " = EXCLUDED." + c)
                 .collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows.size(), row)) + " ON CONFLICT ("
+                + String.join(", ", Collections.nCopies(rows.size(), row)) + " ON CONFLICT ("
                 + String.join(", ", columns.subList(0, keyColumns)) + ") "
                 + (set.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + set);
         try (PreparedStatement upsert = connection.prepareStatement(sql)) {
             int index = 1;
             for (Object[] values : rows) {
                 for (Object value : values) {
-                    if (value instanceof java.time.Instant instant) {
-                        upsert.setObject(
-                                index++, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
-                    } else if (value == null) {
-                        upsert.setNull(index++, java.sql.Types.NULL);
-                    } else {
-                        upsert.setObject(index++, value);
-                    }
+                    Sql.bind(upsert, index++, value);
                 }
             }
             upsert.executeUpdate();

@@ -33,6 +33,22 @@ final class Sql {
         }
     }
 
+    /**
+     * Binds a bulk value ({@code String}, {@code BigDecimal}, {@code Long}, {@code Double}, {@code Instant}, {@code
+     * byte[]} or null) the way both drivers take it.
+     */
+    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            setInstant(statement, index, instant);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
     static Instant getInstant(ResultSet rs, int index) throws SQLException {
         OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
         return time == null ? null : time.toInstant();

@@ -13,6 +13,7 @@ import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -117,7 +118,7 @@ class AlertsController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException(
                     field,
-                    "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was '"
+                    "must be one of " + Arrays.toString(type.getEnumConstants()) + ", was '"
                             + QueryParameters.abbreviate(text) + "'");
         }
     }

@@ -18,6 +18,7 @@ import io.txmon.storage.Database;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ class AnalyticsController {
     List<ActivityCounts> hourly(@RequestParam(required = false) String from, @RequestParam(required = false) String to)
             throws SQLException {
         TimeRange range = TimeRange.of(from, to);
-        if (java.time.Duration.between(range.from(), range.to()).toDays() > MAX_HOURLY_DAYS) {
+        if (Duration.between(range.from(), range.to()).toDays() > MAX_HOURLY_DAYS) {
             throw new InvalidFieldException("to", "an hourly series covers at most " + MAX_HOURLY_DAYS + " days");
         }
         return analytics.hourly(range.from(), range.to());

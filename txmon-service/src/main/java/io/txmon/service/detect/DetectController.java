@@ -11,6 +11,7 @@ import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +43,7 @@ class DetectController {
             @Value("${txmon.base-currency:EUR}") String baseCurrency,
             @Value("${txmon.detect.timeout:10s}") Duration timeout) {
         this.ingestion = ingestion;
-        this.parser = new TransactionParser(java.util.Currency.getInstance(baseCurrency));
+        this.parser = new TransactionParser(Currency.getInstance(baseCurrency));
         this.metrics = metrics;
         this.timeout = timeout;
     }

@@ -2,11 +2,13 @@ package io.txmon.service.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.txmon.formats.DataFileException;
 import io.txmon.ingest.InboxIngestion;
 import io.txmon.ingest.IngestionException;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +79,7 @@ class InboxSchedule {
                         pass.duplicates(),
                         pass.rejected());
             }
-        } catch (IngestionException | java.io.UncheckedIOException | io.txmon.formats.DataFileException e) {
+        } catch (IngestionException | UncheckedIOException | DataFileException e) {
             failures.increment();
             LOG.error("inbox {}: {}", folder, e.getMessage());
         }

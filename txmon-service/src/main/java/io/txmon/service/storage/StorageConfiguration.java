@@ -8,6 +8,8 @@ import io.txmon.rules.RuleSet;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredRuleSets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,8 +70,8 @@ class StorageConfiguration {
 
     private static String readRuleFile(Path path) {
         try {
-            return java.nio.file.Files.readString(path);
-        } catch (java.io.IOException e) {
+            return Files.readString(path);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the rule file " + path + ": " + e.getMessage(), e);
         }
     }

@@ -1,13 +1,13 @@
 package io.txmon.accounts;
 
 import io.txmon.storage.Database;
+import io.txmon.storage.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,8 +74,8 @@ public final class AccountProfiles {
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
                     count = rs.getLong(1);
-                    first = instant(rs, 2);
-                    last = instant(rs, 3);
+                    first = Jdbc.instant(rs, 2);
+                    last = Jdbc.instant(rs, 3);
                 }
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT opened_at, account_type, country,"
@@ -88,13 +88,13 @@ public final class AccountProfiles {
                     }
                     return Optional.of(new AccountProfile(
                             userId,
-                            known ? instant(rs, 1) : null,
+                            known ? Jdbc.instant(rs, 1) : null,
                             known ? rs.getString(2) : null,
                             known ? rs.getString(3) : null,
                             known ? rs.getString(4) : null,
                             known ? rs.getBigDecimal(5) : null,
                             known ? rs.getBigDecimal(6) : BigDecimal.ZERO.setScale(4),
-                            known ? instant(rs, 7) : null,
+                            known ? Jdbc.instant(rs, 7) : null,
                             count,
                             first,
                             last,
@@ -117,7 +117,7 @@ public final class AccountProfiles {
                     String codes = rs.getString(9);
                     decisions.add(new RecentDecision(
                             rs.getString(1),
-                            instant(rs, 2),
+                            Jdbc.instant(rs, 2),
                             rs.getBigDecimal(3),
                             rs.getString(4).strip(),
                             rs.getString(5),
@@ -129,10 +129,5 @@ public final class AccountProfiles {
             }
         }
         return decisions;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
     }
 }

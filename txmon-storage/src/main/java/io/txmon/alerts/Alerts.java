@@ -1,6 +1,7 @@
 package io.txmon.alerts;
 
 import io.txmon.storage.Database;
+import io.txmon.storage.Jdbc;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -145,10 +146,27 @@ public final class Alerts {
 
     private final Database database;
     private final Clock clock;
+    private final ClosingHook onClose;
 
     public Alerts(Database database, Clock clock) {
+        this(database, clock, (connection, sequenceNumber, label, actor) -> {});
+    }
+
+    /** Alerts whose closing also does {@code onClose}, in the review's database transaction. */
+    public Alerts(Database database, Clock clock, ClosingHook onClose) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+    }
+
+    /** What else closing an alert does, such as settling the payment it held. */
+    @FunctionalInterface
+    public interface ClosingHook {
+        /**
+         * Called once, when the alert on the decision {@code sequenceNumber} is closed with {@code label}; a failure
+         * rolls the review back.
+         */
+        void closed(Connection connection, long sequenceNumber, Label label, String actor) throws SQLException;
     }
 
     /** Alerts matching {@code filter}, newest first, {@code limit} of them from {@code offset}. */
@@ -229,9 +247,10 @@ public final class Alerts {
             throws SQLException {
         Status current;
         String notes;
+        long sequenceNumber;
         // FOR UPDATE: two reviews of one alert apply one after the other, each seeing the other's result.
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT status, notes FROM alerts WHERE alert_id = ? FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT status, notes, sequence_number FROM alerts WHERE alert_id = ? FOR UPDATE")) {
             select.setLong(1, alertId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -239,6 +258,7 @@ public final class Alerts {
                 }
                 current = Status.valueOf(rs.getString(1));
                 notes = rs.getString(2);
+                sequenceNumber = rs.getLong(3);
             }
         }
         if (current == Status.CLOSED && review.status() != null) {
@@ -276,6 +296,9 @@ public final class Alerts {
                     insert, 7, review.label() == null ? null : review.label().name());
             setNullable(insert, 8, review.note());
             insert.executeUpdate();
+        }
+        if (next == Status.CLOSED && current != Status.CLOSED) {
+            onClose.closed(connection, sequenceNumber, review.label(), actor);
         }
         return detail(connection, alertId);
     }
@@ -322,7 +345,7 @@ public final class Alerts {
                 while (rs.next()) {
                     String label = rs.getString(6);
                     events.add(new AlertEvent(
-                            instant(rs, 1),
+                            Jdbc.instant(rs, 1),
                             rs.getString(2),
                             Status.valueOf(rs.getString(3)),
                             Status.valueOf(rs.getString(4)),
@@ -345,10 +368,10 @@ public final class Alerts {
                 Status.valueOf(rs.getString(4)),
                 rs.getString(5),
                 label == null ? null : Label.valueOf(label),
-                instant(rs, 7),
-                instant(rs, 8),
-                instant(rs, 9),
-                instant(rs, 10),
+                Jdbc.instant(rs, 7),
+                Jdbc.instant(rs, 8),
+                Jdbc.instant(rs, 9),
+                Jdbc.instant(rs, 10),
                 rs.getBigDecimal(11),
                 trim(rs.getString(12)),
                 rs.getBigDecimal(13),
@@ -359,11 +382,6 @@ public final class Alerts {
 
     private static String trim(String text) {
         return text == null ? null : text.strip();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {

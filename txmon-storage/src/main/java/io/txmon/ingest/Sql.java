@@ -1,12 +1,12 @@
 package io.txmon.ingest;
 
+import io.txmon.storage.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,13 +24,8 @@ final class Sql {
         return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
     }
 
-    /** Instants travel as {@link OffsetDateTime} in UTC, which both drivers map to TIMESTAMP WITH TIME ZONE. */
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
+        Jdbc.setInstant(statement, index, instant);
     }
 
     /**

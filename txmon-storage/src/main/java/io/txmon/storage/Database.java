@@ -127,9 +127,16 @@ public final class Database {
      */
     static final String H2_CACHE = "CACHE_SIZE=262144";
 
+    /**
+     * How long H2 waits for a row lock, in ms, unless the URL says: payments between the same accounts wait their
+     * turn behind each other's row locks, as on PostgreSQL, rather than failing after H2's default of one second.
+     */
+    static final String H2_LOCK_TIMEOUT = "LOCK_TIMEOUT=10000";
+
     static String withPostgresqlMode(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
         String withMode = upper.contains(";MODE=") ? url : url + ";" + H2_POSTGRESQL_MODE;
-        return upper.contains(";CACHE_SIZE=") ? withMode : withMode + ";" + H2_CACHE;
+        String withCache = upper.contains(";CACHE_SIZE=") ? withMode : withMode + ";" + H2_CACHE;
+        return upper.contains(";LOCK_TIMEOUT=") ? withCache : withCache + ";" + H2_LOCK_TIMEOUT;
     }
 }

@@ -1,0 +1,92 @@
+package io.txmon.payments;
+
+import io.txmon.storage.Jdbc;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The balances of a payment's two accounts, locked for the rest of the database transaction. */
+final class Funds {
+    private final Map<String, BigDecimal> balances;
+    private final Map<String, BigDecimal> overdrafts;
+
+    private Funds(Map<String, BigDecimal> balances, Map<String, BigDecimal> overdrafts) {
+        this.balances = balances;
+        this.overdrafts = overdrafts;
+    }
+
+    /**
+     * Locks both accounts, the smaller id first: every posting takes its locks in this one order, so none waits
+     * for a lock held by a posting that waits for one of its own.
+     */
+    static Funds lock(Connection connection, String one, String other) throws SQLException {
+        Map<String, BigDecimal> balances = new HashMap<>();
+        Map<String, BigDecimal> overdrafts = new HashMap<>();
+        boolean oneFirst = one.compareTo(other) < 0;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT balance, overdraft_limit FROM ledger_accounts WHERE user_id = ? FOR UPDATE")) {
+            for (String account : oneFirst ? new String[] {one, other} : new String[] {other, one}) {
+                select.setString(1, account);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("account " + account + " is not open for payments");
+                    }
+                    balances.put(account, rs.getBigDecimal(1));
+                    overdrafts.put(account, rs.getBigDecimal(2));
+                }
+            }
+        }
+        return new Funds(balances, overdrafts);
+    }
+
+    /** Why {@code payer} cannot pay {@code amount}, if it cannot: it would go below its overdraft limit. */
+    Optional<String> shortfall(String payer, BigDecimal amount) {
+        BigDecimal after = balances.get(payer).subtract(amount);
+        BigDecimal floor = overdrafts.get(payer).negate();
+        if (after.compareTo(floor) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("insufficient funds: paying " + amount.toPlainString() + " would take " + payer
+                + " below its overdraft limit of "
+                + overdrafts.get(payer).stripTrailingZeros().toPlainString());
+    }
+
+    /** Moves {@code amount}: both balances, and one ledger entry each with the balance after it. */
+    void move(Connection connection, String paymentId, String payer, String payee, BigDecimal amount, Instant now)
+            throws SQLException {
+        BigDecimal payerAfter = balances.get(payer).subtract(amount);
+        BigDecimal payeeAfter = balances.get(payee).add(amount);
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE ledger_accounts SET balance = ? WHERE user_id = ?")) {
+            update.setBigDecimal(1, payerAfter);
+            update.setString(2, payer);
+            update.addBatch();
+            update.setBigDecimal(1, payeeAfter);
+            update.setString(2, payee);
+            update.addBatch();
+            update.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_entries (payment_id, user_id,"
+                + " amount, balance_after, posted_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)")) {
+            insert.setString(1, paymentId);
+            insert.setString(2, payer);
+            insert.setBigDecimal(3, amount.negate());
+            insert.setBigDecimal(4, payerAfter);
+            Jdbc.setInstant(insert, 5, now);
+            insert.setString(6, paymentId);
+            insert.setString(7, payee);
+            insert.setBigDecimal(8, amount);
+            insert.setBigDecimal(9, payeeAfter);
+            Jdbc.setInstant(insert, 10, now);
+            insert.executeUpdate();
+        }
+        balances.put(payer, payerAfter);
+        balances.put(payee, payeeAfter);
+    }
+}

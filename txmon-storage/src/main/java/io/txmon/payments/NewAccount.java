@@ -1,0 +1,42 @@
+package io.txmon.payments;
+
+import io.txmon.transaction.InvalidFieldException;
+import io.txmon.transaction.Transaction;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Set;
+
+/**
+ * An account to open: its id (the {@code user_id} its transactions carry), type, currency, opening balance and
+ * overdraft limit (zero unless given).
+ *
+ * @throws InvalidFieldException naming the field that is missing or wrong
+ */
+public record NewAccount(
+        String userId, String accountType, Currency currency, BigDecimal openingBalance, BigDecimal overdraftLimit) {
+    private static final Set<String> TYPES = Set.of("PERSONAL", "BUSINESS");
+
+    public NewAccount {
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidFieldException("user_id", "is required");
+        }
+        if (userId.length() > Transaction.MAX_ID_LENGTH) {
+            throw new InvalidFieldException("user_id", "is longer than " + Transaction.MAX_ID_LENGTH + " characters");
+        }
+        if (accountType == null || !TYPES.contains(accountType)) {
+            throw new InvalidFieldException("account_type", "must be PERSONAL or BUSINESS");
+        }
+        if (currency == null) {
+            throw new InvalidFieldException("currency", "is required, an ISO 4217 code such as EUR");
+        }
+        openingBalance = Money.amount("opening_balance", openingBalance, currency);
+        if (openingBalance.signum() < 0) {
+            throw new InvalidFieldException("opening_balance", "must not be negative");
+        }
+        overdraftLimit =
+                Money.amount("overdraft_limit", overdraftLimit == null ? BigDecimal.ZERO : overdraftLimit, currency);
+        if (overdraftLimit.signum() < 0) {
+            throw new InvalidFieldException("overdraft_limit", "must not be negative");
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package io.txmon.payments;
+
+import io.txmon.alerts.Alerts;
+import io.txmon.ingest.Detection;
+import io.txmon.payments.Payment.Status;
+import io.txmon.storage.Database;
+import io.txmon.storage.Jdbc;
+import io.txmon.transaction.InvalidFieldException;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Payments: each request is screened by the decision path as a {@code TRANSFER}, then posted, rejected or held, in
+ * one database transaction with its ledger entries.
+ *
+ * <p>Concurrency control is row locks taken in one order: a posting locks its two accounts ({@code SELECT ... FOR
+ * UPDATE}) in the order of their ids, so two payments between the same accounts, either way round, queue behind
+ * each other instead of deadlocking, and a balance is read, checked and written under its lock. Locks rather than
+ * serializable transactions because every payment between two accounts conflicts by design: under serializable
+ * isolation most would fail and be retried, where a lock makes them wait their turn, on PostgreSQL and H2 alike.
+ * The database refuses a broken state by itself too (db/migration/V7, V7_1): no balance below its overdraft, no
+ * idempotency key twice, ledger entries never changed, a payment settled once.
+ *
+ * <p>Idempotency: a key is bound to the request's fingerprint. The payment's id follows from the key and the
+ * screened transaction's id from key and fingerprint, so a request retried after a crash between screening and
+ * posting is answered with its first decision instead of being scored twice; the unique key makes a second posting
+ * impossible even for two copies in flight at once.
+ */
+public final class Payments {
+    /** Longest idempotency key taken. */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** Attempts at posting when the database reports a lock timeout or a conflict to retry. */
+    private static final int ATTEMPTS = 8;
+
+    private static final String COLUMNS = "p.payment_id, p.request_hash, p.from_account, p.to_account, p.amount,"
+            + " p.currency, p.status, p.reason, p.sequence_number, p.created_at, p.settled_at, p.settled_by,"
+            + " t.transaction_id, d.risk_score, d.risk_level, d.recommendation, d.reason_codes, d.rule_set_version,"
+            + " d.model_version, d.anomaly_score FROM payments p"
+            + " JOIN decisions d ON d.sequence_number = p.sequence_number"
+            + " JOIN transactions t ON t.sequence_number = p.sequence_number";
+
+    private final Database database;
+    private final Clock clock;
+    private final Screening screening;
+
+    public Payments(Database database, Clock clock, Screening screening) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.screening = Objects.requireNonNull(screening, "screening");
+    }
+
+    /**
+     * Screens and then posts, rejects or holds {@code request}; a key used before is answered with that payment as
+     * it stands now.
+     *
+     * @throws InvalidFieldException naming the field: a missing or too long key, an account that is not open, a
+     *     currency other than the accounts'
+     * @throws IdempotencyConflictException when the key was used for a different request
+     */
+    public PaymentOutcome pay(String idempotencyKey, PaymentRequest request) throws SQLException {
+        String key = checkedKey(idempotencyKey);
+        String fingerprint = request.fingerprint();
+        Optional<PaymentOutcome> earlier = replay(key, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        checkAccounts(request);
+        Transaction transfer = Transaction.builder(
+                        transactionId(key, fingerprint), clock.instant(), request.fromAccount(), request.amount())
+                .currency(request.currency())
+                .type(TransactionType.TRANSFER)
+                .counterpartyId(request.toAccount())
+                .build();
+        Detection decision = screening.screen(transfer);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new PaymentOutcome(record(key, fingerprint, request, decision), decision, false);
+            } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    // The same key, in flight at once: the first to commit won. Not found yet means it is still
+                    // deciding; wait for it like any other conflict.
+                    earlier = replay(key, fingerprint);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                if (attempt >= ATTEMPTS || !(Jdbc.isUniqueViolation(e) || isRetryable(e))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The payment {@code paymentId}, with its decision. */
+    public Optional<PaymentOutcome> find(String paymentId) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + COLUMNS + " WHERE p.payment_id = ?")) {
+            select.setString(1, paymentId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(outcome(rs, true)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * What closing a held payment's alert does to it, in the review's own database transaction: a false positive
+     * posts the payment (or rejects it, should the payer no longer have the funds), a true positive rejects it.
+     */
+    public Alerts.ClosingHook settlement() {
+        return this::settle;
+    }
+
+    private void settle(Connection connection, long sequenceNumber, Alerts.Label label, String actor)
+            throws SQLException {
+        String paymentId;
+        String from;
+        String to;
+        BigDecimal amount;
+        try (PreparedStatement select = connection.prepareStatement("SELECT payment_id, from_account, to_account,"
+                + " amount FROM payments WHERE sequence_number = ? AND status = 'HELD' FOR UPDATE")) {
+            select.setLong(1, sequenceNumber);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                paymentId = rs.getString(1);
+                from = rs.getString(2);
+                to = rs.getString(3);
+                amount = rs.getBigDecimal(4);
+            }
+        }
+        Instant now = clock.instant();
+        Status status = Status.REJECTED;
+        String reason = "rejected in review by " + actor;
+        if (label == Alerts.Label.FALSE_POSITIVE) {
+            Funds funds = Funds.lock(connection, from, to);
+            Optional<String> short_ = funds.shortfall(from, amount);
+            status = short_.isPresent() ? Status.REJECTED : Status.POSTED;
+            reason = short_.map(why -> "released in review by " + actor + ", then " + why)
+                    .orElse(null);
+            if (status == Status.POSTED) {
+                funds.move(connection, paymentId, from, to, amount, now);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE payments SET status = ?, reason = ?,"
+                + " settled_at = ?, settled_by = ? WHERE payment_id = ?")) {
+            update.setString(1, status.name());
+            update.setString(2, reason);
+            Jdbc.setInstant(update, 3, now);
+            update.setString(4, actor);
+            update.setString(5, paymentId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Stores the screened payment and, when approved and affordable, moves the money: one database transaction. */
+    private Payment record(String key, String fingerprint, PaymentRequest request, Detection decision)
+            throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                String codes = String.join(", ", decision.reasonCodes());
+                Status status;
+                String reason;
+                Funds funds = null;
+                switch (decision.recommendation()) {
+                    case "BLOCK" -> {
+                        status = Status.REJECTED;
+                        reason = "blocked by screening: " + codes;
+                    }
+                    case "REVIEW" -> {
+                        status = Status.HELD;
+                        reason = "held for review: " + codes;
+                    }
+                    default -> {
+                        funds = Funds.lock(connection, request.fromAccount(), request.toAccount());
+                        reason = funds.shortfall(request.fromAccount(), request.amount())
+                                .orElse(null);
+                        status = reason == null ? Status.POSTED : Status.REJECTED;
+                    }
+                }
+                Payment payment = new Payment(
+                        paymentId(key),
+                        request.fromAccount(),
+                        request.toAccount(),
+                        request.amount(),
+                        request.currency().getCurrencyCode(),
+                        status,
+                        reason,
+                        decision.sequenceNumber(),
+                        now,
+                        null,
+                        null);
+                insert(connection, key, fingerprint, payment);
+                if (status == Status.POSTED) {
+                    funds.move(
+                            connection,
+                            payment.paymentId(),
+                            request.fromAccount(),
+                            request.toAccount(),
+                            request.amount(),
+                            now);
+                }
+                connection.commit();
+                return payment;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String key, String fingerprint, Payment payment)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO payments (payment_id,"
+                + " idempotency_key, request_hash, from_account, to_account, amount, currency, status, reason,"
+                + " sequence_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, payment.paymentId());
+            insert.setString(2, key);
+            insert.setString(3, fingerprint);
+            insert.setString(4, payment.fromAccount());
+            insert.setString(5, payment.toAccount());
+            insert.setBigDecimal(6, payment.amount());
+            insert.setString(7, payment.currency());
+            insert.setString(8, payment.status().name());
+            insert.setString(9, payment.reason());
+            insert.setLong(10, payment.sequenceNumber());
+            Jdbc.setInstant(insert, 11, payment.createdAt());
+            insert.executeUpdate();
+        }
+    }
+
+    private Optional<PaymentOutcome> replay(String key, String fingerprint) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + COLUMNS + " WHERE p.idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(2).equals(fingerprint)) {
+                    throw new IdempotencyConflictException(rs.getString(1));
+                }
+                return Optional.of(outcome(rs, true));
+            }
+        }
+    }
+
+    /** Both accounts open, in the request's currency: checked before screening, so nothing is scored in vain. */
+    private void checkAccounts(PaymentRequest request) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT currency FROM ledger_accounts WHERE user_id = ?")) {
+            for (String field : List.of("from_account", "to_account")) {
+                String account = field.equals("from_account") ? request.fromAccount() : request.toAccount();
+                select.setString(1, account);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new InvalidFieldException(field, "no account " + account + " is open for payments");
+                    }
+                    String currency = rs.getString(1);
+                    if (!currency.equals(request.currency().getCurrencyCode())) {
+                        throw new InvalidFieldException(
+                                "currency",
+                                "is " + request.currency().getCurrencyCode() + " but " + field + " " + account
+                                        + " holds " + currency);
+                    }
+                }
+            }
+        }
+    }
+
+    private static PaymentOutcome outcome(ResultSet rs, boolean replayed) throws SQLException {
+        Payment payment = new Payment(
+                rs.getString(1),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBigDecimal(5),
+                rs.getString(6).strip(),
+                Status.valueOf(rs.getString(7)),
+                rs.getString(8),
+                rs.getLong(9),
+                Jdbc.instant(rs, 10),
+                Jdbc.instant(rs, 11),
+                rs.getString(12));
+        double anomaly = rs.getDouble(20);
+        Double anomalyScore = rs.wasNull() ? null : anomaly;
+        String codes = rs.getString(17);
+        Detection decision = new Detection(
+                rs.getString(13),
+                payment.sequenceNumber(),
+                rs.getBigDecimal(14),
+                rs.getString(15),
+                rs.getString(16),
+                codes.isEmpty() ? List.of() : List.of(codes.split(";")),
+                List.of(),
+                rs.getString(18),
+                rs.getString(19),
+                anomalyScore,
+                true);
+        return new PaymentOutcome(payment, decision, replayed);
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidFieldException(
+                    "Idempotency-Key", "the header is required: a unique string per payment, such as a UUID");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidFieldException("Idempotency-Key", "is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
+    /** The payment's id follows from its key alone. */
+    static String paymentId(String key) {
+        return UUID.nameUUIDFromBytes(("txmon-payment\n" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** The screened transaction's id follows from key and request, so a retry finds its first decision. */
+    static String transactionId(String key, String fingerprint) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((key + "\n" + fingerprint).getBytes(StandardCharsets.UTF_8));
+            return "pay_" + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Lock timeouts (H2), deadlocks and serialization failures: the attempt is rolled back and can be repeated. */
+    private static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+    }
+}

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.service.ServiceClient.Answer;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,13 @@ abstract class ServiceBehaviour {
 
     @Test
     void everyEndpointButHealthNeedsAKeyAndEachItsRole() {
-        record Call(String method, String path, String body, String allowed, String denied) {}
+        record Call(String method, String path, String body, String allowed, String denied, int ok) {
+            Call(String method, String path, String body, String allowed, String denied) {
+                this(method, path, body, allowed, denied, 200);
+            }
+        }
+        String payer = openAccount("payer", "10.00");
+        String payee = openAccount("payee", "0");
         String tx = transaction(prefix + "sec", prefix + "u", "1", "2026-01-17T10:00:00Z");
         String range = "?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
         List<Call> calls = List.of(
@@ -140,7 +147,11 @@ abstract class ServiceBehaviour {
                 new Call("GET", "/analytics/risk/accounts", null, ANALYST_KEY, INGEST_KEY),
                 new Call("GET", "/accounts/" + prefix + "u", null, ANALYST_KEY, INGEST_KEY),
                 new Call("GET", "/alerts", null, ANALYST_KEY, INGEST_KEY),
-                new Call("GET", "/actuator/prometheus", null, ANALYST_KEY, INGEST_KEY));
+                new Call("GET", "/actuator/prometheus", null, ANALYST_KEY, INGEST_KEY),
+                new Call("POST", "/accounts", account(prefix + "opened", "1"), ADMIN_KEY, INGEST_KEY, 201),
+                new Call("POST", "/payments", payment(payer, payee, "1"), INGEST_KEY, ANALYST_KEY, 201),
+                new Call("GET", "/payments/" + prefix + "none", null, INGEST_KEY, null, 404),
+                new Call("GET", "/accounts/" + payer + "/ledger", null, ANALYST_KEY, INGEST_KEY));
         for (Call call : calls) {
             assertThat(client.send(call.method(), call.path(), null, call.body())
                             .status())
@@ -150,15 +161,19 @@ abstract class ServiceBehaviour {
                             .status())
                     .as("%s %s with an unknown key", call.method(), call.path())
                     .isEqualTo(401);
-            Answer denied = client.send(call.method(), call.path(), call.denied(), call.body());
-            assertThat(denied.status())
-                    .as("%s %s without the role", call.method(), call.path())
-                    .isEqualTo(403);
-            assertThat(denied.contentType()).startsWith("application/problem+json");
-            assertThat(client.send(call.method(), call.path(), call.allowed(), call.body())
+            Map<String, String> headers =
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            if (call.denied() != null) {
+                Answer denied = client.send(call.method(), call.path(), call.denied(), call.body(), headers);
+                assertThat(denied.status())
+                        .as("%s %s without the role", call.method(), call.path())
+                        .isEqualTo(403);
+                assertThat(denied.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(client.send(call.method(), call.path(), call.allowed(), call.body(), headers)
                             .status())
                     .as("%s %s with the role", call.method(), call.path())
-                    .isEqualTo(200);
+                    .isEqualTo(call.ok());
         }
         assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(200);
@@ -421,6 +436,159 @@ abstract class ServiceBehaviour {
         assertThat(path.status()).isEqualTo(404);
         assertThat(account.status()).isEqualTo(404);
         assertThat(account.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPaymentIsScreenedPostedOnceWhateverItsRetriesAndItsLedgerAndBalanceShowIt() {
+        String alice = openAccount("alice", "250.00");
+        String bob = openAccount("bob", "0");
+        String key = UUID.randomUUID().toString();
+        String body = payment(alice, bob, "\"100.10\"");
+
+        Answer paid = pay(key, body);
+        Answer again = pay(key, payment(alice, bob, "100.1"));
+        Answer reused = pay(key, payment(alice, bob, "99"));
+
+        assertThat(paid.status()).isEqualTo(201);
+        JsonNode payment = paid.json();
+        assertThat(payment.get("status").asString()).isEqualTo("POSTED");
+        assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("100.10");
+        assertThat(payment.get("decision").get("recommendation").asString()).isEqualTo("APPROVE");
+        assertThat(payment.get("decision").get("risk_level").asString()).isNotBlank();
+        assertThat(paid.header("Location"))
+                .isEqualTo("/payments/" + payment.get("payment_id").asString());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("payment_id")).isEqualTo(payment.get("payment_id"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("field").asString()).isEqualTo("Idempotency-Key");
+
+        JsonNode account = client.get("/accounts/" + alice, ANALYST_KEY).json();
+        assertThat(account.get("balance").decimalValue()).isEqualByComparingTo("149.90");
+        assertThat(account.get("currency").asString()).isEqualTo("EUR");
+        assertThat(account.get("user_id").asString()).isEqualTo(alice);
+        assertThat(account.has("risk_score")).isTrue();
+        assertThat(account.get("transactions").asLong()).isOne();
+        JsonNode ledger =
+                client.get("/accounts/" + bob + "/ledger", ANALYST_KEY).json();
+        assertThat(ledger.get("balance").decimalValue()).isEqualByComparingTo("100.10");
+        assertThat(ledger.get("entries")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("amount").decimalValue()).isEqualByComparingTo("100.10");
+            assertThat(entry.get("balance_after").decimalValue()).isEqualByComparingTo("100.10");
+            assertThat(entry.get("counterparty").asString()).isEqualTo(alice);
+        });
+        Answer looked = client.get("/payments/" + payment.get("payment_id").asString(), INGEST_KEY);
+        assertThat(looked.status()).isEqualTo(200);
+        assertThat(looked.json().get("status").asString()).isEqualTo("POSTED");
+    }
+
+    @Test
+    void aPaymentScreeningSendsToReviewIsHeldUntilAnAnalystReleasesItThroughItsAlert() {
+        String alice = openAccount("alice", "50000.00");
+        String bob = openAccount("bob", "0");
+
+        Answer held = pay(UUID.randomUUID().toString(), payment(alice, bob, "12000"));
+
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(held.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(held.json().get("reason").asString())
+                .startsWith("held for review: ")
+                .contains("HIGH_AMOUNT");
+        assertThat(client.get("/accounts/" + alice, ANALYST_KEY)
+                        .json()
+                        .get("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("50000.00");
+        String transactionId = held.json().get("decision").get("transaction_id").asString();
+        JsonNode alert = null;
+        for (JsonNode candidate :
+                client.get("/alerts?user_id=" + alice, ANALYST_KEY).json()) {
+            if (candidate.get("transaction_id").asString().equals(transactionId)) {
+                alert = candidate;
+            }
+        }
+        assertThat(alert).as("the held payment's alert").isNotNull();
+
+        Answer closed = client.send(
+                "PATCH",
+                "/alerts/" + alert.get("alert_id").asLong(),
+                ANALYST_KEY,
+                "{\"status\": \"CLOSED\", \"label\": \"FALSE_POSITIVE\", \"note\": \"known supplier\"}");
+
+        assertThat(closed.status()).isEqualTo(200);
+        JsonNode released = client.get(
+                        "/payments/" + held.json().get("payment_id").asString(), ANALYST_KEY)
+                .json();
+        assertThat(released.get("status").asString()).isEqualTo("POSTED");
+        assertThat(released.get("settled_by").asString()).startsWith("api-key-");
+        assertThat(client.get("/accounts/" + bob, ANALYST_KEY)
+                        .json()
+                        .get("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("12000");
+    }
+
+    @Test
+    void badPaymentsAndAccountsAre4xxProblemsNamingTheFieldAndNothingIsPosted() {
+        String alice = openAccount("alice", "100.00");
+        String bob = openAccount("bob", "0");
+        record Bad(String key, String body, int status, String field) {}
+        List<Bad> bad = List.of(
+                new Bad("k1", payment(alice, prefix + "nobody", "1"), 400, "to_account"),
+                new Bad("k2", payment(alice, alice, "1"), 400, "to_account"),
+                new Bad("k3", payment(alice, bob, "0"), 400, "amount"),
+                new Bad("k4", payment(alice, bob, "-3.00"), 400, "amount"),
+                new Bad("k5", payment(alice, bob, "1.001"), 400, "amount"),
+                new Bad("k6", payment(alice, bob, "\"ten\""), 400, "amount"),
+                new Bad("k7", payment(alice, bob, "1").replace("EUR", "USD"), 400, "currency"),
+                new Bad("k8", payment(alice, bob, "1").replace("EUR", "EURO"), 400, "currency"),
+                new Bad(null, payment(alice, bob, "1"), 400, "Idempotency-Key"));
+        for (Bad one : bad) {
+            Answer answer = one.key() == null
+                    ? client.post("/payments", INGEST_KEY, one.body())
+                    : pay(prefix + one.key(), one.body());
+            assertThat(answer.status()).as(one.body()).isEqualTo(one.status());
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("field").asString()).as(one.body()).isEqualTo(one.field());
+            assertThat(answer.body()).doesNotContain("Exception", "at io.", "SELECT", "java.");
+        }
+        Answer twice = client.post("/accounts", ADMIN_KEY, account(alice, "1"));
+        Answer badType = client.post(
+                "/accounts", ADMIN_KEY, account(prefix + "carol", "1").replace("PERSONAL", "X"));
+
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.json().get("field").asString()).isEqualTo("account_type");
+        assertThat(client.get("/accounts/" + alice, ANALYST_KEY)
+                        .json()
+                        .get("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("100.00");
+        assertThat(client.get("/accounts/" + alice + "/ledger", ANALYST_KEY)
+                        .json()
+                        .get("entries"))
+                .isEmpty();
+    }
+
+    private String openAccount(String name, String balance) {
+        String id = prefix + name;
+        Answer opened = client.post("/accounts", ADMIN_KEY, account(id, balance));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return id;
+    }
+
+    private Answer pay(String key, String body) {
+        return client.send("POST", "/payments", INGEST_KEY, body, Map.of("Idempotency-Key", key));
+    }
+
+    static String account(String id, String balance) {
+        return """
+                {"user_id": "%s", "account_type": "PERSONAL", "currency": "EUR", "opening_balance": %s}""".formatted(id, balance);
+    }
+
+    static String payment(String from, String to, String amount) {
+        return """
+                {"from_account": "%s", "to_account": "%s", "amount": %s, "currency": "EUR"}""".formatted(from, to, amount);
     }
 
     static String transaction(String id, String user, String amount, String time) {

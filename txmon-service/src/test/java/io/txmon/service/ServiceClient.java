@@ -3,9 +3,11 @@ package io.txmon.service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +31,13 @@ final class ServiceClient {
     }
 
     /** A response: its status, content type and body. */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, HttpHeaders headers) {
         JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -48,9 +54,15 @@ final class ServiceClient {
     }
 
     Answer send(String method, String path, String key, String body) {
+        return send(method, path, key, body, Map.of());
+    }
+
+    /** Sends {@code body} with {@code headers} besides the key and content type. */
+    Answer send(String method, String path, String key, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(request::header);
         return send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/json")
+                request.header("Content-Type", "application/json")
                         .method(
                                 method,
                                 body == null
@@ -88,7 +100,8 @@ final class ServiceClient {
             return new Answer(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,11 +8,9 @@ import io.txmon.alerts.Alerts.Label;
 import io.txmon.alerts.Alerts.Status;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
-import io.txmon.storage.Database;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +33,8 @@ class AlertsController {
 
     private final Alerts alerts;
 
-    AlertsController(Database database, Clock clock) {
-        this.alerts = new Alerts(database, clock);
+    AlertsController(Alerts alerts) {
+        this.alerts = alerts;
     }
 
     /** A review: any of {@code status} (IN_REVIEW, ESCALATED, CLOSED), {@code assignee}, {@code note}, {@code label}. */

@@ -1,8 +1,6 @@
 package io.txmon.service.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.txmon.accounts.AccountProfiles;
-import io.txmon.accounts.AccountProfiles.AccountProfile;
 import io.txmon.analytics.ActivityCounts;
 import io.txmon.analytics.Analytics;
 import io.txmon.analytics.AnalyticsRefresh;
@@ -12,7 +10,6 @@ import io.txmon.analytics.RiskDimension;
 import io.txmon.analytics.RiskSummary;
 import io.txmon.analytics.Spending;
 import io.txmon.ingest.IngestionStatus;
-import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
 import io.txmon.transaction.InvalidFieldException;
@@ -36,18 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
     static final int MAX_LIMIT = 1_000;
     static final int MAX_HOURLY_DAYS = 366;
-    private static final int RECENT_DECISIONS = 20;
 
     private final Analytics analytics;
     private final IngestionStatus ingestion;
-    private final AccountProfiles accounts;
     private final Database database;
 
     AnalyticsController(Database database) {
         this.database = database;
         this.analytics = new Analytics(database);
         this.ingestion = new IngestionStatus(database);
-        this.accounts = new AccountProfiles(database);
     }
 
     /** Transactions in a range of event time. */
@@ -147,12 +141,5 @@ class AnalyticsController {
             throws SQLException {
         TimeRange range = TimeRange.of(from, to);
         return analytics.fiveMinuteFeatures(id, range.from(), range.to());
-    }
-
-    @Operation(summary = "An account: reference data, risk score, activity and its latest decisions")
-    @GetMapping("/accounts/{id}")
-    AccountProfile account(@PathVariable String id) throws SQLException {
-        return accounts.profile(id, RECENT_DECISIONS)
-                .orElseThrow(() -> new NotFoundException("no account " + QueryParameters.abbreviate(id)));
     }
 }

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +60,8 @@ class DetectController {
                     String body) {
         long start = System.nanoTime();
         Transaction transaction = TransactionJson.parse(body, parser);
-        DetectionResponse response = DetectionResponse.of(await(ingestion.detect(transaction)));
+        DetectionResponse response =
+                DetectionResponse.of(StoredDecisions.await(ingestion.detect(transaction), timeout));
         metrics.answered(Duration.ofNanos(System.nanoTime() - start));
         return response;
     }
@@ -96,23 +94,10 @@ class DetectController {
                 transactions.stream().map(ingestion::detect).toList();
         List<DetectionResponse> responses = new ArrayList<>(answers.size());
         for (CompletableFuture<Detection> answer : answers) {
-            responses.add(DetectionResponse.of(await(answer)));
+            responses.add(DetectionResponse.of(StoredDecisions.await(answer, timeout)));
         }
         metrics.answered(Duration.ofNanos(System.nanoTime() - start));
         return responses;
-    }
-
-    private Detection await(CompletableFuture<Detection> answer) {
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new DetectionUnavailableException("no decision was stored within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new DetectionUnavailableException("the decision could not be stored");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DetectionUnavailableException("interrupted while waiting for the decision");
-        }
     }
 
     private static String problemOf(InvalidFieldException e) {

@@ -9,7 +9,7 @@ import java.util.List;
  * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided,
  * and whether this was the answer to a transaction sent before.
  */
-record DetectionResponse(
+public record DetectionResponse(
         String transactionId,
         BigDecimal riskScore,
         String riskLevel,
@@ -23,9 +23,10 @@ record DetectionResponse(
         boolean duplicate) {
 
     /** One reason: its code, whether a rule or the model gave it, what it means and the weight it carried. */
-    record Explanation(String code, String source, String description, double weight) {}
+    public record Explanation(String code, String source, String description, double weight) {}
 
-    static DetectionResponse of(Detection detection) {
+    /** The answer for {@code detection}. */
+    public static DetectionResponse of(Detection detection) {
         return new DetectionResponse(
                 detection.transactionId(),
                 detection.riskScore(),

@@ -4,7 +4,7 @@ package io.txmon.service.detect;
 public final class DetectionUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    DetectionUnavailableException(String message) {
+    public DetectionUnavailableException(String message) {
         super(message);
     }
 }

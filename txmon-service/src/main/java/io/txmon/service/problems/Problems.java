@@ -1,6 +1,8 @@
 package io.txmon.service.problems;
 
 import io.txmon.formats.rules.RuleFileException;
+import io.txmon.payments.AccountExistsException;
+import io.txmon.payments.IdempotencyConflictException;
 import io.txmon.rules.InvalidRuleSetException;
 import io.txmon.service.detect.DetectionUnavailableException;
 import io.txmon.transaction.InvalidFieldException;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error as an RFC 9457 problem detail, from one place: bad input names its field (property {@code field}),
@@ -59,6 +62,23 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        problem.setType(URI.create("https://txmon.io/problems/idempotency-key-reused"));
+        problem.setProperty("field", "Idempotency-Key");
+        return problem;
+    }
+
+    @ExceptionHandler(AccountExistsException.class)
+    ProblemDetail accountExists(AccountExistsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Account exists");
+        problem.setProperty("field", "user_id");
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -95,7 +115,31 @@ class Problems extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
         }
+        // A value of the wrong type (a word for an amount): name the field, not the Java type it was read into.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = fieldOf(json);
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, field + ": has a value of the wrong type or form");
+                problem.setTitle("Invalid field");
+                problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
+                problem.setProperty("field", field);
+                return ResponseEntity.badRequest().body(problem);
+            }
+        }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    private static String fieldOf(JacksonException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static String abbreviate(Object value) {

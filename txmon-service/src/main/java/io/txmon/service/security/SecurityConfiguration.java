@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Every endpoint but health needs an API key, and each a role: {@code INGEST} sends transactions, {@code ANALYST}
+ * Every endpoint but health needs an API key, and each a role: {@code INGEST} sends transactions and payments, {@code ANALYST}
  * reads and reviews, {@code ADMIN} changes rules and models. Denials are problem details: 401 without a valid
  * key, 403 without the role.
  */
@@ -62,8 +62,13 @@ class SecurityConfiguration {
                         // The dashboard's page, script and styles: no data, which every call they make needs a key for.
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/uplot/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/detect", "/detect/batch")
+                        .requestMatchers(HttpMethod.POST, "/detect", "/detect/batch", "/payments")
                         .hasRole(INGEST)
+                        .requestMatchers(HttpMethod.POST, "/accounts")
+                        .hasRole(ADMIN)
+                        // A payer looks up what became of a held payment.
+                        .requestMatchers(HttpMethod.GET, "/payments/**")
+                        .hasAnyRole(INGEST, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/alerts/**")
                         .hasRole(ANALYST)
                         .requestMatchers(HttpMethod.PUT, "/rules", "/models/active")

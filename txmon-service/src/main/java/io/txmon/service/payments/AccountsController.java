@@ -1,0 +1,128 @@
+package io.txmon.service.payments;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.txmon.accounts.AccountProfiles;
+import io.txmon.accounts.AccountProfiles.AccountProfile;
+import io.txmon.payments.LedgerAccount;
+import io.txmon.payments.LedgerAccounts;
+import io.txmon.payments.LedgerEntry;
+import io.txmon.payments.NewAccount;
+import io.txmon.service.problems.NotFoundException;
+import io.txmon.service.problems.QueryParameters;
+import io.txmon.storage.Database;
+import io.txmon.transaction.InvalidFieldException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /accounts} opens an account that holds money; {@code GET /accounts/{id}} shows any account, with its
+ * balance when it holds money; {@code GET /accounts/{id}/ledger} its entries, each with the balance after it.
+ */
+@RestController
+class AccountsController {
+    private static final Logger AUDIT = LoggerFactory.getLogger("txmon.audit");
+    private static final int RECENT_DECISIONS = 20;
+    private static final int MAX_LIMIT = 1_000;
+
+    private final AccountProfiles profiles;
+    private final LedgerAccounts accounts;
+
+    AccountsController(Database database, LedgerAccounts accounts) {
+        this.profiles = new AccountProfiles(database);
+        this.accounts = accounts;
+    }
+
+    /** What opens an account; {@code overdraft_limit} is optional (zero). Amounts as numbers or decimal strings. */
+    record OpenRequest(
+            String userId, String accountType, String currency, BigDecimal openingBalance, BigDecimal overdraftLimit) {}
+
+    /** An account: its profile and risk, and when it holds money, its currency, balance and overdraft limit. */
+    record AccountView(
+            @JsonUnwrapped AccountProfile profile, String currency, BigDecimal balance, BigDecimal overdraftLimit) {}
+
+    /** An account's ledger: where it started, where it stands, and the entries between, oldest first. */
+    record Ledger(
+            String userId, String currency, BigDecimal openingBalance, BigDecimal balance, List<LedgerEntry> entries) {}
+
+    @Operation(
+            summary = "Open an account that holds money",
+            description = "Body: user_id (the account id that its transactions carry), account_type (PERSONAL or"
+                    + " BUSINESS), currency (ISO 4217), opening_balance, optional overdraft_limit. An account known"
+                    + " from transactions keeps its history and risk score. 409 when it holds money already.")
+    @PostMapping("/accounts")
+    ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) throws SQLException {
+        LedgerAccount opened = accounts.open(new NewAccount(
+                request.userId(),
+                request.accountType(),
+                PaymentsController.currency("currency", request.currency()),
+                request.openingBalance(),
+                request.overdraftLimit()));
+        AUDIT.info(
+                "account {} opened by {}: {} {}, overdraft limit {}",
+                opened.userId(),
+                principal.getName(),
+                opened.balance().toPlainString(),
+                opened.currency(),
+                opened.overdraftLimit().toPlainString());
+        return ResponseEntity.created(URI.create("/accounts/" + opened.userId()))
+                .body(view(opened.userId()).orElseThrow());
+    }
+
+    @Operation(summary = "An account: reference data, risk score, activity, latest decisions, and its balance")
+    @GetMapping("/accounts/{id}")
+    AccountView account(@PathVariable String id) throws SQLException {
+        return view(id).orElseThrow(() -> new NotFoundException("no account " + QueryParameters.abbreviate(id)));
+    }
+
+    @Operation(
+            summary = "An account's ledger: its balance history",
+            description = "Each entry of a posted payment, oldest first, with the counterparty, the amount (negative"
+                    + " when paid out) and the balance after it; limit (at most 1,000) and offset page through them.")
+    @GetMapping("/accounts/{id}/ledger")
+    Ledger ledger(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset)
+            throws SQLException {
+        QueryParameters.limit("limit", limit, MAX_LIMIT);
+        if (offset < 0) {
+            throw new InvalidFieldException("offset", "must be 0 or more, was " + offset);
+        }
+        LedgerAccount account = accounts.find(id)
+                .orElseThrow(
+                        () -> new NotFoundException("no account " + QueryParameters.abbreviate(id) + " holds money"));
+        return new Ledger(
+                account.userId(),
+                account.currency(),
+                account.openingBalance(),
+                account.balance(),
+                accounts.entries(id, limit, offset));
+    }
+
+    private Optional<AccountView> view(String id) throws SQLException {
+        Optional<AccountProfile> profile = profiles.profile(id, RECENT_DECISIONS);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LedgerAccount> ledger = accounts.find(id);
+        return Optional.of(new AccountView(
+                profile.get(),
+                ledger.map(LedgerAccount::currency).orElse(null),
+                ledger.map(LedgerAccount::balance).orElse(null),
+                ledger.map(LedgerAccount::overdraftLimit).orElse(null)));
+    }
+}

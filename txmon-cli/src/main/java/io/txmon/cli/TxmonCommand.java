@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             StatusCommand.class,
             TrainCommand.class,
-            ModelsCommand.class
+            ModelsCommand.class,
+            PayCommand.class
         })
 public final class TxmonCommand implements Runnable {
 

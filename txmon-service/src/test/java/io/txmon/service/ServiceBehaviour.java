@@ -5,7 +5,11 @@ import static io.txmon.service.ServiceClient.ANALYST_KEY;
 import static io.txmon.service.ServiceClient.INGEST_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.txmon.cli.TxmonCommand;
 import io.txmon.service.ServiceClient.Answer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The service as its clients see it, over real HTTP, on the engine a subclass starts it with. */
 @SpringBootTest(
@@ -568,6 +573,128 @@ abstract class ServiceBehaviour {
                         .json()
                         .get("entries"))
                 .isEmpty();
+    }
+
+    @Test
+    void theCommandLinePaysThroughTheServiceWithAnExitCodePerOutcomeAndARetryPaysOnce() {
+        String alice = openAccount("alice", "30.00");
+        String bob = openAccount("bob", "0");
+        String url = "http://127.0.0.1:" + port;
+
+        PayRun posted = PayRun.of(
+                "--url",
+                url,
+                "--api-key",
+                INGEST_KEY,
+                "--from",
+                alice,
+                "--to",
+                bob,
+                "--amount",
+                "20.00",
+                "--key",
+                prefix + "cli-1");
+        PayRun retried = PayRun.of(
+                "--url",
+                url,
+                "--api-key",
+                INGEST_KEY,
+                "--from",
+                alice,
+                "--to",
+                bob,
+                "--amount",
+                "20",
+                "--key",
+                prefix + "cli-1");
+        PayRun short_ = PayRun.of(
+                "--url",
+                url,
+                "--api-key",
+                INGEST_KEY,
+                "--from",
+                alice,
+                "--to",
+                bob,
+                "--amount",
+                "20.00",
+                "--key",
+                prefix + "cli-2");
+        PayRun unknown = PayRun.of(
+                "--url",
+                url,
+                "--api-key",
+                INGEST_KEY,
+                "--from",
+                alice,
+                "--to",
+                prefix + "x",
+                "--amount",
+                "1",
+                "--key",
+                prefix + "cli-3");
+        PayRun noService = PayRun.of(
+                "--url",
+                "http://127.0.0.1:1",
+                "--api-key",
+                INGEST_KEY,
+                "--from",
+                alice,
+                "--to",
+                bob,
+                "--amount",
+                "1",
+                "--key",
+                prefix + "cli-4");
+
+        assertThat(posted.exitCode()).as(posted.err()).isZero();
+        assertThat(posted.answer().get("status").asString()).isEqualTo("POSTED");
+        assertThat(retried.exitCode()).isZero();
+        assertThat(retried.answer().get("payment_id")).isEqualTo(posted.answer().get("payment_id"));
+        assertThat(short_.exitCode()).isEqualTo(4);
+        assertThat(short_.answer().get("reason").asString()).startsWith("insufficient funds");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("to_account: no account " + prefix + "x");
+        assertThat(noService.exitCode()).isEqualTo(5);
+        assertThat(client.get("/accounts/" + alice, ANALYST_KEY)
+                        .json()
+                        .get("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("10.00");
+    }
+
+    /** One run of {@code bin/txmon pay}, with what it printed. */
+    record PayRun(int exitCode, String out, String err) {
+        /** The answer it printed: the service's own log lines share this test's standard output. */
+        JsonNode answer() {
+            String line = out.lines()
+                    .filter(printed -> printed.startsWith("{\"payment_id\""))
+                    .reduce((first, last) -> last)
+                    .orElseThrow(() -> new AssertionError("no answer printed: " + out + err));
+            return JsonMapper.builder().build().readTree(line);
+        }
+
+        static synchronized PayRun of(String... options) {
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            ByteArrayOutputStream complained = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(complained, true, StandardCharsets.UTF_8));
+                String[] args = new String[options.length + 1];
+                args[0] = "pay";
+                System.arraycopy(options, 0, args, 1, options.length);
+                int exitCode = TxmonCommand.execute(args);
+                return new PayRun(
+                        exitCode,
+                        printed.toString(StandardCharsets.UTF_8),
+                        complained.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+        }
     }
 
     private String openAccount(String name, String balance) {

@@ -89,13 +89,14 @@ public final class LedgerAccounts {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                String currency = rs.getString(2).strip();
                 return Optional.of(new LedgerAccount(
                         userId,
                         rs.getString(1),
-                        rs.getString(2).strip(),
-                        rs.getBigDecimal(3),
-                        rs.getBigDecimal(4),
-                        rs.getBigDecimal(5),
+                        currency,
+                        Money.stored(rs.getBigDecimal(3), currency),
+                        Money.stored(rs.getBigDecimal(4), currency),
+                        Money.stored(rs.getBigDecimal(5), currency),
                         Jdbc.instant(rs, 6),
                         rs.getBigDecimal(7)));
             }
@@ -108,7 +109,7 @@ public final class LedgerAccounts {
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT e.entry_id, e.payment_id,"
                         + " CASE WHEN p.from_account = e.user_id THEN p.to_account ELSE p.from_account END,"
-                        + " e.amount, e.balance_after, e.posted_at FROM ledger_entries e"
+                        + " e.amount, e.balance_after, e.posted_at, p.currency FROM ledger_entries e"
                         + " JOIN payments p ON p.payment_id = e.payment_id WHERE e.user_id = ?"
                         + " ORDER BY e.entry_id LIMIT ? OFFSET ?")) {
             select.setString(1, userId);
@@ -121,8 +122,8 @@ public final class LedgerAccounts {
                             rs.getString(2),
                             userId,
                             rs.getString(3),
-                            rs.getBigDecimal(4),
-                            rs.getBigDecimal(5),
+                            Money.stored(rs.getBigDecimal(4), rs.getString(7)),
+                            Money.stored(rs.getBigDecimal(5), rs.getString(7)),
                             Jdbc.instant(rs, 6)));
                 }
             }

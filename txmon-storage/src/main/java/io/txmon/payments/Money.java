@@ -3,6 +3,7 @@ package io.txmon.payments;
 import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
 /** Amounts as the ledger keeps them: exact, with no more decimals than their currency has. */
@@ -31,5 +32,17 @@ final class Money {
                     field, "has more than " + Transaction.MAX_AMOUNT_INTEGER_DIGITS + " digits before the point");
         }
         return exact.setScale(decimals);
+    }
+
+    /**
+     * {@code stored} (a NUMERIC of six decimals) with its currency's decimals again, so that an amount reads the same
+     * when answered first and when read back.
+     */
+    static BigDecimal stored(BigDecimal stored, String currency) {
+        if (stored == null) {
+            return null;
+        }
+        int decimals = Math.max(Currency.getInstance(currency.strip()).getDefaultFractionDigits(), 0);
+        return stored.setScale(decimals, RoundingMode.UNNECESSARY);
     }
 }

@@ -290,12 +290,13 @@ public final class Payments {
     }
 
     private static PaymentOutcome outcome(ResultSet rs, boolean replayed) throws SQLException {
+        String currency = rs.getString(6).strip();
         Payment payment = new Payment(
                 rs.getString(1),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getBigDecimal(5),
-                rs.getString(6).strip(),
+                Money.stored(rs.getBigDecimal(5), currency),
+                currency,
                 Status.valueOf(rs.getString(7)),
                 rs.getString(8),
                 rs.getLong(9),

@@ -499,11 +499,12 @@ abstract class ServiceBehaviour {
         assertThat(held.json().get("reason").asString())
                 .startsWith("held for review: ")
                 .contains("HIGH_AMOUNT");
-        assertThat(client.get("/accounts/" + alice, ANALYST_KEY)
-                        .json()
-                        .get("balance")
-                        .decimalValue())
-                .isEqualByComparingTo("50000.00");
+        JsonNode payer = client.get("/accounts/" + alice, ANALYST_KEY).json();
+        assertThat(payer.get("balance").decimalValue()).isEqualByComparingTo("50000.00");
+        assertThat(payer.get("risk_score").decimalValue())
+                .as("the payer's risk is that of its payment's decision")
+                .isEqualByComparingTo(held.json().get("decision").get("risk_score").decimalValue())
+                .isPositive();
         String transactionId = held.json().get("decision").get("transaction_id").asString();
         JsonNode alert = null;
         for (JsonNode candidate :

@@ -1,0 +1,320 @@
+package io.txmon.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.ingest.Detection;
+import io.txmon.ingest.OnlineIngestion;
+import io.txmon.payments.LedgerAccounts;
+import io.txmon.payments.NewAccount;
+import io.txmon.payments.Payment;
+import io.txmon.payments.PaymentOutcome;
+import io.txmon.payments.PaymentRequest;
+import io.txmon.payments.Payments;
+import io.txmon.storage.Database;
+import io.txmon.transaction.Transaction;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Payments per second that 16 clients paying back to back get from the ledger on PostgreSQL, screening by the
+ * decision path included, and their latency. Run: {@code txmon-benchmarks/scripts/payments-load.sh}, or {@code java
+ * -cp txmon-benchmarks/target/benchmarks.jar io.txmon.benchmarks.PaymentsLoad [seconds]}.
+ *
+ * <p>Connections come from a HikariCP pool of 20, as the service keeps them: without a pool every query would open
+ * a connection, which alone costs about 25 ms on this machine.
+ */
+public final class PaymentsLoad {
+    private static final int THREADS = 16;
+    private static final int ACCOUNTS = 1_000;
+    private static final int WARM_UP_SECONDS = 10;
+    /** Enough that practically every payment posts: the ledger's work, not its refusals, is measured. */
+    private static final BigDecimal OPENING_BALANCE = new BigDecimal("1000000.00");
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String USER = "postgres";
+
+    private PaymentsLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        String name = "txmon_payments_load_" + ProcessHandle.current().pid();
+        execute("CREATE DATABASE " + name);
+        boolean clean;
+        try {
+            clean = run(name, seconds);
+        } finally {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+        if (!clean) {
+            System.exit(1);
+        }
+    }
+
+    /** Whether every payment was answered. */
+    private static boolean run(String name, int seconds) throws Exception {
+        String url = SERVER + name + "?user=" + USER;
+        ExecutorService clients = Executors.newFixedThreadPool(THREADS);
+        try (HikariDataSource pool = pool(url)) {
+            Database database = Database.open(pool, url);
+            try (OnlineIngestion online =
+                    OnlineIngestion.start(database, RuleFile.defaults(), Clock.systemUTC(), decision -> {})) {
+                List<String> accounts = open(database, clients);
+                Payments payments = new Payments(database, Clock.systemUTC(), transfer -> screen(online, transfer));
+
+                System.out.printf(
+                        Locale.ROOT,
+                        "machine: %d cores, Java %s (%s), PostgreSQL %s at 127.0.0.1:5432%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.runtime.version"),
+                        System.getProperty("java.vm.name"),
+                        serverVersion(database));
+                System.out.printf(
+                        Locale.ROOT,
+                        "connections: HikariCP, %d at most%naccounts: %,d, opening balance %s each%n",
+                        pool.getMaximumPoolSize(),
+                        ACCOUNTS,
+                        OPENING_BALANCE.toPlainString());
+
+                Round warmUp = load(payments, accounts, clients, "warm", WARM_UP_SECONDS);
+                // The statistics a database in use has (autovacuum analyzes a table at most once a minute): on a
+                // fresh database the planner takes the tables for tiny and scans them whole, which the warm-up,
+                // at tens of milliseconds a payment, shows.
+                analyze(database);
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up: %d s, %,d payments, discarded; then ANALYZE%n",
+                        WARM_UP_SECONDS,
+                        warmUp.payments());
+                Round measured = load(payments, accounts, clients, "run", seconds);
+                measured.print();
+                if (online.failure().isPresent()) {
+                    System.out.println(
+                            "decision path failed: " + online.failure().get());
+                    return false;
+                }
+                return warmUp.errors() == 0 && measured.errors() == 0;
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** The clients, the decision path's two connections, and room for the migration's. */
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(THREADS + 4);
+        config.setPoolName("txmon-payments-load");
+        return new HikariDataSource(config);
+    }
+
+    /** Opens the accounts on all clients' threads at once: setting up is not what is measured. */
+    private static List<String> open(Database database, ExecutorService clients) throws Exception {
+        LedgerAccounts ledger = new LedgerAccounts(database, Clock.systemUTC());
+        List<String> ids = new ArrayList<>();
+        List<Future<?>> opened = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            String id = String.format(Locale.ROOT, "load-%04d", i);
+            ids.add(id);
+            opened.add(clients.submit(
+                    () -> ledger.open(new NewAccount(id, "PERSONAL", EUR, OPENING_BALANCE, BigDecimal.ZERO))));
+        }
+        for (Future<?> account : opened) {
+            account.get();
+        }
+        return ids;
+    }
+
+    private static Detection screen(OnlineIngestion online, Transaction transfer) {
+        try {
+            return online.detect(transfer).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while screening", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("screening failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #THREADS} clients paying back to back for {@code seconds}, each with keys of its own. */
+    private static Round load(
+            Payments payments, List<String> accounts, ExecutorService clients, String round, int seconds)
+            throws Exception {
+        long started = System.nanoTime();
+        long until = started + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<Client>> running = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String prefix = round + "-" + t + "-";
+            SplittableRandom random = new SplittableRandom(round.hashCode() * 31L + t);
+            running.add(clients.submit(() -> Client.pay(payments, accounts, prefix, random, until)));
+        }
+        List<Client> done = new ArrayList<>();
+        for (Future<Client> client : running) {
+            done.add(client.get());
+        }
+        return Round.of(done, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void analyze(Database database) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+    }
+
+    private static String serverVersion(Database database) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection server = DriverManager.getConnection(SERVER + "postgres", USER, null);
+                Statement statement = server.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** What one client did: its latencies in nanoseconds, in the order paid, and its outcomes. */
+    private static final class Client {
+        long[] latencies = new long[4_096];
+        int payments;
+        long posted;
+        long rejected;
+        long held;
+        long errors;
+        Exception firstError;
+
+        static Client pay(
+                Payments payments, List<String> accounts, String prefix, SplittableRandom random, long until) {
+            Client client = new Client();
+            for (int i = 0; System.nanoTime() < until; i++) {
+                int from = random.nextInt(accounts.size());
+                int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
+                PaymentRequest request = new PaymentRequest(
+                        accounts.get(from), accounts.get(to), BigDecimal.valueOf(100 + random.nextInt(49_901), 2), EUR);
+                long start = System.nanoTime();
+                try {
+                    PaymentOutcome outcome = payments.pay(prefix + i, request);
+                    client.answered(System.nanoTime() - start, outcome.payment().status());
+                } catch (SQLException | RuntimeException e) {
+                    client.errors++;
+                    if (client.firstError == null) {
+                        client.firstError = e;
+                    }
+                }
+            }
+            return client;
+        }
+
+        private void answered(long nanos, Payment.Status status) {
+            if (payments == latencies.length) {
+                latencies = Arrays.copyOf(latencies, payments * 2);
+            }
+            latencies[payments++] = nanos;
+            switch (status) {
+                case POSTED -> posted++;
+                case REJECTED -> rejected++;
+                case HELD -> held++;
+            }
+        }
+    }
+
+    /** All clients' results in one round, latencies in milliseconds (nearest rank). */
+    private record Round(
+            double seconds,
+            int payments,
+            long posted,
+            long rejected,
+            long held,
+            long errors,
+            Exception firstError,
+            double p50,
+            double p90,
+            double p99,
+            double p999,
+            double max) {
+        static Round of(List<Client> clients, double seconds) {
+            long[] sorted = clients.stream()
+                    .flatMapToLong(c -> Arrays.stream(c.latencies, 0, c.payments))
+                    .sorted()
+                    .toArray();
+            return new Round(
+                    seconds,
+                    sorted.length,
+                    clients.stream().mapToLong(c -> c.posted).sum(),
+                    clients.stream().mapToLong(c -> c.rejected).sum(),
+                    clients.stream().mapToLong(c -> c.held).sum(),
+                    clients.stream().mapToLong(c -> c.errors).sum(),
+                    clients.stream()
+                            .map(c -> c.firstError)
+                            .filter(e -> e != null)
+                            .findFirst()
+                            .orElse(null),
+                    percentile(sorted, 50),
+                    percentile(sorted, 90),
+                    percentile(sorted, 99),
+                    percentile(sorted, 99.9),
+                    percentile(sorted, 100));
+        }
+
+        private static double percentile(long[] sortedNanos, double percent) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percent / 100 * sortedNanos.length);
+            return sortedNanos[Math.max(rank, 1) - 1] / 1e6;
+        }
+
+        void print() {
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads: %d, seconds: %.1f, payments: %,d (posted %,d, rejected %,d, held %,d), errors: %,d%n",
+                    THREADS,
+                    seconds,
+                    payments,
+                    posted,
+                    rejected,
+                    held,
+                    errors);
+            System.out.printf(
+                    Locale.ROOT,
+                    "payments per second: %.1f (posted per second: %.1f)%n",
+                    payments / seconds,
+                    posted / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
+                    p50,
+                    p90,
+                    p99,
+                    p999,
+                    max);
+            if (firstError != null) {
+                System.out.println("first error: " + firstError);
+            }
+        }
+    }
+}

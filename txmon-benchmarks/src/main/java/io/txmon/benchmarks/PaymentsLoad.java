@@ -8,11 +8,11 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.LedgerAccounts;
 import io.txmon.payments.NewAccount;
 import io.txmon.payments.Payment;
-import io.txmon.payments.PaymentOutcome;
 import io.txmon.payments.PaymentRequest;
 import io.txmon.payments.Payments;
 import io.txmon.storage.Database;
 import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -36,7 +37,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Payments per second that 16 clients paying back to back get from the ledger on PostgreSQL, screening by the
  * decision path included, and their latency. Run: {@code txmon-benchmarks/scripts/payments-load.sh}, or {@code java
- * -cp txmon-benchmarks/target/benchmarks.jar io.txmon.benchmarks.PaymentsLoad [seconds]}.
+ * -cp txmon-benchmarks/target/benchmarks.jar io.txmon.benchmarks.PaymentsLoad [seconds] [payments|screening]}.
+ *
+ * <p>{@code screening} sends the same transfers through the decision path alone, stored with their decisions but
+ * not posted: what screening costs of a payment.
  *
  * <p>Connections come from a HikariCP pool of 20, as the service keeps them: without a pool every query would open
  * a connection, which alone costs about 25 ms on this machine.
@@ -60,7 +64,7 @@ public final class PaymentsLoad {
         execute("CREATE DATABASE " + name);
         boolean clean;
         try {
-            clean = run(name, seconds);
+            clean = run(name, seconds, args.length > 1 && args[1].equals("screening"));
         } finally {
             execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
@@ -70,7 +74,7 @@ public final class PaymentsLoad {
     }
 
     /** Whether every payment was answered. */
-    private static boolean run(String name, int seconds) throws Exception {
+    private static boolean run(String name, int seconds, boolean screeningOnly) throws Exception {
         String url = SERVER + name + "?user=" + USER;
         ExecutorService clients = Executors.newFixedThreadPool(THREADS);
         try (HikariDataSource pool = pool(url)) {
@@ -94,7 +98,14 @@ public final class PaymentsLoad {
                         ACCOUNTS,
                         OPENING_BALANCE.toPlainString());
 
-                Round warmUp = load(payments, accounts, clients, "warm", WARM_UP_SECONDS);
+                Attempt attempt = screeningOnly
+                        ? (key, request) -> {
+                            screen(online, transfer(key, request));
+                            return null;
+                        }
+                        : (key, request) -> payments.pay(key, request).payment().status();
+                System.out.println(screeningOnly ? "measured: screening alone, nothing posted" : "measured: payments");
+                Round warmUp = load(attempt, accounts, clients, "warm", WARM_UP_SECONDS);
                 // The statistics a database in use has (autovacuum analyzes a table at most once a minute): on a
                 // fresh database the planner takes the tables for tiny and scans them whole, which the warm-up,
                 // at tens of milliseconds a payment, shows.
@@ -104,8 +115,8 @@ public final class PaymentsLoad {
                         "warm-up: %d s, %,d payments, discarded; then ANALYZE%n",
                         WARM_UP_SECONDS,
                         warmUp.payments());
-                Round measured = load(payments, accounts, clients, "run", seconds);
-                measured.print();
+                Round measured = load(attempt, accounts, clients, "run", seconds);
+                measured.print(screeningOnly ? "transfers screened" : "payments");
                 if (online.failure().isPresent()) {
                     System.out.println(
                             "decision path failed: " + online.failure().get());
@@ -155,9 +166,23 @@ public final class PaymentsLoad {
         }
     }
 
+    /** One request of a client: the payment's status, or null when only screened. */
+    @FunctionalInterface
+    private interface Attempt {
+        Payment.Status make(String key, PaymentRequest request) throws SQLException;
+    }
+
+    private static Transaction transfer(String key, PaymentRequest request) {
+        return Transaction.builder("screen_" + key, Instant.now(), request.fromAccount(), request.amount())
+                .currency(request.currency())
+                .type(TransactionType.TRANSFER)
+                .counterpartyId(request.toAccount())
+                .build();
+    }
+
     /** {@link #THREADS} clients paying back to back for {@code seconds}, each with keys of its own. */
     private static Round load(
-            Payments payments, List<String> accounts, ExecutorService clients, String round, int seconds)
+            Attempt attempt, List<String> accounts, ExecutorService clients, String round, int seconds)
             throws Exception {
         long started = System.nanoTime();
         long until = started + TimeUnit.SECONDS.toNanos(seconds);
@@ -165,7 +190,7 @@ public final class PaymentsLoad {
         for (int t = 0; t < THREADS; t++) {
             String prefix = round + "-" + t + "-";
             SplittableRandom random = new SplittableRandom(round.hashCode() * 31L + t);
-            running.add(clients.submit(() -> Client.pay(payments, accounts, prefix, random, until)));
+            running.add(clients.submit(() -> Client.pay(attempt, accounts, prefix, random, until)));
         }
         List<Client> done = new ArrayList<>();
         for (Future<Client> client : running) {
@@ -207,8 +232,7 @@ public final class PaymentsLoad {
         long errors;
         Exception firstError;
 
-        static Client pay(
-                Payments payments, List<String> accounts, String prefix, SplittableRandom random, long until) {
+        static Client pay(Attempt attempt, List<String> accounts, String prefix, SplittableRandom random, long until) {
             Client client = new Client();
             for (int i = 0; System.nanoTime() < until; i++) {
                 int from = random.nextInt(accounts.size());
@@ -217,8 +241,8 @@ public final class PaymentsLoad {
                         accounts.get(from), accounts.get(to), BigDecimal.valueOf(100 + random.nextInt(49_901), 2), EUR);
                 long start = System.nanoTime();
                 try {
-                    PaymentOutcome outcome = payments.pay(prefix + i, request);
-                    client.answered(System.nanoTime() - start, outcome.payment().status());
+                    Payment.Status status = attempt.make(prefix + i, request);
+                    client.answered(System.nanoTime() - start, status);
                 } catch (SQLException | RuntimeException e) {
                     client.errors++;
                     if (client.firstError == null) {
@@ -234,10 +258,12 @@ public final class PaymentsLoad {
                 latencies = Arrays.copyOf(latencies, payments * 2);
             }
             latencies[payments++] = nanos;
-            switch (status) {
-                case POSTED -> posted++;
-                case REJECTED -> rejected++;
-                case HELD -> held++;
+            if (status != null) {
+                switch (status) {
+                    case POSTED -> posted++;
+                    case REJECTED -> rejected++;
+                    case HELD -> held++;
+                }
             }
         }
     }
@@ -288,12 +314,13 @@ public final class PaymentsLoad {
             return sortedNanos[Math.max(rank, 1) - 1] / 1e6;
         }
 
-        void print() {
+        void print(String what) {
             System.out.printf(
                     Locale.ROOT,
-                    "threads: %d, seconds: %.1f, payments: %,d (posted %,d, rejected %,d, held %,d), errors: %,d%n",
+                    "threads: %d, seconds: %.1f, %s: %,d (posted %,d, rejected %,d, held %,d), errors: %,d%n",
                     THREADS,
                     seconds,
+                    what,
                     payments,
                     posted,
                     rejected,
@@ -301,7 +328,8 @@ public final class PaymentsLoad {
                     errors);
             System.out.printf(
                     Locale.ROOT,
-                    "payments per second: %.1f (posted per second: %.1f)%n",
+                    "%s per second: %.1f (posted per second: %.1f)%n",
+                    what,
                     payments / seconds,
                     posted / seconds);
             System.out.printf(

@@ -32,12 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * one database transaction with its ledger entries.
  *
  * <p>Concurrency control is row locks taken in one order: a posting locks its two accounts ({@code SELECT ... FOR
- * UPDATE}) in the order of their ids, so two payments between the same accounts, either way round, queue behind
+ * UPDATE}, on PostgreSQL {@code FOR NO KEY UPDATE}: see {@link Funds}) in the order of their ids, so two payments between the same accounts, either way round, queue behind
  * each other instead of deadlocking, and a balance is read, checked and written under its lock. Locks rather than
  * serializable transactions because every payment between two accounts conflicts by design: under serializable
  * isolation most would fail and be retried, where a lock makes them wait their turn, on PostgreSQL and H2 alike.
- * The database refuses a broken state by itself too (db/migration/V7, V7_1): no balance below its overdraft, no
- * idempotency key twice, ledger entries never changed, a payment settled once.
+ * The database refuses a broken state by itself too (db/migration/V7, V7_1, V7_2): no balance below its overdraft,
+ * no idempotency key twice, ledger entries only as sides of posted payments and never changed, a payment settled
+ * once.
  *
  * <p>Idempotency: a key is bound to the request's fingerprint. The payment's id follows from the key and the
  * screened transaction's id from key and fingerprint, so a request retried after a crash between screening and

@@ -503,7 +503,8 @@ abstract class ServiceBehaviour {
         assertThat(payer.get("balance").decimalValue()).isEqualByComparingTo("50000.00");
         assertThat(payer.get("risk_score").decimalValue())
                 .as("the payer's risk is that of its payment's decision")
-                .isEqualByComparingTo(held.json().get("decision").get("risk_score").decimalValue())
+                .isEqualByComparingTo(
+                        held.json().get("decision").get("risk_score").decimalValue())
                 .isPositive();
         String transactionId = held.json().get("decision").get("transaction_id").asString();
         JsonNode alert = null;

@@ -210,6 +210,9 @@ public final class Payments {
         try (Connection connection = database.connect();
                 PreparedStatement call = connection.prepareStatement(
                         "SELECT status, reason FROM txmon_record_payment(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            // The call is its own transaction only in auto-commit: a pool handing out connections without it
+            // would roll the payment back when the connection goes back, after it was answered.
+            connection.setAutoCommit(true);
             call.setString(1, paymentId);
             call.setString(2, key);
             call.setString(3, fingerprint);

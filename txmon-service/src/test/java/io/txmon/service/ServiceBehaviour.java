@@ -583,71 +583,11 @@ abstract class ServiceBehaviour {
         String bob = openAccount("bob", "0");
         String url = "http://127.0.0.1:" + port;
 
-        PayRun posted = PayRun.of(
-                "--url",
-                url,
-                "--api-key",
-                INGEST_KEY,
-                "--from",
-                alice,
-                "--to",
-                bob,
-                "--amount",
-                "20.00",
-                "--key",
-                prefix + "cli-1");
-        PayRun retried = PayRun.of(
-                "--url",
-                url,
-                "--api-key",
-                INGEST_KEY,
-                "--from",
-                alice,
-                "--to",
-                bob,
-                "--amount",
-                "20",
-                "--key",
-                prefix + "cli-1");
-        PayRun short_ = PayRun.of(
-                "--url",
-                url,
-                "--api-key",
-                INGEST_KEY,
-                "--from",
-                alice,
-                "--to",
-                bob,
-                "--amount",
-                "20.00",
-                "--key",
-                prefix + "cli-2");
-        PayRun unknown = PayRun.of(
-                "--url",
-                url,
-                "--api-key",
-                INGEST_KEY,
-                "--from",
-                alice,
-                "--to",
-                prefix + "x",
-                "--amount",
-                "1",
-                "--key",
-                prefix + "cli-3");
-        PayRun noService = PayRun.of(
-                "--url",
-                "http://127.0.0.1:1",
-                "--api-key",
-                INGEST_KEY,
-                "--from",
-                alice,
-                "--to",
-                bob,
-                "--amount",
-                "1",
-                "--key",
-                prefix + "cli-4");
+        PayRun posted = PayRun.of(url, alice, bob, "20.00", prefix + "cli-1");
+        PayRun retried = PayRun.of(url, alice, bob, "20", prefix + "cli-1");
+        PayRun short_ = PayRun.of(url, alice, bob, "20.00", prefix + "cli-2");
+        PayRun unknown = PayRun.of(url, alice, prefix + "x", "1", prefix + "cli-3");
+        PayRun noService = PayRun.of("http://127.0.0.1:1", alice, bob, "1", prefix + "cli-4");
 
         assertThat(posted.exitCode()).as(posted.err()).isZero();
         assertThat(posted.answer().get("status").asString()).isEqualTo("POSTED");
@@ -676,7 +616,8 @@ abstract class ServiceBehaviour {
             return JsonMapper.builder().build().readTree(line);
         }
 
-        static synchronized PayRun of(String... options) {
+        /** {@code bin/txmon pay} of {@code amount} with an ingesting key, as a script would run it. */
+        static synchronized PayRun of(String url, String from, String to, String amount, String key) {
             PrintStream out = System.out;
             PrintStream err = System.err;
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -684,9 +625,21 @@ abstract class ServiceBehaviour {
             try {
                 System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
                 System.setErr(new PrintStream(complained, true, StandardCharsets.UTF_8));
-                String[] args = new String[options.length + 1];
-                args[0] = "pay";
-                System.arraycopy(options, 0, args, 1, options.length);
+                String[] args = {
+                    "pay",
+                    "--url",
+                    url,
+                    "--api-key",
+                    INGEST_KEY,
+                    "--from",
+                    from,
+                    "--to",
+                    to,
+                    "--amount",
+                    amount,
+                    "--key",
+                    key
+                };
                 int exitCode = TxmonCommand.execute(args);
                 return new PayRun(
                         exitCode,

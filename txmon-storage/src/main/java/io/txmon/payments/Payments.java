@@ -231,18 +231,7 @@ public final class Payments {
                 reason = rs.getString(2);
             }
         }
-        return new Payment(
-                paymentId,
-                request.fromAccount(),
-                request.toAccount(),
-                request.amount(),
-                request.currency().getCurrencyCode(),
-                status,
-                reason,
-                decision.sequenceNumber(),
-                now,
-                null,
-                null);
+        return unsettled(paymentId, request, status, reason, decision, now);
     }
 
     /** The steps one by one in one database transaction: H2's way, and what PostgreSQL's function does. */
@@ -272,18 +261,7 @@ public final class Payments {
                         status = reason == null ? Status.POSTED : Status.REJECTED;
                     }
                 }
-                Payment payment = new Payment(
-                        paymentId(key),
-                        request.fromAccount(),
-                        request.toAccount(),
-                        request.amount(),
-                        request.currency().getCurrencyCode(),
-                        status,
-                        reason,
-                        decision.sequenceNumber(),
-                        now,
-                        null,
-                        null);
+                Payment payment = unsettled(paymentId(key), request, status, reason, decision, now);
                 insert(connection, key, fingerprint, payment);
                 if (status == Status.POSTED) {
                     funds.move(
@@ -301,6 +279,23 @@ public final class Payments {
                 throw e;
             }
         }
+    }
+
+    /** A payment as just recorded: settled later, if ever, by a review. */
+    private static Payment unsettled(
+            String paymentId, PaymentRequest request, Status status, String reason, Detection decision, Instant now) {
+        return new Payment(
+                paymentId,
+                request.fromAccount(),
+                request.toAccount(),
+                request.amount(),
+                request.currency().getCurrencyCode(),
+                status,
+                reason,
+                decision.sequenceNumber(),
+                now,
+                null,
+                null);
     }
 
     private static void insert(Connection connection, String key, String fingerprint, Payment payment)

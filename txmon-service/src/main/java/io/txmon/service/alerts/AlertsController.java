@@ -56,9 +56,7 @@ class AlertsController {
             @RequestParam(defaultValue = "0") int offset)
             throws SQLException {
         QueryParameters.limit("limit", limit, MAX_LIMIT);
-        if (offset < 0) {
-            throw new InvalidFieldException("offset", "must be 0 or more, was " + offset);
-        }
+        QueryParameters.offset("offset", offset);
         Alerts.Filter filter = new Alerts.Filter(
                 status == null ? null : parse(Status.class, "status", status),
                 reason == null ? null : code("reason", reason),

@@ -11,7 +11,6 @@ import io.txmon.payments.NewAccount;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
-import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
@@ -99,9 +98,7 @@ class AccountsController {
             @RequestParam(defaultValue = "0") int offset)
             throws SQLException {
         QueryParameters.limit("limit", limit, MAX_LIMIT);
-        if (offset < 0) {
-            throw new InvalidFieldException("offset", "must be 0 or more, was " + offset);
-        }
+        QueryParameters.offset("offset", offset);
         LedgerAccount account = accounts.find(id)
                 .orElseThrow(
                         () -> new NotFoundException("no account " + QueryParameters.abbreviate(id) + " holds money"));

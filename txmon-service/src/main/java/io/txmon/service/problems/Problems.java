@@ -118,13 +118,9 @@ class Problems extends ResponseEntityExceptionHandler {
         // A value of the wrong type (a word for an amount): name the field, not the Java type it was read into.
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-                String field = fieldOf(json);
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, field + ": has a value of the wrong type or form");
-                problem.setTitle("Invalid field");
-                problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
-                problem.setProperty("field", field);
-                return ResponseEntity.badRequest().body(problem);
+                return ResponseEntity.badRequest()
+                        .body(invalidField(
+                                new InvalidFieldException(fieldOf(json), "has a value of the wrong type or form")));
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);

@@ -40,6 +40,14 @@ public final class QueryParameters {
         return value;
     }
 
+    /** A position to page from: 0 or more. */
+    public static int offset(String parameter, int value) {
+        if (value < 0) {
+            throw new InvalidFieldException(parameter, "must be 0 or more, was " + value);
+        }
+        return value;
+    }
+
     /** Text as a problem may quote it: short enough to read, never the whole of a huge value. */
     public static String abbreviate(String text) {
         return text.length() <= 64 ? text : text.substring(0, 61) + "...";

@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -126,6 +127,7 @@ class PaymentsStressIT {
                 killer.shutdown();
             }
             killing.get();
+            long lingered = killer.awaitKilledSessionsGone(Duration.ofSeconds(60));
             double loadSeconds = seconds(loadStarted);
 
             List<ClientLog> all = new ArrayList<>();
@@ -157,6 +159,9 @@ class PaymentsStressIT {
                             + tally.killedAfterScreening.sum() + " after screening, "
                             + tally.connectionsAborted.sum() + " connections aborted)",
                     tally.resumed.sum() + " resumed after a kill",
+                    engine == DatabaseEngine.POSTGRESQL
+                            ? lingered + " killed sessions still on the server when the clients were done"
+                            : "no server sessions (embedded)",
                     all.stream().mapToLong(log -> log.unresolved.size()).sum() + " never retried",
                     String.format(Locale.ROOT, "%.1f s of load, %.1f s in all", loadSeconds, seconds(started)),
                     "seed " + seed));
@@ -570,6 +575,11 @@ class PaymentsStressIT {
         private final Queue<Connection> idle = new ConcurrentLinkedQueue<>();
         private final Map<Connection, Attempt> inUse = new ConcurrentHashMap<>();
         private final Set<Connection> killed = ConcurrentHashMap.newKeySet();
+        /** PostgreSQL's server process behind each connection, by connection. */
+        private final Map<Connection, Integer> backends = new ConcurrentHashMap<>();
+        /** The server processes of killed connections, which may still commit what their client sent. */
+        private final Set<Integer> killedBackends = ConcurrentHashMap.newKeySet();
+
         private final Semaphore permits = new Semaphore(MAX_CONNECTIONS);
         private final CountDownLatch stopped = new CountDownLatch(1);
         private final ExecutorService aborts = Executors.newCachedThreadPool();
@@ -609,25 +619,27 @@ class PaymentsStressIT {
         /**
          * Kills {@code connection} if it is still in use: marked atomically with its release, so that no connection
          * back in the pool is killed under the next request. PostgreSQL's driver aborts by closing the socket, so
-         * the server sees its client gone; H2's abort does nothing, but its close, from another thread, cancels the
-         * running statement and rolls back.
+         * the server sees its client gone mid-call. An embedded H2 has no client to lose, and its connections are
+         * not safe to close from another thread while a statement runs (the close's rollback can interleave with
+         * the statement's writes); so there the next call on the connection fails, and its close, by the request's
+         * own thread, rolls back what the request had done.
          */
         private void kill(Connection connection) {
             Attempt victim = inUse.computeIfPresent(connection, (c, attempt) -> {
                 killed.add(c);
+                Integer backend = backends.get(c);
+                if (backend != null) {
+                    killedBackends.add(backend);
+                }
                 attempt.aborted.set(true);
                 return attempt;
             });
-            if (victim == null) {
+            if (victim == null || database.engine() == DatabaseEngine.H2) {
                 return;
             }
             aborts.execute(() -> {
                 try {
-                    if (database.engine() == DatabaseEngine.H2) {
-                        connection.close();
-                    } else {
-                        connection.abort(aborts);
-                    }
+                    connection.abort(aborts);
                 } catch (SQLException | RuntimeException e) {
                     errors.add(new AssertionError("could not kill a connection: " + e, e));
                 }
@@ -640,6 +652,7 @@ class PaymentsStressIT {
             if (!killed.remove(connection) && reset(connection)) {
                 idle.add(connection);
             } else {
+                backends.remove(connection);
                 closeQuietly(connection);
             }
         }
@@ -672,12 +685,57 @@ class PaymentsStressIT {
             stopped.countDown();
         }
 
+        /**
+         * Waits until the server process of every killed PostgreSQL connection has ended. Its client is gone, but a
+         * process waiting for a lock when its socket closed still runs the call it had read and commits it: the
+         * books are audited only once nothing more can land in them.
+         *
+         * @return how many were still there at first
+         */
+        long awaitKilledSessionsGone(Duration atMost) throws SQLException, InterruptedException {
+            if (killedBackends.isEmpty()) {
+                return 0;
+            }
+            long atFirst = -1;
+            long deadline = System.nanoTime() + atMost.toNanos();
+            try (Connection connection = database.connect();
+                    PreparedStatement lingering =
+                            connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY (?)")) {
+                lingering.setArray(1, connection.createArrayOf("integer", killedBackends.toArray()));
+                while (true) {
+                    try (ResultSet rs = lingering.executeQuery()) {
+                        rs.next();
+                        atFirst = atFirst < 0 ? rs.getLong(1) : atFirst;
+                        if (rs.getLong(1) == 0) {
+                            return atFirst;
+                        }
+                        assertThat(System.nanoTime())
+                                .as("%d killed sessions still on the server after %s", rs.getLong(1), atMost)
+                                .isLessThan(deadline);
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+
         void shutdown() throws InterruptedException {
             aborts.shutdown();
             assertThat(aborts.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
                 closeQuietly(connection);
             }
+        }
+
+        private Connection newConnection() throws SQLException {
+            Connection connection = database.connect();
+            if (database.engine() == DatabaseEngine.POSTGRESQL) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    backends.put(connection, rs.getInt(1));
+                }
+            }
+            return connection;
         }
 
         @Override
@@ -693,7 +751,7 @@ class PaymentsStressIT {
             Connection real;
             try {
                 Connection pooled = idle.poll();
-                real = pooled != null ? pooled : database.connect();
+                real = pooled != null ? pooled : newConnection();
             } catch (SQLException | RuntimeException e) {
                 permits.release();
                 throw e;
@@ -713,6 +771,9 @@ class PaymentsStressIT {
                         }
                         if (released.get()) {
                             throw new SQLException("connection closed", "08003");
+                        }
+                        if (killed.contains(real) && database.engine() == DatabaseEngine.H2) {
+                            throw new SQLException("connection killed", "08006");
                         }
                         try {
                             return method.invoke(real, args);
@@ -824,7 +885,14 @@ class PaymentsStressIT {
                     }
                 }
             }
-            assertThat(test.count("SELECT COUNT(*) FROM payments")).isEqualTo(payments.size());
+            assertThat(test.count("SELECT COUNT(*) FROM payments"))
+                    .as(
+                            "payments, against those read with their decisions; without one: %s",
+                            test.string(
+                                    "SELECT STRING_AGG(p.payment_id || ' ' || p.status || ' #' || CAST(p.sequence_number AS VARCHAR(20)), ', ')"
+                                            + " FROM payments p WHERE NOT EXISTS (SELECT 1 FROM decisions d"
+                                            + " WHERE d.sequence_number = p.sequence_number)"))
+                    .isEqualTo(payments.size());
             return new Ledger(accounts, payments, byKey, entries);
         }
 

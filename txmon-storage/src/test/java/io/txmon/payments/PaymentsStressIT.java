@@ -700,7 +700,8 @@ class PaymentsStressIT {
             long deadline = System.nanoTime() + atMost.toNanos();
             try (Connection connection = database.connect();
                     PreparedStatement lingering =
-                            connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY (?)")) {
+                            connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY (?)"
+                                    + " AND datname = current_database() AND pid <> pg_backend_pid()")) {
                 lingering.setArray(1, connection.createArrayOf("integer", killedBackends.toArray()));
                 while (true) {
                     try (ResultSet rs = lingering.executeQuery()) {

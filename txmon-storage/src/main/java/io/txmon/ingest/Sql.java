@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,8 +44,7 @@ final class Sql {
     }
 
     static Instant getInstant(ResultSet rs, int index) throws SQLException {
-        OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+        return Jdbc.instant(rs, index);
     }
 
     static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {

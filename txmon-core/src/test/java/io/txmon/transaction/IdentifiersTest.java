@@ -25,14 +25,14 @@ class IdentifiersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a b", "a\"b", "a<b", "a{b", "a#b", "a\nb", "a\u0000b", "a/b", "a%2Fb", "a'b", "é"})
+    @ValueSource(strings = {"a b", "a\"b", "a<b", "a{b", "a#b", "a\nb", "a\u0000b", "a/b", "a%2Fb", "a'b", "aé"})
     void refusesCharactersThatAreSpecialInUrlsFilesLogsOrPages(String id) {
         assertThat(Identifiers.isValid(id)).isFalse();
         assertThatThrownBy(() -> Identifiers.require("user_id", id))
                 .isInstanceOfSatisfying(
                         InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("user_id"))
                 .hasMessageContaining("may hold only ASCII letters, digits and - _ . : @")
-                .hasMessageContaining("at position 2".replace("2", id.length() == 1 ? "1" : "2"));
+                .hasMessageContaining("at position 2");
     }
 
     @Test

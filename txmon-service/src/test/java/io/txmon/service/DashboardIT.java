@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
@@ -32,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard in a real headless Chromium (Debian's, driven through its chromedriver): an analyst signs in, reads
- * the numbers, reviews an alert, and the page's screenshot is kept in {@code target/dashboard.png}. Skipped loudly
+ * the numbers, reviews an alert, and the page's screenshot is kept in {@code target/dashboard.png}; the API
+ * documentation opens too, and the Content-Security-Policy blocks nothing any of them needs. Skipped loudly
  * where Chromium is not installed, except when {@code CI=true}, where it fails.
  */
 @SpringBootTest(
@@ -77,6 +81,8 @@ class DashboardIT {
                 "--disable-sync",
                 "--window-size=1400,1800",
                 "--user-data-dir=" + Files.createTempDirectory("txmon-chromium"));
+        // The console is where Chromium reports what the Content-Security-Policy blocked.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -134,6 +140,9 @@ class DashboardIT {
 
         first.findElement(By.cssSelector("button[data-action=false-positive]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-message"), "not fraud"));
+        // The message comes first, then the queue is read again.
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#alert-queue tbody tr[data-alert-id='" + alertId + "']"), 0));
 
         assertThat(client.get("/alerts/" + alertId, ANALYST_KEY)
                         .json()
@@ -141,10 +150,41 @@ class DashboardIT {
                         .get("label")
                         .asString())
                 .isEqualTo("FALSE_POSITIVE");
-        assertThat(browser.findElements(By.cssSelector("#alert-queue tbody tr[data-alert-id='" + alertId + "']")))
-                .isEmpty();
         Path screenshot = Path.of("target", "dashboard.png");
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(screenshot)).isPositive();
+        assertThat(blockedByContentSecurityPolicy()).isEmpty();
+    }
+
+    @Test
+    void swaggerUiAndRedocOpenWithoutAKeyPromptAndNothingOfThemIsBlocked() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get("http://127.0.0.1:" + port + "/docs");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title"))
+                        .getText())
+                .contains("txmon");
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .btn.authorize")))
+                .as("an Authorize button, for the X-API-Key header")
+                .isNotEmpty();
+
+        browser.get("http://127.0.0.1:" + port + "/redoc");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("txmon");
+
+        assertThat(blockedByContentSecurityPolicy()).isEmpty();
+    }
+
+    /**
+     * What the policy blocked, but ReDoc's "API docs by Redocly" logo, which it fetches from its makers' site: that
+     * the page calls no third party is the policy doing its job.
+     */
+    private List<String> blockedByContentSecurityPolicy() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .filter(message -> !message.contains("'https://cdn.redoc.ly/redoc/logo-mini.svg'"))
+                .toList();
     }
 }

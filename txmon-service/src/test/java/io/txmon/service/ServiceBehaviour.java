@@ -182,8 +182,9 @@ abstract class ServiceBehaviour {
         }
         assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(200);
-        assertThat(client.get("/v3/api-docs", null).status()).isEqualTo(401);
-        assertThat(client.get("/docs", null).status()).isEqualTo(401);
+        // The API's description and its pages hold no data: a browser opens them without a key (AccessControlIT).
+        assertThat(client.get("/v3/api-docs", null).status()).isEqualTo(200);
+        assertThat(client.get("/docs", null).status()).isEqualTo(302);
     }
 
     @Test
@@ -434,11 +435,12 @@ abstract class ServiceBehaviour {
     }
 
     @Test
-    void anUnknownPathOrAccountIsA404ProblemDetail() {
+    void anUnknownAccountIsA404ProblemDetailAndAPathNoRuleNamesIsRefused() {
         Answer path = client.get("/no/such/path", ANALYST_KEY);
         Answer account = client.get("/accounts/" + prefix + "nobody", ANALYST_KEY);
 
-        assertThat(path.status()).isEqualTo(404);
+        assertThat(path.status()).as("whatever no rule names is refused").isEqualTo(403);
+        assertThat(path.contentType()).startsWith("application/problem+json");
         assertThat(account.status()).isEqualTo(404);
         assertThat(account.contentType()).startsWith("application/problem+json");
     }

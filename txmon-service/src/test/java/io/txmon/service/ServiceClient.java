@@ -90,6 +90,17 @@ final class ServiceClient {
                 key);
     }
 
+    /** Sends exactly {@code headers} and {@code body} (none when null): no key and no content type of its own. */
+    Answer exactly(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(request::header);
+        return send(
+                request.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+                null);
+    }
+
     private Answer send(HttpRequest.Builder request, String key) {
         if (key != null) {
             request.header("X-API-Key", key);

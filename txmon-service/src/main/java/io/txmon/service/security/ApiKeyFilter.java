@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its API key: the {@code X-API-Key} header, or, for a browser (the dashboard, the API
- * documentation), the password of HTTP Basic authentication, whose prompt a browser shows by itself.
+ * Authenticates a request by its API key, taken from the {@code X-API-Key} header only. No other credential is read:
+ * a browser attaches Basic credentials and cookies to cross-site requests by itself, a custom header it never does,
+ * so a page of another site cannot act with a key.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
@@ -39,23 +38,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String keyOf(HttpServletRequest request) {
+    /** The key the request carries, or null. */
+    static String keyOf(HttpServletRequest request) {
         String header = request.getHeader(HEADER);
-        if (header != null && !header.isBlank()) {
-            return header.strip();
-        }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(
-                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon < 0 ? null : decoded.substring(colon + 1);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        return header == null || header.isBlank() ? null : header.strip();
     }
 
     private static List<SimpleGrantedAuthority> authorities(Set<Role> roles) {

@@ -89,6 +89,14 @@ public final class ApiKeys {
         return roles == null ? Optional.empty() : Optional.of(new Holder("api-key-" + hash.substring(0, 12), roles));
     }
 
+    /**
+     * What a log may say of {@code key}, known or not: the first 8 hex digits of its SHA-256 hash, which a known
+     * key's holder name also starts with.
+     */
+    static String fingerprint(String key) {
+        return hash(key).substring(0, 8);
+    }
+
     /** The holder of a key: the name audit records give it, and its roles. */
     record Holder(String name, Set<Role> roles) {}
 

@@ -10,8 +10,11 @@ import io.txmon.rules.RuleSet;
 import io.txmon.service.ServiceClient.Answer;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredRuleSets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * No request, and no rule set kept in the database, can stop the service: each is refused alone, naming the field,
  * and the next request is served. The subclass's database holds, before the service starts, a good rule set and,
- * active after it, one that no longer loads.
+ * active after it, one that no longer loads, and an account state that cannot be read.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 abstract class BadInputBehaviour {
     static final RuleSet GOOD = RuleFile.defaults();
     static final String BAD_VERSION = "0123456789abcdef";
+    static final String UNREADABLE_ACCOUNT = "unreadable-account";
 
     @LocalServerPort
     int port;
@@ -47,9 +51,21 @@ abstract class BadInputBehaviour {
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "_";
     }
 
-    /** Keeps the good rule set, then activates one whose reason code is longer than a decision can store. */
+    /**
+     * Keeps the good rule set, then activates one whose reason code is longer than a decision can store; and keeps
+     * an account state that cannot be read.
+     */
     static void keepABadRuleSetAfterAGoodOne(String url) throws SQLException {
-        StoredRuleSets stored = new StoredRuleSets(Database.open(url));
+        Database database = Database.open(url);
+        try (Connection connection = database.connect();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO account_states (account_id, state, updated_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, UNREADABLE_ACCOUNT);
+            insert.setBytes(2, new byte[] {99, 1, 2, 3});
+            insert.setObject(3, OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+            insert.executeUpdate();
+        }
+        StoredRuleSets stored = new StoredRuleSets(database);
         Instant then = Instant.parse("2026-01-01T00:00:00Z");
         stored.saveAndActivate(
                 GOOD.version(), GOOD.name(), RuleFile.format(GOOD.definition()), GOOD.size(), "test", then);
@@ -101,6 +117,18 @@ abstract class BadInputBehaviour {
         assertThat(batch.json().get("field").asString()).isEqualTo("transactions[0].timestamp");
 
         assertThat(detect(prefix + "near", "2026-01-14T15:00:00Z").status()).isEqualTo(200);
+        assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTransactionThatAloneCannotBeDecidedIsA500ForItsRequestOnlyAndTheNextIsDecided() {
+        Answer failed = client.post("/detect", INGEST_KEY, """
+                {"transaction_id": "%sx", "user_id": "%su", "amount": 5, "timestamp": "2026-01-14T15:00:00Z",
+                 "type": "TRANSFER", "counterparty_id": "%s"}""".formatted(prefix, prefix, UNREADABLE_ACCOUNT));
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.contentType()).startsWith("application/problem+json");
+        assertThat(detect(prefix + "next", "2026-01-14T15:01:00Z").status()).isEqualTo(200);
         assertThat(client.get("/actuator/health", null).status()).isEqualTo(200);
     }
 

@@ -34,7 +34,7 @@ final class AccountStateCache implements AccountStateStore {
     private final BulkWriter bulk;
     private final Map<String, Account> givenReference;
     private final Map<String, AccountState> states = new HashMap<>();
-    /** Saved states loaded but not read yet: decoded when first needed, so one unreadable state fails only its own transactions. */
+    /** Saved states loaded but not decoded yet: an unreadable one then fails only its own account's transactions. */
     private final Map<String, byte[]> saved = new HashMap<>();
 
     private final Map<String, Account> storedReference = new HashMap<>();

@@ -5,9 +5,11 @@ import io.txmon.features.FeatureSettings;
 import io.txmon.scoring.DecisionThresholds;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,15 @@ import java.util.regex.Pattern;
 public final class RuleSet {
     /** Longest rule set name accepted. */
     public static final int MAX_NAME_LENGTH = 128;
+    /** Longest reason code a rule may report. */
+    public static final int MAX_REASON_CODE_LENGTH = 64;
+    /**
+     * Longest the rules' distinct reason codes may be, joined by {@code ;}: what a decision stores when every rule
+     * fires. A decision's codes are kept in 2,048 characters; the rest is room for the model's two codes.
+     */
+    public static final int MAX_REASON_CODES_LENGTH = 1_900;
+    /** Longest description a rule may have. */
+    public static final int MAX_DESCRIPTION_LENGTH = 1_000;
 
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
@@ -67,6 +78,7 @@ public final class RuleSet {
             }
             rules.add(new Rule(rules.size(), rule, compileCondition(number, rule, definition.parameters())));
         }
+        checkReasonCodesFit(definition.rules());
         return new RuleSet(definition, rules);
     }
 
@@ -196,6 +208,13 @@ public final class RuleSet {
                     "reason_code",
                     "must be UPPER_SNAKE_CASE such as HIGH_AMOUNT, was '" + reasonCode + "'");
         }
+        if (reasonCode.length() > MAX_REASON_CODE_LENGTH) {
+            throw InvalidRuleSetException.ofRule(
+                    number,
+                    id,
+                    "reason_code",
+                    "is " + reasonCode.length() + " characters long, the limit is " + MAX_REASON_CODE_LENGTH);
+        }
         if (reasonCode.startsWith(MODEL_REASON_PREFIX)) {
             throw InvalidRuleSetException.ofRule(
                     number,
@@ -207,8 +226,38 @@ public final class RuleSet {
         if (rule.description().isBlank()) {
             throw InvalidRuleSetException.ofRule(number, id, "description", "must not be blank");
         }
+        if (rule.description().length() > MAX_DESCRIPTION_LENGTH) {
+            throw InvalidRuleSetException.ofRule(
+                    number,
+                    id,
+                    "description",
+                    "is " + rule.description().length() + " characters long, the limit is " + MAX_DESCRIPTION_LENGTH);
+        }
+        for (int i = 0; i < rule.description().length(); i++) {
+            char c = rule.description().charAt(i);
+            if (Character.isISOControl(c) && c != '\n') {
+                throw InvalidRuleSetException.ofRule(
+                        number,
+                        id,
+                        "description",
+                        String.format("holds the control character U+%04X at position %d", (int) c, i + 1));
+            }
+        }
         if (!(rule.weight() >= 0 && rule.weight() <= 1)) {
             throw InvalidRuleSetException.ofRule(number, id, "weight", "must be within [0, 1], was " + rule.weight());
+        }
+    }
+
+    /** Every rule may fire at once, and the decision must still be storable. */
+    private static void checkReasonCodesFit(List<RuleDefinition> rules) {
+        Set<String> codes = new LinkedHashSet<>();
+        rules.forEach(rule -> codes.add(rule.reasonCode()));
+        int length = String.join(";", codes).length();
+        if (length > MAX_REASON_CODES_LENGTH) {
+            throw InvalidRuleSetException.ofRuleSet(
+                    "rules",
+                    "the distinct reason codes add up to " + length + " characters joined by ';', the limit is "
+                            + MAX_REASON_CODES_LENGTH + "; use fewer or shorter codes");
         }
     }
 

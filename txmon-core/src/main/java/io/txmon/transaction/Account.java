@@ -23,7 +23,10 @@ public record Account(
         BigDecimal openingBalance) {
 
     public Account {
-        Transaction.requireText("user_id", userId, Transaction.MAX_ID_LENGTH);
+        Identifiers.require("user_id", userId);
+        if (openedAt != null) {
+            EventTimes.require("opened_at", openedAt);
+        }
         accountType = accountType == null ? AccountType.PERSONAL : accountType;
         if (country != null && !Countries.isIsoAlpha2(country)) {
             throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-2 code, was '" + country + "'");

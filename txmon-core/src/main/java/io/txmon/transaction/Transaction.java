@@ -9,8 +9,8 @@ import java.util.Objects;
  * One money movement (spec section 1). Optional fields are {@code null} when not given; the record
  * enforces the contract's limits, so a {@code Transaction} that exists is a valid one.
  *
- * @param transactionId unique id, 1 to {@value #MAX_ID_LENGTH} characters; the idempotency key everywhere
- * @param timestamp event time
+ * @param transactionId unique id, an {@link Identifiers identifier}; the idempotency key everywhere
+ * @param timestamp event time, within {@link EventTimes}' range
  * @param userId the account the money moves for: card holder, payer, depositor, withdrawer
  * @param amount exact amount in {@code currency} units, greater than zero
  * @param currency ISO 4217 currency of the amount
@@ -38,8 +38,8 @@ public record Transaction(
         Channel channel,
         String deviceId) {
 
-    /** Longest id (transaction, user, counterparty, merchant, device) accepted. */
-    public static final int MAX_ID_LENGTH = 64;
+    /** Longest id (transaction, user, counterparty, merchant, device) accepted; {@link Identifiers} says which. */
+    public static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
     /** Longest free text (merchant type, location) accepted. */
     public static final int MAX_TEXT_LENGTH = 128;
     /** Most decimal places an amount may carry; storage keeps exactly this many. */
@@ -50,11 +50,9 @@ public record Transaction(
     private static final int MAX_SHOWN_DIGITS = 40;
 
     public Transaction {
-        requireText("transaction_id", transactionId, MAX_ID_LENGTH);
-        if (timestamp == null) {
-            throw new InvalidFieldException("timestamp", "is required");
-        }
-        requireText("user_id", userId, MAX_ID_LENGTH);
+        Identifiers.require("transaction_id", transactionId);
+        EventTimes.require("timestamp", timestamp);
+        Identifiers.require("user_id", userId);
         requireAmount(amount);
         if (currency == null) {
             throw new InvalidFieldException("currency", "is required");
@@ -62,11 +60,11 @@ public record Transaction(
         if (type == null) {
             throw new InvalidFieldException("type", "is required");
         }
-        optionalText("counterparty_id", counterpartyId, MAX_ID_LENGTH);
-        optionalText("merchant_id", merchantId, MAX_ID_LENGTH);
+        optionalIdentifier("counterparty_id", counterpartyId);
+        optionalIdentifier("merchant_id", merchantId);
         optionalText("merchant_type", merchantType, MAX_TEXT_LENGTH);
         optionalText("location", location, MAX_TEXT_LENGTH);
-        optionalText("device_id", deviceId, MAX_ID_LENGTH);
+        optionalIdentifier("device_id", deviceId);
         if (country != null && !Countries.isIsoAlpha2(country)) {
             throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
         }
@@ -96,11 +94,10 @@ public record Transaction(
                 .deviceId(deviceId);
     }
 
-    static void requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
+    private static void optionalIdentifier(String field, String value) {
+        if (value != null) {
+            Identifiers.require(field, value);
         }
-        optionalText(field, value, maxLength);
     }
 
     static void optionalText(String field, String value, int maxLength) {

@@ -180,14 +180,14 @@ class TransactionJsonLinesReadingTest {
         Path file = TestFiles.text(
                 dir,
                 "tx.jsonl",
-                line("a", "1").replace("\"u\"", "\"u\\ud800x\"")
-                        + line("b", "2").replace("\"u\"", "\"\\ud83d\\ude00\""));
+                line("a", "1").replace("}", ",\"location\":\"u\\ud800x\"}")
+                        + line("b", "2").replace("}", ",\"location\":\"\\ud83d\\ude00\"}"));
 
         Reading<Transaction> reading = read(file);
 
-        assertThat(reading.values()).extracting(Transaction::userId).containsExactly("😀");
+        assertThat(reading.values()).extracting(Transaction::location).containsExactly("😀");
         assertThat(reading.reasons())
-                .containsExactly("user_id: is not valid Unicode: an unpaired surrogate escape at position 2");
+                .containsExactly("location: is not valid Unicode: an unpaired surrogate escape at position 2");
     }
 
     @Test

@@ -34,6 +34,9 @@ final class AccountStateCache implements AccountStateStore {
     private final BulkWriter bulk;
     private final Map<String, Account> givenReference;
     private final Map<String, AccountState> states = new HashMap<>();
+    /** Saved states loaded but not decoded yet: an unreadable one then fails only its own account's transactions. */
+    private final Map<String, byte[]> saved = new HashMap<>();
+
     private final Map<String, Account> storedReference = new HashMap<>();
     private final Set<String> changed = new HashSet<>();
     private final Map<String, BigDecimal> latestRisk = new HashMap<>();
@@ -48,7 +51,7 @@ final class AccountStateCache implements AccountStateStore {
     void load(Connection connection, Collection<String> accountIds) throws SQLException {
         Set<String> missing = new HashSet<>();
         for (String id : accountIds) {
-            if (!states.containsKey(id) && !storedReference.containsKey(id)) {
+            if (!states.containsKey(id) && !saved.containsKey(id) && !storedReference.containsKey(id)) {
                 missing.add(id);
             }
         }
@@ -61,12 +64,12 @@ final class AccountStateCache implements AccountStateStore {
                 bind(select, group);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        states.put(rs.getString(1), decode(rs.getString(1), rs.getBytes(2)));
+                        saved.put(rs.getString(1), rs.getBytes(2));
                     }
                 }
             }
         }
-        missing.removeIf(id -> states.containsKey(id) || givenReference.containsKey(id));
+        missing.removeIf(id -> saved.containsKey(id) || givenReference.containsKey(id));
         for (List<String> group : Sql.groups(missing)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredHistory.ACCOUNT_COLUMNS
                     + " FROM accounts WHERE user_id IN " + Sql.markers(group.size()))) {
@@ -83,7 +86,56 @@ final class AccountStateCache implements AccountStateStore {
 
     @Override
     public AccountState stateOf(String accountId, Instant firstSeen) {
-        return states.computeIfAbsent(accountId, id -> AccountState.open(referenceOf(id), firstSeen));
+        AccountState state = states.get(accountId);
+        if (state == null) {
+            byte[] bytes = saved.get(accountId);
+            // Kept until decoded: an unreadable state stays unreadable rather than silently starting afresh.
+            state = bytes == null ? AccountState.open(referenceOf(accountId), firstSeen) : decode(accountId, bytes);
+            saved.remove(accountId);
+            states.put(accountId, state);
+        }
+        return state;
+    }
+
+    /**
+     * What the states of {@code accountIds} are now, to {@link Snapshot#restore restore} should deciding a
+     * transaction fail midway: its payer's state may have learned it while its payee's could not.
+     */
+    Snapshot snapshot(String... accountIds) {
+        List<Snapshot.Held> held = new ArrayList<>(accountIds.length);
+        for (String id : accountIds) {
+            if (id != null) {
+                AccountState state = states.get(id);
+                held.add(new Snapshot.Held(
+                        id, state == null ? null : AccountStateCodec.toBytes(state), changed.contains(id)));
+            }
+        }
+        return new Snapshot(held);
+    }
+
+    /** Account states as they were before one transaction. */
+    final class Snapshot {
+        private record Held(String id, byte[] state, boolean changed) {}
+
+        private final List<Held> held;
+
+        private Snapshot(List<Held> held) {
+            this.held = held;
+        }
+
+        /** Puts the states back as they were when taken, as though the transaction had never come. */
+        void restore() {
+            for (Held account : held) {
+                if (account.state() == null) {
+                    states.remove(account.id());
+                } else {
+                    states.put(account.id(), decode(account.id(), account.state()));
+                }
+                if (!account.changed()) {
+                    changed.remove(account.id());
+                }
+            }
+        }
     }
 
     @Override

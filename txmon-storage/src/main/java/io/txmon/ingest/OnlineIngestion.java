@@ -51,9 +51,11 @@ import java.util.function.Consumer;
  * A transaction sent again, even while its first copy is being written, is answered with the first decision.
  *
  * <p>States are saved at a checkpoint every {@link #CHECKPOINT_EVERY} transactions and when closed; after a crash
- * the next start replays what the checkpoint lacks ({@link StateRecovery}), as for files. A write that fails
- * leaves the states ahead of the database, so the service fails closed: every later call fails too, until a
- * restart rebuilds the states from what is stored.
+ * the next start replays what the checkpoint lacks ({@link StateRecovery}), as for files. One transaction that
+ * cannot be decided fails alone ({@link TransactionNotDecidedException}): its accounts' states are put back as
+ * they were and it is not stored. A write that fails is systemic and leaves the states ahead of the database, so
+ * the service fails closed: every later call fails too, until a restart rebuilds the states from what is stored.
+ * Both are logged with their cause.
  *
  * <p>The service owns the database while it runs: one ingestion at a time, like files.
  */
@@ -65,6 +67,7 @@ public final class OnlineIngestion implements AutoCloseable {
     public static final int CHECKPOINT_EVERY = 100_000;
 
     private static final String SOURCE = "http-api";
+    private static final System.Logger LOG = System.getLogger(OnlineIngestion.class.getName());
 
     private final Database database;
     private final BulkWriter bulk;
@@ -291,9 +294,14 @@ public final class OnlineIngestion implements AutoCloseable {
         List<Detection> detections = new ArrayList<>(fresh.size());
         Map<String, BigDecimal> risks = new HashMap<>();
         long alerts = 0;
+        List<Pending> decided = new ArrayList<>(fresh.size());
         for (Pending pending : fresh) {
             Transaction tx = pending.transaction();
-            Decision decision = scorer.score(tx);
+            Decision decision = decideOne(pending);
+            if (decision == null) {
+                continue;
+            }
+            decided.add(pending);
             Scored one = new Scored(tx, decision, ++sequence);
             scored.add(one);
             detections.add(detection(one));
@@ -301,17 +309,42 @@ public final class OnlineIngestion implements AutoCloseable {
             alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
             inFlight.put(tx.transactionId(), pending.answer());
         }
-        sinceCheckpoint += fresh.size();
+        sinceCheckpoint += decided.size();
         for (Pending repeat : repeats) {
             Pending first = firsts.get(repeat.transaction().transactionId());
             first.answer().whenComplete((detection, error) -> complete(repeat.answer(), detection, error));
         }
         counts.read += firsts.size() + repeats.size();
-        counts.inserted += fresh.size();
+        counts.inserted += decided.size();
+        counts.rejected += fresh.size() - decided.size();
         counts.duplicates += firsts.size() - fresh.size() + repeats.size();
         counts.alerts += alerts;
-        if (!fresh.isEmpty()) {
-            write(fresh, scored, detections, risks, counts.copy());
+        if (!decided.isEmpty()) {
+            write(decided, scored, detections, risks, counts.copy());
+        }
+    }
+
+    /**
+     * The transaction's decision, or null when it cannot be decided: then its caller is told why, the accounts'
+     * states are put back as they were before it, and the others go on. One transaction that breaks scoring
+     * (an unreadable saved state, a bug) must not stop every later one.
+     */
+    private Decision decideOne(Pending pending) {
+        Transaction tx = pending.transaction();
+        AccountStateCache.Snapshot before = states.snapshot(tx.userId(), tx.payeeAccount());
+        try {
+            return scorer.score(tx);
+        } catch (RuntimeException e) {
+            before.restore();
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "transaction " + tx.transactionId() + " could not be decided and was not stored; deciding goes"
+                            + " on with the others",
+                    e);
+            pending.answer()
+                    .completeExceptionally(new TransactionNotDecidedException(
+                            "transaction " + tx.transactionId() + " could not be decided: " + e.getMessage(), e));
+            return null;
         }
     }
 
@@ -332,6 +365,11 @@ public final class OnlineIngestion implements AutoCloseable {
                 writes.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(writes);
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "storing " + fresh.size() + " decided transactions failed; ingestion stops until a restart"
+                                + " rebuilds the account states from what is stored",
+                        e);
                 failure = e;
                 IngestionException error = new IngestionException("storing decisions failed: " + e.getMessage(), e);
                 for (Pending pending : fresh) {
@@ -373,6 +411,11 @@ public final class OnlineIngestion implements AutoCloseable {
     private void fail(Throwable e, List<Pending> batch) {
         if (failure == null) {
             failure = e;
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "ingestion stopped: every later transaction is refused until a restart rebuilds the account"
+                            + " states from what is stored",
+                    e);
         }
         IngestionException error = new IngestionException("ingestion has stopped: " + e.getMessage(), e);
         List<Pending> left = new ArrayList<>(batch);

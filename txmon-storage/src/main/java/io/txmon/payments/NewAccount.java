@@ -1,13 +1,13 @@
 package io.txmon.payments;
 
+import io.txmon.transaction.Identifiers;
 import io.txmon.transaction.InvalidFieldException;
-import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Set;
 
 /**
- * An account to open: its id (the {@code user_id} its transactions carry), type, currency, opening balance and
+ * An account to open: its id (the {@code user_id} its transactions carry, an {@link Identifiers identifier}), type, currency, opening balance and
  * overdraft limit (zero unless given).
  *
  * @throws InvalidFieldException naming the field that is missing or wrong
@@ -17,12 +17,7 @@ public record NewAccount(
     private static final Set<String> TYPES = Set.of("PERSONAL", "BUSINESS");
 
     public NewAccount {
-        if (userId == null || userId.isBlank()) {
-            throw new InvalidFieldException("user_id", "is required");
-        }
-        if (userId.length() > Transaction.MAX_ID_LENGTH) {
-            throw new InvalidFieldException("user_id", "is longer than " + Transaction.MAX_ID_LENGTH + " characters");
-        }
+        Identifiers.require("user_id", userId);
         if (accountType == null || !TYPES.contains(accountType)) {
             throw new InvalidFieldException("account_type", "must be PERSONAL or BUSINESS");
         }

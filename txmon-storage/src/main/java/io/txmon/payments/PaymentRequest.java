@@ -1,7 +1,7 @@
 package io.txmon.payments;
 
+import io.txmon.transaction.Identifiers;
 import io.txmon.transaction.InvalidFieldException;
-import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,13 +12,13 @@ import java.util.HexFormat;
 /**
  * What a payer asks for: {@code amount} of {@code currency} from one account to another, checked field by field.
  *
- * @throws InvalidFieldException naming the field: a missing or too long account, the same account on both sides,
+ * @throws InvalidFieldException naming the field: a missing account or one that is not an identifier, the same account on both sides,
  *     a missing, zero, negative or over-precise amount (more decimals than the currency has), a missing currency
  */
 public record PaymentRequest(String fromAccount, String toAccount, BigDecimal amount, Currency currency) {
     public PaymentRequest {
-        fromAccount = account("from_account", fromAccount);
-        toAccount = account("to_account", toAccount);
+        Identifiers.require("from_account", fromAccount);
+        Identifiers.require("to_account", toAccount);
         if (fromAccount.equals(toAccount)) {
             throw new InvalidFieldException("to_account", "is the same account as from_account");
         }
@@ -44,15 +44,5 @@ public record PaymentRequest(String fromAccount, String toAccount, BigDecimal am
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    private static String account(String field, String id) {
-        if (id == null || id.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (id.length() > Transaction.MAX_ID_LENGTH) {
-            throw new InvalidFieldException(field, "is longer than " + Transaction.MAX_ID_LENGTH + " characters");
-        }
-        return id;
     }
 }

@@ -57,6 +57,26 @@ class BadInputIngestionIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void aTimestampInTheYear999999999RejectsTheRowNamingTimestampAndTheRestIsScored(DatabaseEngine engine)
+            throws Exception {
+        rejectsTheMiddleRow(
+                engine,
+                "b1,+999999999-12-31T23:59:59Z,u1,5,CARD",
+                "timestamp: must be from 1900-01-01T00:00:00Z to the end of the year 9999, was"
+                        + " +999999999-12-31T23:59:59Z");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aUserIdWithASpaceRejectsTheRowNamingUserId(DatabaseEngine engine) throws Exception {
+        rejectsTheMiddleRow(
+                engine,
+                "b1,2026-01-14T15:02:00Z,u 1,5,CARD",
+                "user_id: may hold only ASCII letters, digits and - _ . : @, and has a space at position 2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void anAmountOfZeroRejectsTheRowNamingAmount(DatabaseEngine engine) throws Exception {
         rejectsTheMiddleRow(engine, "b1,2026-01-14T15:02:00Z,u1,0,CARD", "amount: must be greater than zero, was 0");
     }
@@ -98,13 +118,14 @@ class BadInputIngestionIT {
     void aQuoteInsideAnUnquotedFieldIsKeptAsAnOrdinaryCharacter(DatabaseEngine engine) throws Exception {
         Path file = text(
                 "stray-quote.csv",
-                HEADER + "\n" + GOOD_BEFORE + "\nb1,2026-01-14T15:02:00Z,u\"1,5,CARD\n" + GOOD_AFTER + "\n");
+                HEADER + ",location\n" + GOOD_BEFORE + ",\nb1,2026-01-14T15:02:00Z,u1,5,CARD,O\"Hare\n" + GOOD_AFTER
+                        + ",\n");
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             IngestionResult result = ingestion(test).run(file, null);
 
             assertThat(result.rejected()).isZero();
-            assertThat(test.string("SELECT user_id FROM transactions WHERE transaction_id = 'b1'"))
-                    .isEqualTo("u\"1");
+            assertThat(test.string("SELECT location FROM transactions WHERE transaction_id = 'b1'"))
+                    .isEqualTo("O\"Hare");
             assertThat(storedAndScored(test)).containsExactly("g1", "b1", "g2");
         }
     }

@@ -46,6 +46,9 @@ public final class RuleFile {
             .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
+    /** Longest rule file taken, in characters: what the database keeps of a rule set's text. */
+    public static final int MAX_LENGTH = 1_000_000;
+
     /** Below 2^53 a whole double converts to a long and back exactly. */
     private static final double WHOLE_NUMBER_LIMIT = 0x1p53;
 
@@ -77,6 +80,13 @@ public final class RuleFile {
     public static RuleSet parse(String text, String sourceName) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
+        if (text.length() > MAX_LENGTH) {
+            throw new RuleFileException(
+                    sourceName,
+                    0,
+                    "the rule file is " + text.length() + " characters long, the limit is " + MAX_LENGTH,
+                    null);
+        }
         RuleFileReader.Read read = new RuleFileReader(YAML, sourceName).read(text);
         try {
             return RuleSet.compile(read.definition());

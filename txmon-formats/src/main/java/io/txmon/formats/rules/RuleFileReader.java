@@ -94,6 +94,8 @@ final class RuleFileReader {
         if (first == null) {
             throw error(1, "the file is empty; a rule file needs at least 'name' and 'rules'");
         }
+        // A tag on the document, a section or a rule is as meaningless as one on a value.
+        checkPlain("the rule file");
         if (first != JsonToken.START_OBJECT) {
             throw error(line(), "a rule file must be a YAML mapping with the keys " + String.join(", ", FILE_KEYS));
         }
@@ -145,6 +147,7 @@ final class RuleFileReader {
     private Map<String, Double> parameters() {
         Map<String, Double> parameters = new LinkedHashMap<>();
         JsonToken start = parser.nextToken();
+        checkPlain("parameters");
         if (start == JsonToken.VALUE_NULL) {
             return parameters;
         }
@@ -210,6 +213,7 @@ final class RuleFileReader {
     private Map<String, Scalar> section(String section, List<String> keys) {
         Map<String, Scalar> entries = new LinkedHashMap<>();
         JsonToken start = parser.nextToken();
+        checkPlain(section);
         if (start == JsonToken.VALUE_NULL) {
             return entries;
         }
@@ -236,12 +240,14 @@ final class RuleFileReader {
 
     private List<RuleDefinition> rules(int line) {
         JsonToken start = parser.nextToken();
+        checkPlain("rules");
         if (start != JsonToken.START_ARRAY) {
             throw error(line, "rules: must be a list of rules, was " + describe(start));
         }
         List<RuleDefinition> rules = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            checkPlain("rule #" + (rules.size() + 1));
             rules.add(rule(rules.size() + 1, token));
         }
         return rules;

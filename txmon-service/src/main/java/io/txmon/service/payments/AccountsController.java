@@ -64,12 +64,15 @@ class AccountsController {
                     + " from transactions keeps its history and risk score. 409 when it holds money already.")
     @PostMapping("/accounts")
     ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) throws SQLException {
-        LedgerAccount opened = accounts.open(new NewAccount(
+        NewAccount account = new NewAccount(
                 request.userId(),
                 request.accountType(),
                 PaymentsController.currency("currency", request.currency()),
                 request.openingBalance(),
-                request.overdraftLimit()));
+                request.overdraftLimit());
+        // Everything the answer is made of that could fail on the request's values is made before the account is.
+        URI location = URI.create("/accounts/" + account.userId());
+        LedgerAccount opened = accounts.open(account);
         AUDIT.info(
                 "account {} opened by {}: {} {}, overdraft limit {}",
                 opened.userId(),
@@ -77,8 +80,7 @@ class AccountsController {
                 opened.balance().toPlainString(),
                 opened.currency(),
                 opened.overdraftLimit().toPlainString());
-        return ResponseEntity.created(URI.create("/accounts/" + opened.userId()))
-                .body(view(opened.userId()).orElseThrow());
+        return ResponseEntity.created(location).body(view(opened.userId()).orElseThrow());
     }
 
     @Operation(summary = "An account: reference data, risk score, activity, latest decisions, and its balance")

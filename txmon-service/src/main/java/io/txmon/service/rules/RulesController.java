@@ -6,6 +6,7 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
 import io.txmon.service.problems.QueryParameters;
+import io.txmon.service.storage.StartingRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredRuleSets;
@@ -36,19 +37,24 @@ class RulesController {
     private static final String YAML = "application/yaml";
 
     private final OnlineIngestion ingestion;
+    private final StartingRuleSet starting;
     private final StoredRuleSets stored;
     private final Database database;
     private final Clock clock;
 
-    RulesController(OnlineIngestion ingestion, Database database, Clock clock) {
+    RulesController(OnlineIngestion ingestion, Database database, Clock clock, StartingRuleSet starting) {
         this.ingestion = ingestion;
+        this.starting = starting;
         this.stored = new StoredRuleSets(database);
         this.database = database;
         this.clock = clock;
     }
 
-    /** The active rule set: its version (the content hash decisions record), name, size and rule file. */
-    record ActiveRules(String version, String name, int rules, String ruleFile) {}
+    /**
+     * The active rule set: its version (the content hash decisions record), name, size and rule file, and while the
+     * rule set the service fell back to at start decides, why it fell back.
+     */
+    record ActiveRules(String version, String name, int rules, String ruleFile, String startupFallback) {}
 
     /** A kept version, without its text. */
     record Version(String version, String name, int rules, Instant createdAt, String createdBy, boolean active) {}
@@ -61,7 +67,10 @@ class RulesController {
                 .filter(set -> set.version().equals(rules.version()))
                 .map(StoredRuleSet::ruleFile)
                 .orElseGet(() -> RuleFile.format(rules.definition()));
-        return new ActiveRules(rules.version(), rules.name(), rules.size(), text);
+        String fallback = starting.rules().version().equals(rules.version())
+                ? starting.fallback().orElse(null)
+                : null;
+        return new ActiveRules(rules.version(), rules.name(), rules.size(), text, fallback);
     }
 
     @Operation(
@@ -83,7 +92,7 @@ class RulesController {
                 rules.name(),
                 rules.size(),
                 principal.getName());
-        return new ActiveRules(rules.version(), rules.name(), rules.size(), ruleFile);
+        return new ActiveRules(rules.version(), rules.name(), rules.size(), ruleFile, null);
     }
 
     @Operation(summary = "Every rule set version kept, newest first")

@@ -45,16 +45,19 @@ class StorageConfiguration {
     }
 
     /**
-     * The rule set to start with: the active one kept in the database, else {@code txmon.rules} (a rule file) or the
-     * shipped defaults, which is then kept as the first version.
+     * The rule set to start with: the active one kept in the database (or, when it no longer loads, the version
+     * before it, loudly), else {@code txmon.rules} (a rule file) or the shipped defaults, which is then kept as the
+     * first version.
      */
     @Bean
-    RuleSet startingRules(Database database, Clock clock, @Value("${txmon.rules:}") String rules) throws SQLException {
+    StartingRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules)
+            throws SQLException {
         StoredRuleSets stored = new StoredRuleSets(database);
-        Optional<StoredRuleSets.StoredRuleSet> active = stored.active();
-        if (active.isPresent() && rules.isBlank()) {
-            return RuleFile.parse(
-                    active.get().ruleFile(), "rule set " + active.get().version());
+        if (rules.isBlank()) {
+            Optional<StartingRuleSet> kept = StartingRuleSet.fromStore(stored, clock.instant());
+            if (kept.isPresent()) {
+                return kept.get();
+            }
         }
         String text = rules.isBlank() ? null : readRuleFile(Path.of(rules));
         RuleSet start = text == null ? RuleFile.defaults() : RuleFile.parse(text, rules);
@@ -65,7 +68,7 @@ class StorageConfiguration {
                 start.size(),
                 "txmon serve",
                 clock.instant());
-        return start;
+        return new StartingRuleSet(start, Optional.empty());
     }
 
     private static String readRuleFile(Path path) {
@@ -77,7 +80,8 @@ class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    OnlineIngestion onlineIngestion(Database database, RuleSet startingRules, Clock clock, DetectionMetrics metrics) {
-        return OnlineIngestion.start(database, startingRules, clock, metrics::stored);
+    OnlineIngestion onlineIngestion(
+            Database database, StartingRuleSet startingRules, Clock clock, DetectionMetrics metrics) {
+        return OnlineIngestion.start(database, startingRules.rules(), clock, metrics::stored);
     }
 }

@@ -1,0 +1,65 @@
+package io.txmon.service.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.rules.RuleSet;
+import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.StoredRuleSets;
+import io.txmon.storage.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class StartingRuleSetIT {
+    private static final Instant THEN = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String BROKEN = "name: broken\nrules: not a list\n";
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void startsWithTheActiveStoredRuleSetWhenItLoads(DatabaseEngine engine) throws Exception {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            StoredRuleSets stored = new StoredRuleSets(test.database());
+            RuleSet seeds = RuleFile.seedBaseline();
+            stored.saveAndActivate(
+                    seeds.version(), seeds.name(), RuleFile.format(seeds.definition()), seeds.size(), "test", THEN);
+
+            StartingRuleSet starting = StartingRuleSet.fromStore(stored, THEN).orElseThrow();
+
+            assertThat(starting.rules().version()).isEqualTo(seeds.version());
+            assertThat(starting.fallback()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void fallsBackToTheShippedDefaultsWhenNoStoredVersionLoadsAndActivatesThem(DatabaseEngine engine) throws Exception {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            StoredRuleSets stored = new StoredRuleSets(test.database());
+            stored.saveAndActivate("00000000000000aa", "broken", BROKEN, 0, "test", THEN);
+            stored.saveAndActivate(
+                    "00000000000000bb", "broken too", BROKEN + "# again\n", 0, "test", THEN.plusSeconds(1));
+            RuleSet defaults = RuleFile.defaults();
+
+            StartingRuleSet starting =
+                    StartingRuleSet.fromStore(stored, THEN.plusSeconds(2)).orElseThrow();
+
+            assertThat(starting.rules().version()).isEqualTo(defaults.version());
+            assertThat(starting.fallback()).hasValueSatisfying(reason -> assertThat(reason)
+                    .contains("00000000000000bb")
+                    .contains("rules: must be a list of rules")
+                    .contains(defaults.version()));
+            assertThat(stored.active().orElseThrow().version()).isEqualTo(defaults.version());
+            assertThat(StartingRuleSet.fromStore(stored, THEN.plusSeconds(3))
+                            .orElseThrow()
+                            .fallback())
+                    .as("the next start finds a rule set that loads")
+                    .isEmpty();
+        }
+    }
+}

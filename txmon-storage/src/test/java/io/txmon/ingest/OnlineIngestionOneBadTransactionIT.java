@@ -1,0 +1,94 @@
+package io.txmon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.txmon.features.AccountStateCodec;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.rules.RuleSet;
+import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.TestDatabase;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** One transaction that cannot be decided fails alone, and leaves no trace in the accounts' states. */
+class OnlineIngestionOneBadTransactionIT {
+    private static final RuleSet RULES = RuleFile.defaults();
+    private static final Instant NINE = Instant.parse("2026-01-14T09:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aTransferToAnAccountWhoseSavedStateIsUnreadableFailsAloneAndThePayerForgetsIt(DatabaseEngine engine)
+            throws Exception {
+        Transaction coffee =
+                Transaction.builder("t1", NINE, "alice", new BigDecimal("4.50")).build();
+        Transaction transfer = Transaction.builder("t2", NINE.plusSeconds(60), "alice", new BigDecimal("900"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("mule")
+                .build();
+        Transaction lunch = Transaction.builder("t3", NINE.plusSeconds(120), "alice", new BigDecimal("12"))
+                .build();
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            saveState(test, "mule", new byte[] {99, 1, 2, 3});
+            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+                assertThat(online.detect(coffee).get(30, TimeUnit.SECONDS).duplicate())
+                        .isFalse();
+                assertThatThrownBy(() -> online.detect(transfer).get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause()
+                        .isInstanceOf(TransactionNotDecidedException.class)
+                        .hasMessageContaining("t2");
+                assertThat(online.detect(lunch).get(30, TimeUnit.SECONDS).duplicate())
+                        .isFalse();
+                assertThat(online.failure()).isEmpty();
+            }
+
+            assertThat(DecisionsInStore.stored(test))
+                    .isEqualTo(DecisionsInStore.expected(RULES, List.of(coffee, lunch)));
+            // Had the payer's half of the failed transfer stayed, alice would remember three movements.
+            assertThat(AccountStateCodec.fromBytes(savedState(test, "alice")).movementCount())
+                    .isEqualTo(2);
+            assertThat(test.string("SELECT status FROM ingestion_runs")).isEqualTo("SUCCEEDED");
+            assertThat(test.count("SELECT rows_rejected FROM ingestion_runs")).isOne();
+        }
+    }
+
+    private static void saveState(TestDatabase test, String account, byte[] state) throws Exception {
+        try (Connection connection = test.database().connect();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO account_states (account_id, state, updated_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, account);
+            insert.setBytes(2, state);
+            insert.setObject(3, java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+            insert.executeUpdate();
+        }
+    }
+
+    private static byte[] savedState(TestDatabase test, String account) throws Exception {
+        try (Connection connection = test.database().connect();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT state FROM account_states WHERE account_id = ?")) {
+            select.setString(1, account);
+            try (ResultSet rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
+    }
+}

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -335,10 +336,11 @@ class ApiFuzzIT {
                 default -> {}
             }
         }
-        String path = operation.template();
+        String template = operation.template();
         for (Map.Entry<String, String> value : pathValues.entrySet()) {
-            path = path.replace("{" + value.getKey() + "}", value.getValue());
+            template = template.replace("{" + value.getKey() + "}", value.getValue());
         }
+        String path = template;
         boolean json =
                 operation.contentType() != null && operation.contentType().contains("json");
         String type = operation.contentType() == null ? "application/json" : operation.contentType();
@@ -373,34 +375,39 @@ class ApiFuzzIT {
         for (String hostile : HOSTILE_BODIES) {
             probes.add(new Probe(operation.method(), path, queryText, type, hostile, withFreshKey(headers, random)));
         }
-        if (!(baseline instanceof ObjectNode object)) {
+        // An array body (a batch) is probed through its second item, so that paths such as [1].amount are named.
+        boolean batch = baseline instanceof ArrayNode list && list.size() > 0;
+        JsonNode item = batch ? baseline.get(0) : baseline;
+        if (!(item instanceof ObjectNode object)) {
             return probes;
         }
+        String itemText = object.toString();
+        Function<String, Probe> probe = text -> new Probe(
+                operation.method(),
+                path,
+                queryText,
+                type,
+                batch ? "[" + itemText + "," + text + "]" : text,
+                withFreshKey(headers, random));
         probes.add(new Probe(operation.method(), path, queryText, type, body, withKey));
-        probes.add(
-                new Probe(operation.method(), path, queryText, type, "[" + body + "]", withFreshKey(headers, random)));
-        probes.add(new Probe(operation.method(), path, queryText, type, "{}", withFreshKey(headers, random)));
+        probes.add(probe.apply("[" + itemText + "]"));
+        probes.add(probe.apply("{}"));
         ObjectNode unknown = object.deepCopy();
         unknown.put("zz_unknown", 1).putObject("nested_unknown").put("a", "\u0000");
-        probes.add(new Probe(
-                operation.method(), path, queryText, type, unknown.toString(), withFreshKey(headers, random)));
-        for (int cut : new int[] {1, body.length() / 2, body.length() - 1}) {
-            probes.add(new Probe(
-                    operation.method(), path, queryText, type, body.substring(0, cut), withFreshKey(headers, random)));
+        probes.add(probe.apply(unknown.toString()));
+        for (int cut : new int[] {1, itemText.length() / 2, itemText.length() - 1}) {
+            probes.add(probe.apply(itemText.substring(0, cut)));
         }
         for (String property : iterable(object)) {
             for (Supplier<JsonNode> value : HOSTILE_VALUES) {
                 ObjectNode changed = object.deepCopy();
                 changed.set(property, value.get());
-                probes.add(new Probe(
-                        operation.method(), path, queryText, type, changed.toString(), withFreshKey(headers, random)));
+                probes.add(probe.apply(changed.toString()));
             }
             ObjectNode missing = object.deepCopy();
             missing.remove(property);
-            probes.add(new Probe(
-                    operation.method(), path, queryText, type, missing.toString(), withFreshKey(headers, random)));
-            String duplicated = body.substring(0, body.length() - 1) + ",\"" + property + "\": \"again\"}";
-            probes.add(new Probe(operation.method(), path, queryText, type, duplicated, withFreshKey(headers, random)));
+            probes.add(probe.apply(missing.toString()));
+            probes.add(probe.apply(itemText.substring(0, itemText.length() - 1) + ",\"" + property + "\": \"again\"}"));
             // Written as text: Jackson's own writer refuses to nest this deep, which is the point of sending it.
             StringBuilder open = new StringBuilder();
             StringBuilder close = new StringBuilder();
@@ -411,16 +418,7 @@ class ApiFuzzIT {
             }
             ObjectNode deep = object.deepCopy();
             deep.put(property, "__deep__");
-            String deepBody = deep.toString().replace("\"__deep__\"", open + "\"bottom\"" + close);
-            probes.add(new Probe(operation.method(), path, queryText, type, deepBody, withFreshKey(headers, random)));
-        }
-        if (schema.path("type").asString("").equals("array")) {
-            ArrayNode many = NODES.arrayNode();
-            for (int i = 0; i < 3; i++) {
-                many.add(example(resolve(schema.get("items"), api), api, 0));
-            }
-            probes.add(new Probe(
-                    operation.method(), path, queryText, type, many.toString(), withFreshKey(headers, random)));
+            probes.add(probe.apply(deep.toString().replace("\"__deep__\"", open + "\"bottom\"" + close)));
         }
         return probes;
     }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
@@ -19,7 +20,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Holds every text a request carries, in a JSON body or a query parameter, to the {@link FreeText} rule before any
+ * Holds every text a request carries, in a JSON body, a query parameter or a path variable, to the {@link FreeText} rule before any
  * endpoint sees it: one place, so that a new field or parameter cannot forget it, and a NUL never reaches
  * PostgreSQL, which would fail the statement. Identifiers have their own, stricter rule on top.
  */
@@ -57,22 +58,31 @@ class FreeTextInput implements WebMvcConfigurer {
         }
     }
 
-    /** Refuses a query parameter holding control characters before the endpoint reads it. */
+    /** Refuses a query parameter or path variable holding control characters before the endpoint reads it. */
     private static final class QueryText implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod && request.getQueryString() != null) {
-                for (Map.Entry<String, String[]> parameter :
-                        request.getParameterMap().entrySet()) {
-                    for (String value : parameter.getValue()) {
-                        String problem = FreeText.problem(value);
-                        if (problem != null) {
-                            throw new InvalidFieldException(visible(parameter.getKey()), problem);
-                        }
+            if (!(handler instanceof HandlerMethod)) {
+                return true;
+            }
+            if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path) {
+                path.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
+            }
+            if (request.getQueryString() != null) {
+                request.getParameterMap().forEach((name, values) -> {
+                    for (String value : values) {
+                        check(name, value);
                     }
-                }
+                });
             }
             return true;
+        }
+
+        private static void check(String name, String value) {
+            String problem = FreeText.problem(value);
+            if (problem != null) {
+                throw new InvalidFieldException(visible(name), problem);
+            }
         }
 
         private static String visible(String name) {

@@ -405,7 +405,7 @@ public final class Payments {
      * @throws InvalidFieldException naming the header when the key is missing or not such a string
      */
     public static String checkedKey(String key) {
-        if (key == null || key.isEmpty()) {
+        if (key == null || key.isBlank()) {
             throw new InvalidFieldException(
                     "Idempotency-Key", "the header is required: a unique string per payment, such as a UUID");
         }

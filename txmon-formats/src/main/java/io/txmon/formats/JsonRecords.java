@@ -13,6 +13,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -72,7 +73,7 @@ final class JsonRecords {
         } catch (JacksonException e) {
             throw new InvalidFieldException(
                     RecordFileReader.RECORD,
-                    "is malformed JSON at column " + column(e.getLocation()) + ": " + detail(e.getOriginalMessage()));
+                    "is malformed JSON at column " + column(e.getLocation()) + ": " + detail(e));
         }
         return new RecordFields() {
             @Override
@@ -149,8 +150,26 @@ final class JsonRecords {
     }
 
     /** Jackson's explanation, on one line and short enough for a reason column. */
-    private static String detail(String message) {
+    /**
+     * Jackson's reason in one line, without what it appends for programmers: where an unclosed structure started,
+     * and which of its settings (StreamReadFeature..., StreamReadConstraints...) applies. Neither helps whoever
+     * fixes the record, and a service answers with this text.
+     */
+    private static String detail(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "nested too deeply, or a number or text longer than allowed";
+        }
+        String message = e.getOriginalMessage();
         if (message == null || message.isBlank()) {
+            return "unreadable";
+        }
+        for (String appendix : new String[] {" (start marker at", "[Source", " (from `", "`"}) {
+            int at = message.indexOf(appendix);
+            if (at >= 0) {
+                message = message.substring(0, at);
+            }
+        }
+        if (message.isBlank()) {
             return "unreadable";
         }
         String line = message.replaceAll("\\s+", " ").strip();

@@ -10,6 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -59,8 +61,18 @@ public final class TransactionJson {
             if (parser.nextToken() != null) {
                 throw new InvalidFieldException("transactions", "has more after the array");
             }
+        } catch (StreamConstraintsException e) {
+            throw new InvalidFieldException(
+                    "transactions", "is nested too deeply, or holds a number or text longer than allowed");
         } catch (JacksonException e) {
-            throw new InvalidFieldException("transactions", "is malformed JSON: " + e.getOriginalMessage());
+            // Jackson's message names its own settings and types; the position is what helps the client.
+            TokenStreamLocation at = e.getLocation();
+            throw new InvalidFieldException(
+                    "transactions",
+                    "is malformed JSON"
+                            + (at == null || at.getLineNr() < 1
+                                    ? ""
+                                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
         return elements;
     }

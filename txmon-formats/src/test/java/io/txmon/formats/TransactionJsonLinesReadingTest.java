@@ -126,6 +126,16 @@ class TransactionJsonLinesReadingTest {
     }
 
     @Test
+    void aMalformedLinesReasonNamesNoneOfJacksonsSettings() {
+        String deep = "{\"transaction_id\":\"a\",\"extra\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
+        Path file = TestFiles.text(dir, "tx.jsonl", deep + "\n{\"transaction_id\":\"b\",\"extra\":[{\n");
+
+        assertThat(read(file).reasons()).hasSize(2).allSatisfy(reason -> assertThat(reason)
+                .startsWith("record: is malformed JSON at column")
+                .doesNotContain("StreamRead", "Constraints", "`", "Source"));
+    }
+
+    @Test
     void rejectsLinesThatAreNotObjectsSayingWhatTheyAre() {
         Path file = TestFiles.text(dir, "tx.jsonl", "[1,2]\n\"text\"\n42\nnull\n");
 

@@ -397,13 +397,30 @@ public final class Payments {
         return new PaymentOutcome(payment, decision, replayed);
     }
 
-    private static String checkedKey(String key) {
+    /**
+     * {@code key} itself when it is 1 to {@value #MAX_KEY_LENGTH} visible ASCII characters ({@code !} to {@code ~}):
+     * what every HTTP stack carries unchanged in a header, so that a retry through another client or proxy sends the
+     * same bytes and finds its payment. A UUID, an order number or a hash fits.
+     *
+     * @throws InvalidFieldException naming the header when the key is missing or not such a string
+     */
+    public static String checkedKey(String key) {
         if (key == null || key.isBlank()) {
             throw new InvalidFieldException(
                     "Idempotency-Key", "the header is required: a unique string per payment, such as a UUID");
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidFieldException("Idempotency-Key", "is longer than " + MAX_KEY_LENGTH + " characters");
+            throw new InvalidFieldException(
+                    "Idempotency-Key", "is " + key.length() + " characters long, the limit is " + MAX_KEY_LENGTH);
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new InvalidFieldException(
+                        "Idempotency-Key",
+                        "may hold only visible ASCII characters (! to ~, no spaces), and has "
+                                + String.format("U+%04X", (int) c) + " at position " + (i + 1));
+            }
         }
         return key;
     }

@@ -92,12 +92,13 @@ final class RuleFileReader {
     private RuleSetDefinition file() {
         JsonToken first = parser.nextToken();
         if (first == null) {
-            throw error(1, "the file is empty; a rule file needs at least 'name' and 'rules'");
+            throw error(1, null, "the file is empty; a rule file needs at least 'name' and 'rules'");
         }
         // A tag on the document, a section or a rule is as meaningless as one on a value.
         checkPlain("the rule file");
         if (first != JsonToken.START_OBJECT) {
-            throw error(line(), "a rule file must be a YAML mapping with the keys " + String.join(", ", FILE_KEYS));
+            throw error(
+                    line(), null, "a rule file must be a YAML mapping with the keys " + String.join(", ", FILE_KEYS));
         }
         String name = null;
         Map<String, Double> parameters = Map.of();
@@ -108,11 +109,12 @@ final class RuleFileReader {
             String key = parser.currentName();
             int line = line();
             if (lines.fileKeys.putIfAbsent(key, line) != null) {
-                throw error(line, "key '" + key + "' appears twice");
+                throw error(line, key, "key '" + key + "' appears twice");
             }
             switch (key) {
                 case "name":
-                    name = text(scalar("name"), "name").strip();
+                    name = text(scalar(new Where("name", "name")), new Where("name", "name"))
+                            .strip();
                     break;
                 case "parameters":
                     parameters = parameters();
@@ -129,17 +131,18 @@ final class RuleFileReader {
                 default:
                     throw error(
                             line,
+                            key,
                             "unknown key '" + key + "'; a rule file has the keys " + String.join(", ", FILE_KEYS));
             }
         }
         if (parser.nextToken() != null) {
-            throw error(line(), "a rule file holds one YAML document, but another one starts here");
+            throw error(line(), null, "a rule file holds one YAML document, but another one starts here");
         }
         if (name == null) {
-            throw error(1, "missing key 'name'");
+            throw error(1, "name", "missing key 'name'");
         }
         if (rules == null) {
-            throw error(1, "missing key 'rules'");
+            throw error(1, "rules", "missing key 'rules'");
         }
         return new RuleSetDefinition(name, parameters, rules, features, decision);
     }
@@ -152,15 +155,17 @@ final class RuleFileReader {
             return parameters;
         }
         if (start != JsonToken.START_OBJECT) {
-            throw error(line(), "parameters: must be a mapping of names to numbers, was " + describe(start));
+            throw error(
+                    line(), "parameters", "parameters: must be a mapping of names to numbers, was " + describe(start));
         }
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             int line = line();
             if (lines.fileKeys.putIfAbsent("parameters." + name, line) != null) {
-                throw error(line, "parameters: '" + name + "' appears twice");
+                throw error(line, "parameters." + name, "parameters: '" + name + "' appears twice");
             }
-            parameters.put(name, number(scalar("parameters: " + name), "parameters: " + name));
+            Where where = new Where("parameters: " + name, "parameters." + name);
+            parameters.put(name, number(scalar(where), where));
         }
         return parameters;
     }
@@ -176,7 +181,10 @@ final class RuleFileReader {
                     numberOr(entries, "similar_amount_tolerance", "features", defaults.similarAmountTolerance()),
                     zone(entries.get("time_zone"), defaults.timeZone()));
         } catch (IllegalArgumentException e) {
-            throw error(lineOfKeyNamedIn(e.getMessage(), entries, line), "features: " + e.getMessage());
+            throw error(
+                    lineOfKeyNamedIn(e.getMessage(), entries, line),
+                    fieldNamedIn(e.getMessage(), entries, "features"),
+                    "features: " + e.getMessage());
         }
     }
 
@@ -190,7 +198,10 @@ final class RuleFileReader {
                     numberOr(entries, "review_at", "decision", defaults.reviewAt()),
                     numberOr(entries, "block_at", "decision", defaults.blockAt()));
         } catch (IllegalArgumentException e) {
-            throw error(lineOfKeyNamedIn(e.getMessage(), entries, line), "decision: " + e.getMessage());
+            throw error(
+                    lineOfKeyNamedIn(e.getMessage(), entries, line),
+                    fieldNamedIn(e.getMessage(), entries, "decision"),
+                    "decision: " + e.getMessage());
         }
     }
 
@@ -198,12 +209,13 @@ final class RuleFileReader {
         if (value == null) {
             return otherwise;
         }
-        String zone = text(value, "features: time_zone");
+        String zone = text(value, new Where("features: time_zone", "features.time_zone"));
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw error(
                     value.line(),
+                    "features.time_zone",
                     "features: time_zone: unknown time zone '" + zone + "'; use a name such as UTC"
                             + " or Europe/Berlin");
         }
@@ -220,6 +232,7 @@ final class RuleFileReader {
         if (start != JsonToken.START_OBJECT) {
             throw error(
                     line(),
+                    section,
                     section + ": must be a mapping with the keys " + String.join(", ", keys) + ", was "
                             + describe(start));
         }
@@ -227,13 +240,16 @@ final class RuleFileReader {
             String key = parser.currentName();
             int line = line();
             if (!keys.contains(key)) {
-                throw error(line, section + ": unknown key '" + key + "'; the keys are " + String.join(", ", keys));
+                throw error(
+                        line,
+                        section + "." + key,
+                        section + ": unknown key '" + key + "'; the keys are " + String.join(", ", keys));
             }
             if (entries.containsKey(key)) {
-                throw error(line, section + ": key '" + key + "' appears twice");
+                throw error(line, section + "." + key, section + ": key '" + key + "' appears twice");
             }
             lines.fileKeys.put(section + "." + key, line);
-            entries.put(key, scalar(section + ": " + key));
+            entries.put(key, scalar(new Where(section + ": " + key, section + "." + key)));
         }
         return entries;
     }
@@ -242,7 +258,7 @@ final class RuleFileReader {
         JsonToken start = parser.nextToken();
         checkPlain("rules");
         if (start != JsonToken.START_ARRAY) {
-            throw error(line, "rules: must be a list of rules, was " + describe(start));
+            throw error(line, "rules", "rules: must be a list of rules, was " + describe(start));
         }
         List<RuleDefinition> rules = new ArrayList<>();
         JsonToken token;
@@ -255,9 +271,11 @@ final class RuleFileReader {
 
     private RuleDefinition rule(int number, JsonToken start) {
         int startLine = line();
+        String path = "rules[" + (number - 1) + "]";
         if (start != JsonToken.START_OBJECT) {
             throw error(
                     startLine,
+                    path,
                     "rule #" + number + ": must be a mapping with the keys " + String.join(", ", RULE_KEYS) + ", was "
                             + describe(start));
         }
@@ -277,7 +295,7 @@ final class RuleFileReader {
                             && !id.text().isEmpty()
                     ? id.text()
                     : "#" + number;
-            entries.put(key, scalar("rule " + rule + ": " + key));
+            entries.put(key, scalar(new Where("rule " + rule + ": " + key, path + "." + key)));
         }
         lines.ruleStarts.add(startLine);
         lines.ruleKeys.add(keyLines);
@@ -291,12 +309,13 @@ final class RuleFileReader {
         String context = "rule " + label + ": ";
         if (!repeated.isEmpty()) {
             String key = repeated.get(0);
-            throw error(keyLines.get(key + "#again"), context + "key '" + key + "' appears twice");
+            throw error(keyLines.get(key + "#again"), path + "." + key, context + "key '" + key + "' appears twice");
         }
         for (String key : entries.keySet()) {
             if (!RULE_KEYS.contains(key)) {
                 throw error(
                         keyLines.get(key),
+                        path + "." + key,
                         context + "unknown key '" + key + "'; a rule has the keys " + String.join(", ", RULE_KEYS));
             }
         }
@@ -305,22 +324,35 @@ final class RuleFileReader {
         if (!missing.isEmpty()) {
             throw error(
                     startLine,
+                    path + "." + missing.get(0),
                     context + (missing.size() == 1 ? "missing key '" : "missing keys '") + String.join("', '", missing)
                             + "'");
         }
         return new RuleDefinition(
-                text(entries.get("id"), context + "id"),
-                text(entries.get("reason_code"), context + "reason_code"),
-                text(entries.get("description"), context + "description").strip(),
-                number(entries.get("weight"), context + "weight"),
-                bool(entries.get("enabled"), context + "enabled"),
-                text(entries.get("condition"), context + "condition"));
+                text(entries.get("id"), new Where(context + "id", path + ".id")),
+                text(entries.get("reason_code"), new Where(context + "reason_code", path + ".reason_code")),
+                text(entries.get("description"), new Where(context + "description", path + ".description"))
+                        .strip(),
+                number(entries.get("weight"), new Where(context + "weight", path + ".weight")),
+                bool(entries.get("enabled"), new Where(context + "enabled", path + ".enabled")),
+                text(entries.get("condition"), new Where(context + "condition", path + ".condition")));
+    }
+
+    /**
+     * Where a value is, twice: as messages name it ("rule high_amount: weight") and as a path to the key for
+     * programs, the way JSON bodies name fields ("rules[0].weight").
+     */
+    private record Where(String label, String field) {
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** A scalar value with the line it is on; mappings and lists are skipped and reported as such. */
     private record Scalar(JsonToken token, String text, double number, int line) {}
 
-    private Scalar scalar(String where) {
+    private Scalar scalar(Where where) {
         JsonToken token = parser.nextToken();
         int line = line();
         checkPlain(where);
@@ -335,58 +367,59 @@ final class RuleFileReader {
     }
 
     /** YAML tags and aliases have no meaning in a rule file; a tag is usually an unquoted '!'. */
-    private void checkPlain(String where) {
+    private void checkPlain(Where where) {
         Object tag = parser.getTypeId();
         if (tag != null) {
             throw error(
                     line(),
+                    where.field(),
                     where + ": YAML tag '!" + tag + "' found; a value starting with '!' must be quoted, as in"
                             + " condition: \"!(amount > 1.0)\"");
         }
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw error(line(), where + ": YAML aliases are not supported in rule files");
+            throw error(line(), where.field(), where + ": YAML aliases are not supported in rule files");
         }
     }
 
-    private String text(Scalar value, String where) {
+    private String text(Scalar value, Where where) {
         if (value.token() != JsonToken.VALUE_STRING) {
-            String hint = where.endsWith("condition")
+            String hint = where.field().endsWith("condition")
                             && (value.token() == JsonToken.VALUE_TRUE || value.token() == JsonToken.VALUE_FALSE)
                     ? "; quote a constant condition, as in condition: \"false\""
                     : "";
-            throw error(value.line(), where + ": must be text, was " + describe(value) + hint);
+            throw error(value.line(), where.field(), where + ": must be text, was " + describe(value) + hint);
         }
         return value.text();
     }
 
-    private double number(Scalar value, String where) {
+    private double number(Scalar value, Where where) {
         if (value.token() != JsonToken.VALUE_NUMBER_INT && value.token() != JsonToken.VALUE_NUMBER_FLOAT) {
             String hint =
                     value.token() == JsonToken.VALUE_STRING && value.text().contains("_")
                             ? "; write digits without separators, such as "
                                     + value.text().replace("_", "")
                             : "";
-            throw error(value.line(), where + ": must be a number, was " + describe(value) + hint);
+            throw error(value.line(), where.field(), where + ": must be a number, was " + describe(value) + hint);
         }
         if (!Double.isFinite(value.number())) {
-            throw error(value.line(), where + ": must be a finite number, was " + value.text());
+            throw error(value.line(), where.field(), where + ": must be a finite number, was " + value.text());
         }
         return value.number();
     }
 
     private double numberOr(Map<String, Scalar> entries, String key, String section, double otherwise) {
         Scalar value = entries.get(key);
-        return value == null ? otherwise : number(value, section + ": " + key);
+        return value == null ? otherwise : number(value, new Where(section + ": " + key, section + "." + key));
     }
 
-    private boolean bool(Scalar value, String where) {
+    private boolean bool(Scalar value, Where where) {
         if (value.token() == JsonToken.VALUE_TRUE) {
             return true;
         }
         if (value.token() == JsonToken.VALUE_FALSE) {
             return false;
         }
-        throw error(value.line(), where + ": must be true or false, was " + describe(value));
+        throw error(value.line(), where.field(), where + ": must be true or false, was " + describe(value));
     }
 
     /** The line of the key a settings record's message names first, else the section's line. */
@@ -442,7 +475,22 @@ final class RuleFileReader {
         return parser.currentTokenLocation().getLineNr();
     }
 
-    private RuleFileException error(int line, String problem) {
-        return new RuleFileException(source, line, problem, null);
+    /** The key of {@code section} a settings record's message names first, else the section. */
+    private static String fieldNamedIn(String message, Map<String, Scalar> entries, String section) {
+        String field = section;
+        int first = Integer.MAX_VALUE;
+        for (String key : entries.keySet()) {
+            int at = message.indexOf(key);
+            if (at >= 0 && at < first) {
+                first = at;
+                field = section + "." + key;
+            }
+        }
+        return field;
+    }
+
+    /** A problem at {@code line} with the value at {@code field}, a path such as rules[2].weight (null: the file). */
+    private RuleFileException error(int line, String field, String problem) {
+        return new RuleFileException(source, line, field, problem, null);
     }
 }

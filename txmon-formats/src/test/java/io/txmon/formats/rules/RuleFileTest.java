@@ -142,6 +142,23 @@ class RuleFileTest {
     }
 
     @Test
+    void namesTheValueAtFaultAsAPathTheWayJsonBodiesNameFields() {
+        rejects(EXAMPLE.replace("weight: 0.7", "weight: heavy"), e -> assertThat(e.field())
+                .hasValue("rules[1].weight"));
+        rejects(EXAMPLE.replace("enabled: true", "enabled: maybe"), e -> assertThat(e.field())
+                .hasValue("rules[0].enabled"));
+        rejects(EXAMPLE.replace("review_at: 0.5", "review_at: [0.5]"), e -> assertThat(e.field())
+                .hasValue("decision.review_at"));
+        rejects(EXAMPLE.replace("high_amount: 10000", "high_amount: lots"), e -> assertThat(e.field())
+                .hasValue("parameters.high_amount"));
+        rejects(EXAMPLE.replace("time_zone: Europe/Berlin", "time_zone: Mars/Olympus"), e -> assertThat(e.field())
+                .hasValue("features.time_zone"));
+        rejects(EXAMPLE.replace("    weight: 0.7\n", ""), e -> assertThat(e.field())
+                .hasValue("rules[1].weight"));
+        rejects("name: [x\n", e -> assertThat(e.field()).isEmpty());
+    }
+
+    @Test
     void pointsAConditionErrorAtTheRulesLineAndTheConditionsColumn() {
         rejects(
                 EXAMPLE.replace("tx_count_1m > 3 &&", "tx_count_1m > 3 && amout > 1.0 &&"),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,7 +88,7 @@ class AlertsController {
             summary = "Review an alert: assign, note, escalate, or close as a true or false positive",
             description = "Body: any of status (IN_REVIEW, ESCALATED, CLOSED), assignee, note; closing needs label"
                     + " (TRUE_POSITIVE or FALSE_POSITIVE). Each review is recorded with who made it and when.")
-    @PatchMapping("/alerts/{id}")
+    @PatchMapping(path = "/alerts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     AlertDetail review(@PathVariable long id, @RequestBody ReviewRequest request, Principal principal)
             throws SQLException {
         Alerts.Review review = new Alerts.Review(

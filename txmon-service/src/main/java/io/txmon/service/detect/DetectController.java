@@ -1,6 +1,9 @@
 package io.txmon.service.detect;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.txmon.formats.TransactionJson;
 import io.txmon.ingest.Detection;
@@ -55,7 +58,9 @@ class DetectController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     DetectionResponse detect(
-            @RequestBody(description = "A transaction as the data contract describes it (spec section 1)")
+            @RequestBody(
+                            description = "A transaction as the data contract describes it (spec section 1)",
+                            content = @Content(schema = @Schema(implementation = TransactionRequest.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     String body) {
         long start = System.nanoTime();
@@ -75,7 +80,19 @@ class DetectController {
             path = "/detect/batch",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    List<DetectionResponse> detectBatch(@org.springframework.web.bind.annotation.RequestBody String body) {
+    List<DetectionResponse> detectBatch(
+            @RequestBody(
+                            description = "At most 1,000 transactions",
+                            content =
+                                    @Content(
+                                            array =
+                                                    @ArraySchema(
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    TransactionRequest.class))))
+                    @org.springframework.web.bind.annotation.RequestBody
+                    String body) {
         long start = System.nanoTime();
         List<String> elements = TransactionJson.elements(body);
         if (elements.size() > MAX_BATCH) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -96,7 +97,7 @@ class ModelsController {
     }
 
     @Operation(summary = "Choose the model version scoring uses, from the next transaction on")
-    @PutMapping("/models/active")
+    @PutMapping(path = "/models/active", consumes = MediaType.APPLICATION_JSON_VALUE)
     Choice activate(@RequestBody Choice choice, Principal principal) throws Exception {
         if (choice == null
                 || choice.modelVersion() == null
@@ -105,7 +106,8 @@ class ModelsController {
         }
         Optional<AnomalyModel> model = models.activate(choice.modelVersion().strip());
         if (model.isEmpty()) {
-            throw new NotFoundException("no model version " + QueryParameters.abbreviate(choice.modelVersion()));
+            throw new NotFoundException(
+                    "model_version", "no model version " + QueryParameters.abbreviate(choice.modelVersion()));
         }
         ingestion.useModel(model).get(30, TimeUnit.SECONDS);
         AUDIT.info("model {} made active by {}", model.get().version(), principal.getName());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +63,7 @@ class AccountsController {
             description = "Body: user_id (the account id that its transactions carry), account_type (PERSONAL or"
                     + " BUSINESS), currency (ISO 4217), opening_balance, optional overdraft_limit. An account known"
                     + " from transactions keeps its history and risk score. 409 when it holds money already.")
-    @PostMapping("/accounts")
+    @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) throws SQLException {
         NewAccount account = new NewAccount(
                 request.userId(),

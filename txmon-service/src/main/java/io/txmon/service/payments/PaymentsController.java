@@ -20,6 +20,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,14 +86,19 @@ class PaymentsController {
                     + " otherwise it is REJECTED with the reason. 201 for a new payment; the same Idempotency-Key"
                     + " again answers 200 with that payment as it stands (header Idempotent-Replayed: true), and"
                     + " 422 when sent with a different payment.")
-    @PostMapping("/payments")
+    @PostMapping(path = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PaymentResponse> pay(
-            @Parameter(description = "A unique string per payment, such as a UUID; retries send the same one")
+            @Parameter(
+                            description =
+                                    "A unique string per payment, such as a UUID; retries send the same one: 1 to 255"
+                                            + " visible ASCII characters (! to ~)")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String key,
             @RequestBody PayRequest request,
             Principal principal)
             throws SQLException {
+        // The key first: a client whose key cannot work learns that before anything about the payment.
+        Payments.checkedKey(key);
         PaymentOutcome outcome = payments.pay(
                 key,
                 new PaymentRequest(

@@ -15,12 +15,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every error as an RFC 9457 problem detail, from one place: bad input names its field (property {@code field}),
@@ -41,11 +41,11 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, e.getName() + ": cannot be read from '" + abbreviate(e.getValue()) + "'");
+        ProblemDetail problem = invalidField(new InvalidFieldException(
+                e.getName(),
+                "must be " + BodyErrors.expected(e.getRequiredType()) + ", was '"
+                        + QueryParameters.abbreviate(String.valueOf(e.getValue())) + "'"));
         problem.setTitle("Invalid parameter");
-        problem.setType(URI.create("https://txmon.io/problems/invalid-field"));
-        problem.setProperty("field", e.getName());
         return problem;
     }
 
@@ -57,6 +57,8 @@ class Problems extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof InvalidRuleSetException invalid) {
             invalid.ruleId().ifPresent(rule -> problem.setProperty("rule", rule));
             problem.setProperty("field", invalid.key());
+        } else {
+            problem.setProperty("field", e.field().orElse(BodyErrors.BODY));
         }
         e.line().ifPresent(line -> problem.setProperty("line", line));
         return problem;
@@ -83,6 +85,7 @@ class Problems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
+        problem.setProperty("field", e.field());
         return problem;
     }
 
@@ -103,43 +106,40 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A body read past the size limit is 413, whatever else made reading it fail. */
+    /**
+     * A body that cannot be read names the field at fault and what is wrong with it (see {@link BodyErrors}); one
+     * read past the size limit is 413, whatever else made reading it fail.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than the limit");
+                        HttpStatus.CONTENT_TOO_LARGE, "body: is larger than the limit");
                 problem.setTitle("Content Too Large");
+                problem.setProperty("field", BodyErrors.BODY);
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
         }
-        // A value of the wrong type (a word for an amount): name the field, not the Java type it was read into.
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-                return ResponseEntity.badRequest()
-                        .body(invalidField(
-                                new InvalidFieldException(fieldOf(json), "has a value of the wrong type or form")));
-            }
-        }
-        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        return ResponseEntity.badRequest().body(invalidField(BodyErrors.of(ex)));
     }
 
-    private static String fieldOf(JacksonException e) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
+    /**
+     * Every other error Spring MVC answers itself (a missing parameter or header, a media type or method not taken
+     * here, no such resource) keeps its status, and says in the client's terms which part of the request is at
+     * fault, instead of Spring's wording ("Failed to read request").
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        // Spring passes no body for its own exceptions: each carries its problem detail, used here as the body.
+        Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem && statusCode.is4xxClientError()) {
+            InvalidFieldException described = RequestErrors.of(ex);
+            problem.setDetail(described.getMessage());
+            problem.setProperty("field", described.field());
         }
-        return field.toString();
-    }
-
-    private static String abbreviate(Object value) {
-        String text = String.valueOf(value);
-        return text.length() <= 100 ? text : text.substring(0, 97) + "...";
+        return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
     }
 }

@@ -1,5 +1,6 @@
 package io.txmon.service.problems;
 
+import io.txmon.transaction.EventTimes;
 import io.txmon.transaction.InvalidFieldException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import java.util.Optional;
 public final class QueryParameters {
     private QueryParameters() {}
 
-    /** An ISO-8601 instant; required. */
+    /** An ISO-8601 instant in the range {@link EventTimes} accepts; required. */
     public static Instant instant(String parameter, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidFieldException(parameter, "is required: an ISO-8601 instant such as 2026-01-14T15:00:00Z");
@@ -18,13 +19,15 @@ public final class QueryParameters {
         return optionalInstant(parameter, text).orElseThrow();
     }
 
-    /** An ISO-8601 instant, or empty when not given. */
+    /** An ISO-8601 instant in the range {@link EventTimes} accepts, or empty when not given. */
     public static Optional<Instant> optionalInstant(String parameter, String text) {
         if (text == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
+            // Bounded as event times are: PostgreSQL cannot compare with an instant past its range and fails the query.
+            return Optional.of(EventTimes.require(
+                    parameter, OffsetDateTime.parse(text.strip()).toInstant()));
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(
                     parameter,

@@ -180,8 +180,10 @@ abstract class BadInputBehaviour {
 
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("detail").asString()).contains("reason_code: is 5000 characters long");
+        assertThat(tooLong.json().get("field").asString()).isEqualTo("rules[0].reason_code");
         assertThat(tagged.status()).isEqualTo(400);
         assertThat(tagged.json().get("detail").asString()).contains("YAML tag");
+        assertThat(tagged.json().get("field").asString()).isEqualTo("body");
         assertThat(custom.status()).isEqualTo(400);
         assertThat(client.get("/rules", ANALYST_KEY).json().get("version").asString())
                 .isEqualTo(active);

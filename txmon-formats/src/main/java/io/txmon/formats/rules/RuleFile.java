@@ -94,7 +94,9 @@ public final class RuleFile {
             int line = e.ruleNumber().isPresent()
                     ? read.lines().ofRule(e.ruleNumber().getAsInt(), e.key())
                     : read.lines().of(e.key());
-            throw new RuleFileException(sourceName, line, e.getMessage(), e);
+            String field =
+                    e.ruleNumber().isPresent() ? "rules[" + (e.ruleNumber().getAsInt() - 1) + "]." + e.key() : e.key();
+            throw new RuleFileException(sourceName, line, field, e.getMessage(), e);
         }
     }
 

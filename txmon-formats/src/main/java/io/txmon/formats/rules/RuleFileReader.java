@@ -95,7 +95,7 @@ final class RuleFileReader {
             throw error(1, null, "the file is empty; a rule file needs at least 'name' and 'rules'");
         }
         // A tag on the document, a section or a rule is as meaningless as one on a value.
-        checkPlain("the rule file");
+        checkPlain(new Where("the rule file", "body"));
         if (first != JsonToken.START_OBJECT) {
             throw error(
                     line(), null, "a rule file must be a YAML mapping with the keys " + String.join(", ", FILE_KEYS));
@@ -150,7 +150,7 @@ final class RuleFileReader {
     private Map<String, Double> parameters() {
         Map<String, Double> parameters = new LinkedHashMap<>();
         JsonToken start = parser.nextToken();
-        checkPlain("parameters");
+        checkPlain(new Where("parameters", "parameters"));
         if (start == JsonToken.VALUE_NULL) {
             return parameters;
         }
@@ -225,7 +225,7 @@ final class RuleFileReader {
     private Map<String, Scalar> section(String section, List<String> keys) {
         Map<String, Scalar> entries = new LinkedHashMap<>();
         JsonToken start = parser.nextToken();
-        checkPlain(section);
+        checkPlain(new Where(section, section));
         if (start == JsonToken.VALUE_NULL) {
             return entries;
         }
@@ -256,14 +256,14 @@ final class RuleFileReader {
 
     private List<RuleDefinition> rules(int line) {
         JsonToken start = parser.nextToken();
-        checkPlain("rules");
+        checkPlain(new Where("rules", "rules"));
         if (start != JsonToken.START_ARRAY) {
             throw error(line, "rules", "rules: must be a list of rules, was " + describe(start));
         }
         List<RuleDefinition> rules = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            checkPlain("rule #" + (rules.size() + 1));
+            checkPlain(new Where("rule #" + (rules.size() + 1), "rules[" + rules.size() + "]"));
             rules.add(rule(rules.size() + 1, token));
         }
         return rules;

@@ -56,10 +56,8 @@ class Problems extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("https://txmon.io/problems/invalid-rule-file"));
         if (e.getCause() instanceof InvalidRuleSetException invalid) {
             invalid.ruleId().ifPresent(rule -> problem.setProperty("rule", rule));
-            problem.setProperty("field", invalid.key());
-        } else {
-            problem.setProperty("field", e.field().orElse(BodyErrors.BODY));
         }
+        problem.setProperty("field", e.field().orElse(BodyErrors.BODY));
         e.line().ifPresent(line -> problem.setProperty("line", line));
         return problem;
     }

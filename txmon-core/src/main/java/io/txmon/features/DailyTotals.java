@@ -23,6 +23,16 @@ final class DailyTotals {
     private final double[] inCount = new double[BUCKETS];
     private long newestDay;
 
+    /** Makes this hold exactly what {@code other} holds, which has the same capacity. */
+    void copyFrom(DailyTotals other) {
+        System.arraycopy(other.count, 0, count, 0, count.length);
+        System.arraycopy(other.sum, 0, sum, 0, sum.length);
+        System.arraycopy(other.sumOfSquares, 0, sumOfSquares, 0, sumOfSquares.length);
+        System.arraycopy(other.max, 0, max, 0, max.length);
+        System.arraycopy(other.inCount, 0, inCount, 0, inCount.length);
+        newestDay = other.newestDay;
+    }
+
     void add(long epochMillis, MovementKind movement, double value) {
         int b = advanceTo(Math.floorDiv(epochMillis, DAY_MILLIS));
         if (movement.initiated()) {

@@ -24,6 +24,17 @@ final class HourlyTotals {
     private final double[] transferInSum = new double[BUCKETS];
     private long newestHour;
 
+    /** Makes this hold exactly what {@code other} holds, which has the same capacity. */
+    void copyFrom(HourlyTotals other) {
+        System.arraycopy(other.outCount, 0, outCount, 0, outCount.length);
+        System.arraycopy(other.outSum, 0, outSum, 0, outSum.length);
+        System.arraycopy(other.cashInCount, 0, cashInCount, 0, cashInCount.length);
+        System.arraycopy(other.cashInSum, 0, cashInSum, 0, cashInSum.length);
+        System.arraycopy(other.transferInCount, 0, transferInCount, 0, transferInCount.length);
+        System.arraycopy(other.transferInSum, 0, transferInSum, 0, transferInSum.length);
+        newestHour = other.newestHour;
+    }
+
     void add(long epochMillis, MovementKind movement, double value) {
         int b = advanceTo(Math.floorDiv(epochMillis, HOUR_MILLIS));
         switch (movement) {

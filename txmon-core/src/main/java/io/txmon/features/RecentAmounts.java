@@ -20,6 +20,14 @@ final class RecentAmounts {
         amount = new double[capacity];
     }
 
+    /** Makes this hold exactly what {@code other} holds, which has the same capacity. */
+    void copyFrom(RecentAmounts other) {
+        System.arraycopy(other.time, 0, time, 0, time.length);
+        System.arraycopy(other.amount, 0, amount, 0, amount.length);
+        size = other.size;
+        next = other.next;
+    }
+
     void add(long epochMillis, double value) {
         time[next] = epochMillis;
         amount[next] = value;

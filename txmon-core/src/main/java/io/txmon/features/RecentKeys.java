@@ -25,6 +25,14 @@ final class RecentKeys {
         lastSeen = new int[capacity];
     }
 
+    /** Makes this hold exactly what {@code other} holds, which has the same capacity. */
+    void copyFrom(RecentKeys other) {
+        System.arraycopy(other.keys, 0, keys, 0, keys.length);
+        System.arraycopy(other.firstSeen, 0, firstSeen, 0, firstSeen.length);
+        System.arraycopy(other.lastSeen, 0, lastSeen, 0, lastSeen.length);
+        size = other.size;
+    }
+
     int capacity() {
         return keys.length;
     }

@@ -27,6 +27,17 @@ final class RecentMovements {
     private int size;
     private int next;
 
+    /** Makes this hold exactly what {@code other} holds, which has the same capacity. */
+    void copyFrom(RecentMovements other) {
+        System.arraycopy(other.time, 0, time, 0, time.length);
+        System.arraycopy(other.amount, 0, amount, 0, amount.length);
+        System.arraycopy(other.kind, 0, kind, 0, kind.length);
+        System.arraycopy(other.city, 0, city, 0, city.length);
+        System.arraycopy(other.merchant, 0, merchant, 0, merchant.length);
+        size = other.size;
+        next = other.next;
+    }
+
     void add(long epochMillis, double value, MovementKind movement, int cityKey, int merchantKey) {
         time[next] = epochMillis;
         amount[next] = value;

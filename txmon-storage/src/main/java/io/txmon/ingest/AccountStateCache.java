@@ -105,9 +105,15 @@ final class AccountStateCache implements AccountStateStore {
         List<Snapshot.Held> held = new ArrayList<>(accountIds.length);
         for (String id : accountIds) {
             if (id != null) {
+                // Decoded first, so that an unreadable saved state fails before anything changed, and a restore
+                // never forgets a saved state that was decoded midway.
+                byte[] bytes = saved.get(id);
+                if (bytes != null && !states.containsKey(id)) {
+                    states.put(id, decode(id, bytes));
+                    saved.remove(id);
+                }
                 AccountState state = states.get(id);
-                held.add(new Snapshot.Held(
-                        id, state == null ? null : AccountStateCodec.toBytes(state), changed.contains(id)));
+                held.add(new Snapshot.Held(id, state == null ? null : state.copy(), changed.contains(id)));
             }
         }
         return new Snapshot(held);
@@ -115,7 +121,7 @@ final class AccountStateCache implements AccountStateStore {
 
     /** Account states as they were before one transaction. */
     final class Snapshot {
-        private record Held(String id, byte[] state, boolean changed) {}
+        private record Held(String id, AccountState state, boolean changed) {}
 
         private final List<Held> held;
 
@@ -129,7 +135,7 @@ final class AccountStateCache implements AccountStateStore {
                 if (account.state() == null) {
                     states.remove(account.id());
                 } else {
-                    states.put(account.id(), decode(account.id(), account.state()));
+                    states.put(account.id(), account.state());
                 }
                 if (!account.changed()) {
                     changed.remove(account.id());

@@ -331,11 +331,14 @@ public final class OnlineIngestion implements AutoCloseable {
      */
     private Decision decideOne(Pending pending) {
         Transaction tx = pending.transaction();
-        AccountStateCache.Snapshot before = states.snapshot(tx.userId(), tx.payeeAccount());
+        AccountStateCache.Snapshot before = null;
         try {
+            before = states.snapshot(tx.userId(), tx.payeeAccount());
             return scorer.score(tx);
         } catch (RuntimeException e) {
-            before.restore();
+            if (before != null) {
+                before.restore();
+            }
             LOG.log(
                     System.Logger.Level.ERROR,
                     "transaction " + tx.transactionId() + " could not be decided and was not stored; deciding goes"

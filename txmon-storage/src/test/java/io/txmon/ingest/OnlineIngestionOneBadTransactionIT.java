@@ -69,6 +69,37 @@ class OnlineIngestionOneBadTransactionIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aPayerWhoseSavedStateWasFirstReadForAFailedTransferKeepsWhatItHadLearned(DatabaseEngine engine)
+            throws Exception {
+        Transaction coffee =
+                Transaction.builder("t1", NINE, "alice", new BigDecimal("4.50")).build();
+        Transaction transfer = Transaction.builder("t2", NINE.plusSeconds(60), "alice", new BigDecimal("900"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("mule")
+                .build();
+        Transaction lunch = Transaction.builder("t3", NINE.plusSeconds(120), "alice", new BigDecimal("12"))
+                .build();
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            try (OnlineIngestion first = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+                first.detect(coffee).get(30, TimeUnit.SECONDS);
+            }
+            saveState(test, "mule", new byte[] {99, 1, 2, 3});
+            // A new start: alice's state is saved, and read for the first time by the transfer that fails.
+            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+                assertThatThrownBy(() -> online.detect(transfer).get(30, TimeUnit.SECONDS))
+                        .cause()
+                        .isInstanceOf(TransactionNotDecidedException.class);
+                online.detect(lunch).get(30, TimeUnit.SECONDS);
+            }
+
+            // Had putting the states back dropped alice's saved state, she would remember only the lunch.
+            assertThat(AccountStateCodec.fromBytes(savedState(test, "alice")).movementCount())
+                    .isEqualTo(2);
+        }
+    }
+
     private static void saveState(TestDatabase test, String account, byte[] state) throws Exception {
         try (Connection connection = test.database().connect();
                 PreparedStatement insert = connection.prepareStatement(

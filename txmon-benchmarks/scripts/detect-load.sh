@@ -48,5 +48,6 @@ WRK_RUN=fast WRK_DELAY_MS=0 wrk -t2 -c64 -d${seconds}s -s "$(dirname "$0")/wrk/d
 echo "== paced: 2 threads, 20 connections, each waiting 10 ms between requests (about 2,000 a second), ${seconds} s"
 WRK_RUN=paced WRK_DELAY_MS=10 wrk -t2 -c20 -d${seconds}s -s "$(dirname "$0")/wrk/detect.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|requests|latency"
 echo "== stored"
+[ -z "$h2" ] || echo "H2 file $(du -k "$h2dir"/txmon.mv.db | cut -f1) KB"
 [ -n "$h2" ] || psql -h 127.0.0.1 -U postgres -d $db -Atc "SELECT COUNT(*) || ' transactions, ' || (SELECT COUNT(*) FROM decisions) || ' decisions' FROM transactions"
 curl -s -H "X-API-Key: $key" "http://127.0.0.1:$port/actuator/prometheus" | grep -E '^scoring_latency_seconds_(count|sum)'

@@ -3,6 +3,7 @@ package io.txmon.storage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -43,7 +44,7 @@ public final class Database {
     public static Database open(String url, String user, String password) {
         Objects.requireNonNull(url, "url");
         DatabaseEngine engine = DatabaseEngine.of(url);
-        String effectiveUrl = engine == DatabaseEngine.H2 ? withPostgresqlMode(url) : url;
+        String effectiveUrl = engine == DatabaseEngine.H2 ? withH2Settings(url) : url;
         Properties credentials = new Properties();
         if (user != null) {
             credentials.setProperty("user", user);
@@ -70,9 +71,12 @@ public final class Database {
         return database;
     }
 
-    /** The URL a pool should connect to for {@code url}: for H2, with the settings txmon's SQL needs. */
+    /**
+     * The URL a pool should connect to for {@code url}: for H2, with the settings txmon's SQL and its promise of
+     * durable answers need, where the URL does not set them itself.
+     */
     public static String connectionUrl(String url) {
-        return DatabaseEngine.of(url) == DatabaseEngine.H2 ? withPostgresqlMode(url) : url;
+        return DatabaseEngine.of(url) == DatabaseEngine.H2 ? withH2Settings(url) : url;
     }
 
     /** Opens {@code url} with the credentials it carries, if any. */
@@ -133,10 +137,29 @@ public final class Database {
      */
     static final String H2_LOCK_TIMEOUT = "LOCK_TIMEOUT=10000";
 
-    static String withPostgresqlMode(String url) {
+    /**
+     * H2 writes each commit to its file before the commit returns, unless the URL says otherwise. H2's default
+     * (500 ms) keeps commits in memory for up to that long and writes them from a background thread: a process
+     * killed meanwhile lost decisions and payments it had already answered (issue 11). With 0, H2 2.4's
+     * {@code TransactionStore.endTransaction} stores the MVStore synchronously on every commit; it does not fsync,
+     * so the write survives the process but not necessarily the machine (docs/service.md, "Durability").
+     */
+    static final String H2_WRITE_DELAY = "WRITE_DELAY=0";
+
+    /** The settings txmon adds to an H2 URL, each only where the URL does not set it itself. */
+    private static final List<String> H2_SETTINGS =
+            List.of(H2_POSTGRESQL_MODE, H2_CACHE, H2_LOCK_TIMEOUT, H2_WRITE_DELAY);
+
+    /** {@code url} with every setting of {@link #H2_SETTINGS} the user did not set (by the name before its "="). */
+    static String withH2Settings(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
-        String withMode = upper.contains(";MODE=") ? url : url + ";" + H2_POSTGRESQL_MODE;
-        String withCache = upper.contains(";CACHE_SIZE=") ? withMode : withMode + ";" + H2_CACHE;
-        return upper.contains(";LOCK_TIMEOUT=") ? withCache : withCache + ";" + H2_LOCK_TIMEOUT;
+        StringBuilder effective = new StringBuilder(url);
+        for (String setting : H2_SETTINGS) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            if (!upper.contains(";" + name)) {
+                effective.append(';').append(setting);
+            }
+        }
+        return effective.toString();
     }
 }

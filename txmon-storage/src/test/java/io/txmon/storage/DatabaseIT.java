@@ -64,6 +64,21 @@ class DatabaseIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void commitsOnConnectionsTxmonOpensAreWrittenBeforeTheyReturn(DatabaseEngine engine) throws SQLException {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            String sql = engine == DatabaseEngine.H2
+                    ? "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"
+                    : "SHOW synchronous_commit";
+
+            String setting = test.string(sql);
+
+            // PostgreSQL's other values (local, remote_write, remote_apply, on) all flush the WAL locally first.
+            assertThat(setting).isEqualTo(engine == DatabaseEngine.H2 ? "0" : "on");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void keepsMoneyExactToTheSixthDecimalAndRefusesANonPositiveAmount(DatabaseEngine engine) throws SQLException {
         try (TestDatabase test = TestDatabase.create(engine, folder);
                 Connection connection = test.database().connect()) {
@@ -140,7 +155,7 @@ class DatabaseIT {
                 ? TestDatabase.h2Url(folder.resolve("v3"))
                 : TestDatabase.createPostgresDatabase(name);
         try {
-            String effective = engine == DatabaseEngine.H2 ? Database.withPostgresqlMode(url) : url;
+            String effective = engine == DatabaseEngine.H2 ? Database.withH2Settings(url) : url;
             org.flywaydb.core.Flyway.configure(Database.class.getClassLoader())
                     .dataSource(effective, null, null)
                     .locations("classpath:db/migration")

@@ -157,9 +157,9 @@ class AccessControlIT {
 
         assertThat(reviewed.status()).isEqualTo(200);
         assertThat(reviewed.json().get("alert").get("status").asString()).isEqualTo("IN_REVIEW");
-        assertThat(client.post("/detect", ADMIN_ONLY_KEY, "{}").status())
-                .as("ADMIN does not include INGEST")
-                .isEqualTo(403);
+        Answer detect = client.post("/detect", ADMIN_ONLY_KEY, "{}");
+        assertThat(detect.status()).as("ADMIN does not include INGEST").isEqualTo(403);
+        assertThat(detect.json().get("field").asString()).isEqualTo("X-API-Key");
     }
 
     @Test
@@ -179,6 +179,7 @@ class AccessControlIT {
         for (Answer answer : List.of(train, read, none)) {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("field").asString()).isEqualTo("X-API-Key");
             assertThat(answer.headers().allValues("WWW-Authenticate"))
                     .noneMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5));
         }
@@ -202,6 +203,7 @@ class AccessControlIT {
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.contentType()).startsWith("application/problem+json");
         assertThat(form.json().get("detail").asString()).contains("application/x-www-form-urlencoded");
+        assertThat(form.json().get("field").asString()).isEqualTo("Content-Type");
         assertThat(multipart.status()).isEqualTo(415);
         assertThat(multipart.json().get("detail").asString()).contains("multipart/form-data");
         assertThat(text.status()).isEqualTo(415);

@@ -29,6 +29,7 @@ final class FormContentRefusal extends OncePerRequestFilter {
                     response,
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Unsupported Media Type",
+                    "Content-Type",
                     "Content-Type " + type + " is not accepted here: send "
                             + (RULE_FILE_PATHS.contains(request.getRequestURI())
                                     ? "application/yaml"

@@ -162,6 +162,7 @@ class SecurityConfiguration {
                                     response,
                                     HttpServletResponse.SC_UNAUTHORIZED,
                                     "Unauthorized",
+                                    ApiKeyFilter.HEADER,
                                     "a valid API key is required in the X-API-Key header");
                         })
                         .accessDeniedHandler((request, response, e) -> {
@@ -170,6 +171,7 @@ class SecurityConfiguration {
                                     response,
                                     HttpServletResponse.SC_FORBIDDEN,
                                     "Forbidden",
+                                    ApiKeyFilter.HEADER,
                                     "no role of this API key allows " + request.getMethod() + " "
                                             + request.getRequestURI());
                         }));

@@ -15,12 +15,15 @@ final class SecurityProblems {
 
     private SecurityProblems() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    /** Writes the problem; {@code field} names what the client must change: a header, as every 4xx names one. */
+    static void write(HttpServletResponse response, int status, String title, String field, String detail)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
+        problem.put("field", field);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

@@ -18,6 +18,7 @@ import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.Simulator;
+import io.txmon.storage.ActiveRuleSet;
 import io.txmon.training.TrainingFromHistory;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +121,12 @@ final class DemoCommand implements Callable<Integer> {
         Path laterFile = write(later, "later.csv");
 
         DemoDatabase db = DemoDatabase.fresh(dir, err);
-        Ingestion ingestion = new Ingestion(db.database(), RuleFile.defaults(), parser, err);
+        Ingestion ingestion = new Ingestion(
+                db.database(),
+                ActiveRuleSet.resolve(db.database(), "txmon demo", Instant.now())
+                        .rules(),
+                parser,
+                err);
         IngestionResult first = ingestion.run(earliestFile, files.accounts());
         TrainingFromHistory.Trained trained =
                 TrainCommand.train(db.database(), Optional.empty(), Optional.empty(), modelSeed);

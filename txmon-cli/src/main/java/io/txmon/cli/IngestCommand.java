@@ -2,14 +2,15 @@ package io.txmon.cli;
 
 import io.txmon.analytics.AnalyticsRefresh;
 import io.txmon.analytics.RefreshResult;
-import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.Ingestion;
 import io.txmon.ingest.IngestionResult;
+import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,7 +64,12 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Database database = db.open();
-        IngestionResult result = new Ingestion(database, RuleFile.defaults(), new TransactionParser(baseCurrency), err)
+        IngestionResult result = new Ingestion(
+                        database,
+                        ActiveRuleSet.resolve(database, "txmon ingest", Instant.now())
+                                .rules(),
+                        new TransactionParser(baseCurrency),
+                        err)
                 .chunkSize(chunkSize)
                 .run(input, accounts);
         err.printf("run %d done in %.1f s%n", result.runId(), (System.nanoTime() - started) / 1e9);

@@ -1,7 +1,7 @@
 package io.txmon.cli;
 
-import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
+import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.training.TrainingFromHistory;
 import java.io.PrintWriter;
@@ -64,10 +64,15 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains with the default rule set's feature settings, the ones {@code ingest} scores with. */
+    /** Trains with the feature settings of the rule set that decides on {@code database}, as every door does. */
     static TrainingFromHistory.Trained train(Database database, Optional<Instant> from, Optional<Instant> to, long seed)
             throws SQLException {
-        return new TrainingFromHistory(database, RuleFile.defaults().features(), Clock.systemUTC())
+        return new TrainingFromHistory(
+                        database,
+                        ActiveRuleSet.resolve(database, "txmon train", Instant.now())
+                                .rules()
+                                .features(),
+                        Clock.systemUTC())
                 .train(from, to, seed);
     }
 

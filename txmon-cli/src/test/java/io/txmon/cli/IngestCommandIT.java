@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.TransactionFiles;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.rules.RuleSet;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Transaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,32 @@ class IngestCommandIT {
                     .isEqualTo(200);
             assertThat(test.count("SELECT SUM(tx_count) FROM analytics_account_risk"))
                     .isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void ingestDecidesWithTheRuleSetActiveInTheDatabaseAsServeDoes(DatabaseEngine engine) throws Exception {
+        Path file = folder.resolve("transactions.csv");
+        write(file, new RandomTransactions(9).generate(100, 10));
+        RuleSet seeds = RuleFile.seedBaseline();
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            // What PUT /rules stores: a new version, made the active one.
+            new StoredRuleSets(test.database())
+                    .saveAndActivate(
+                            seeds.version(),
+                            seeds.name(),
+                            RuleFile.format(seeds.definition()),
+                            seeds.size(),
+                            "analyst",
+                            Instant.parse("2026-01-01T00:00:00Z"));
+
+            CommandRun ingest = CommandRun.of("ingest", "--input", file.toString(), "--db", test.url());
+
+            assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+            assertThat(RuleFile.defaults().version()).isNotEqualTo(seeds.version());
+            assertThat(test.count("SELECT COUNT(*) FROM decisions WHERE rule_set_version = '" + seeds.version() + "'"))
+                    .isEqualTo(100);
         }
     }
 

@@ -6,7 +6,7 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
 import io.txmon.service.problems.QueryParameters;
-import io.txmon.service.storage.StartingRuleSet;
+import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredRuleSets;
@@ -37,12 +37,12 @@ class RulesController {
     private static final String YAML = "application/yaml";
 
     private final OnlineIngestion ingestion;
-    private final StartingRuleSet starting;
+    private final ActiveRuleSet starting;
     private final StoredRuleSets stored;
     private final Database database;
     private final Clock clock;
 
-    RulesController(OnlineIngestion ingestion, Database database, Clock clock, StartingRuleSet starting) {
+    RulesController(OnlineIngestion ingestion, Database database, Clock clock, ActiveRuleSet starting) {
         this.ingestion = ingestion;
         this.starting = starting;
         this.stored = new StoredRuleSets(database);

@@ -6,6 +6,7 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
 import io.txmon.service.monitoring.DetectionMetrics;
+import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredRuleSets;
 import java.io.IOException;
@@ -50,25 +51,16 @@ class StorageConfiguration {
      * first version.
      */
     @Bean
-    StartingRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules)
+    ActiveRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules)
             throws SQLException {
-        StoredRuleSets stored = new StoredRuleSets(database);
         if (rules.isBlank()) {
-            Optional<StartingRuleSet> kept = StartingRuleSet.fromStore(stored, clock.instant());
-            if (kept.isPresent()) {
-                return kept.get();
-            }
+            return ActiveRuleSet.resolve(database, "txmon serve", clock.instant());
         }
-        String text = rules.isBlank() ? null : readRuleFile(Path.of(rules));
-        RuleSet start = text == null ? RuleFile.defaults() : RuleFile.parse(text, rules);
-        stored.saveAndActivate(
-                start.version(),
-                start.name(),
-                text == null ? RuleFile.format(start.definition()) : text,
-                start.size(),
-                "txmon serve",
-                clock.instant());
-        return new StartingRuleSet(start, Optional.empty());
+        String text = readRuleFile(Path.of(rules));
+        RuleSet start = RuleFile.parse(text, rules);
+        new StoredRuleSets(database)
+                .saveAndActivate(start.version(), start.name(), text, start.size(), "txmon serve", clock.instant());
+        return new ActiveRuleSet(start, Optional.empty());
     }
 
     private static String readRuleFile(Path path) {
@@ -81,7 +73,7 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     OnlineIngestion onlineIngestion(
-            Database database, StartingRuleSet startingRules, Clock clock, DetectionMetrics metrics) {
+            Database database, ActiveRuleSet startingRules, Clock clock, DetectionMetrics metrics) {
         return OnlineIngestion.start(database, startingRules.rules(), clock, metrics::stored);
     }
 }

@@ -1,0 +1,94 @@
+package io.txmon.storage;
+
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.formats.rules.RuleFileException;
+import io.txmon.rules.RuleSet;
+import io.txmon.storage.StoredRuleSets.StoredRuleSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rule set that decides on a database, whichever door a transaction comes through ({@code serve}, {@code
+ * ingest}, {@code demo}, {@code train}): its active stored version, else the shipped defaults, kept as its first
+ * version so that every later door finds the same.
+ *
+ * <p>A stored rule set that no longer loads (kept by an older txmon, or written into the database by hand) must not
+ * keep a door from opening, nor be silently ignored: the newest earlier version that loads is activated in its
+ * place, else the shipped defaults, and the reason is logged as an error and kept in {@link #fallback}.
+ *
+ * @param rules what decides
+ * @param fallback why the active stored version was set aside, or empty when it was used (or none was stored)
+ */
+public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
+    private static final System.Logger LOG = System.getLogger(ActiveRuleSet.class.getName());
+
+    public ActiveRuleSet {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /**
+     * What decides on {@code database}; when nothing is stored yet, the shipped defaults, stored as the active first
+     * version given by {@code by} at {@code now}.
+     */
+    public static ActiveRuleSet resolve(Database database, String by, Instant now) throws SQLException {
+        StoredRuleSets stored = new StoredRuleSets(database);
+        Optional<ActiveRuleSet> kept = fromStore(stored, by, now);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        RuleSet defaults = RuleFile.defaults();
+        stored.saveAndActivate(
+                defaults.version(), defaults.name(), RuleFile.format(defaults.definition()), defaults.size(), by, now);
+        return new ActiveRuleSet(defaults, Optional.empty());
+    }
+
+    /** The active stored rule set, else what replaces it when it does not load; empty when none is stored. */
+    public static Optional<ActiveRuleSet> fromStore(StoredRuleSets stored, String by, Instant now) throws SQLException {
+        Optional<StoredRuleSet> active = stored.active();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        String version = active.get().version();
+        Optional<String> problem = problemOf(active.get());
+        if (problem.isEmpty()) {
+            return Optional.of(new ActiveRuleSet(parse(active.get()), Optional.empty()));
+        }
+        for (StoredRuleSet earlier : stored.versions()) {
+            if (!earlier.version().equals(version)
+                    && !earlier.createdAt().isAfter(active.get().createdAt())
+                    && problemOf(earlier).isEmpty()) {
+                return Optional.of(
+                        replace(stored, version, problem.get(), parse(earlier), earlier.ruleFile(), by, now));
+            }
+        }
+        RuleSet defaults = RuleFile.defaults();
+        return Optional.of(
+                replace(stored, version, problem.get(), defaults, RuleFile.format(defaults.definition()), by, now));
+    }
+
+    private static ActiveRuleSet replace(
+            StoredRuleSets stored, String badVersion, String problem, RuleSet good, String text, String by, Instant now)
+            throws SQLException {
+        String reason = "the active rule set " + badVersion + " does not load (" + problem + "); rule set "
+                + good.version() + " (" + good.name() + ") was activated in its place";
+        LOG.log(System.Logger.Level.ERROR, reason + ". Replace it with PUT /rules once fixed.");
+        stored.saveAndActivate(good.version(), good.name(), text, good.size(), by + " (fallback)", now);
+        return new ActiveRuleSet(good, Optional.of(reason));
+    }
+
+    private static Optional<String> problemOf(StoredRuleSet set) {
+        try {
+            parse(set);
+            return Optional.empty();
+        } catch (RuleFileException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static RuleSet parse(StoredRuleSet set) {
+        return RuleFile.parse(set.ruleFile(), "rule set " + set.version());
+    }
+}

@@ -1,14 +1,18 @@
 package io.txmon.cli;
 
+import io.txmon.model.AnomalyModel;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code txmon models}: the anomaly model versions kept in the database, newest first. */
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
         name = "models",
         mixinStandardHelpOptions = true,
         description = "Lists the anomaly model versions kept in the database, newest first, and which one scoring"
-                + " uses: the active one, else the newest.")
+                + " uses: the active one, else the newest.",
+        subcommands = {ModelsCommand.Activate.class})
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +50,36 @@ final class ModelsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code txmon models activate ID}: what {@code PUT /models/active} does, from the command line. */
+    @Command(
+            name = "activate",
+            mixinStandardHelpOptions = true,
+            description = "Makes a kept model version the one scoring uses in ingest, demo and at the next start of"
+                    + " serve (a running serve takes PUT /models/active).")
+    static final class Activate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseOption db;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The model version, as bin/txmon models lists it.")
+        String version;
+
+        @Override
+        public Integer call() throws SQLException {
+            Optional<AnomalyModel> model = new StoredModels(db.open()).activate(version.strip());
+            if (model.isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(), "no model version " + version + " is kept (bin/txmon models lists them)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("model %s is active%n", model.get().version());
+            out.flush();
+            return 0;
+        }
     }
 
     /** The same choice {@link StoredModels#forScoring()} makes: the active version, else the newest. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             TrainCommand.class,
             ModelsCommand.class,
+            RulesCommand.class,
             PayCommand.class
         })
 public final class TxmonCommand implements Runnable {

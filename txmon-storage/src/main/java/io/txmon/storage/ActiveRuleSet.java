@@ -45,6 +45,21 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
         return new ActiveRuleSet(defaults, Optional.empty());
     }
 
+    /**
+     * Makes the rule file {@code ruleFile} the one that decides on {@code database}, from the next transaction on:
+     * compiled first (a bad one throws {@link RuleFileException} and nothing changes), then kept as a version of its
+     * own and made active, in one database transaction. {@code PUT /rules} and {@code bin/txmon rules activate} both
+     * come here; a running service learns of it from its own endpoint only.
+     *
+     * @param source what to call the text in error messages, such as its file name
+     */
+    public static RuleSet activate(Database database, String ruleFile, String source, String by, Instant now)
+            throws SQLException {
+        RuleSet rules = RuleFile.parse(ruleFile, source);
+        new StoredRuleSets(database).saveAndActivate(rules.version(), rules.name(), ruleFile, rules.size(), by, now);
+        return rules;
+    }
+
     /** The active stored rule set, else what replaces it when it does not load; empty when none is stored. */
     public static Optional<ActiveRuleSet> fromStore(StoredRuleSets stored, String by, Instant now) throws SQLException {
         Optional<StoredRuleSet> active = stored.active();

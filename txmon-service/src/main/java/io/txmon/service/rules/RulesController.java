@@ -82,9 +82,8 @@ class RulesController {
             path = "/rules",
             consumes = {YAML, "text/yaml", "text/plain", "application/x-yaml"})
     ActiveRules replace(@RequestBody String ruleFile, Principal principal) throws Exception {
-        RuleSet rules = RuleFile.parse(ruleFile, "request body");
-        stored.saveAndActivate(
-                rules.version(), rules.name(), ruleFile, rules.size(), principal.getName(), clock.instant());
+        RuleSet rules =
+                ActiveRuleSet.activate(database, ruleFile, "request body", principal.getName(), clock.instant());
         ingestion.useRules(rules).get(30, TimeUnit.SECONDS);
         AUDIT.info(
                 "rule set {} ({}, {} rules) activated by {}",

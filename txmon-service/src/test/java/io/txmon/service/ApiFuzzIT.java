@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.service.ServiceClient.Answer;
 import io.txmon.storage.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,9 +139,6 @@ class ApiFuzzIT {
     /** A rule file that compiles, for the operations whose body is one. */
     private static final String RULE_FILE = "name: fuzz\nrules: []\n";
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     int port;
 
@@ -195,7 +186,7 @@ class ApiFuzzIT {
             if (sent >= MAX_REQUESTS || System.nanoTime() > deadline) {
                 break;
             }
-            Answer answer = send(probe);
+            Answer answer = send(client, probe);
             if (answer == null) {
                 continue;
             }
@@ -227,34 +218,16 @@ class ApiFuzzIT {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     }
 
-    private Answer send(Probe probe) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe.url()))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-API-Key", ADMIN_KEY)
-                .header("Content-Type", probe.contentType())
-                .method(
-                        probe.method(),
-                        probe.body() == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(probe.body()));
+    private static Answer send(ServiceClient client, Probe probe) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-API-Key", ADMIN_KEY);
+        headers.put("Content-Type", probe.contentType());
+        headers.putAll(probe.headers());
         try {
-            probe.headers().forEach(request::header);
+            return client.exactly(probe.method(), probe.url(), headers, probe.body());
         } catch (IllegalArgumentException e) {
             // A header value the client itself refuses to send cannot reach the service: nothing to learn.
             return null;
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(),
-                    response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,12 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -220,13 +216,11 @@ abstract class ErrorContractBehaviour {
 
     @Test
     void aBodyOfAnUnsupportedMediaTypeIsA415NamingTheContentType() {
-        Answer yaml = send(
+        Answer yaml = client.exactly(
                 "POST",
                 "/payments",
-                INGEST_KEY,
-                "application/yaml",
-                payment(),
-                Map.of("Idempotency-Key", prefix + "k5"));
+                Map.of("X-API-Key", INGEST_KEY, "Content-Type", "application/yaml", "Idempotency-Key", prefix + "k5"),
+                payment());
 
         assertProblem(yaml, 415, "Content-Type");
         assertThat(yaml.json().get("detail").asString()).contains("application/json");
@@ -346,29 +340,5 @@ abstract class ErrorContractBehaviour {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A request whose content type and headers this test chooses, sent as raw UTF-8. */
-    private Answer send(
-            String method, String path, String key, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-API-Key", key)
-                .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(),
-                    response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

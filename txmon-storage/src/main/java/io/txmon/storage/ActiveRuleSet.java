@@ -66,22 +66,26 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
         if (active.isEmpty()) {
             return Optional.empty();
         }
-        String version = active.get().version();
-        Optional<String> problem = problemOf(active.get());
-        if (problem.isEmpty()) {
+        try {
             return Optional.of(new ActiveRuleSet(parse(active.get()), Optional.empty()));
+        } catch (RuleFileException e) {
+            return Optional.of(fallBack(stored, active.get(), e.getMessage(), by, now));
         }
+    }
+
+    /** The newest version kept before {@code bad} that loads, else the defaults, activated in its place. */
+    private static ActiveRuleSet fallBack(
+            StoredRuleSets stored, StoredRuleSet bad, String problem, String by, Instant now) throws SQLException {
         for (StoredRuleSet earlier : stored.versions()) {
-            if (!earlier.version().equals(version)
-                    && !earlier.createdAt().isAfter(active.get().createdAt())
-                    && problemOf(earlier).isEmpty()) {
-                return Optional.of(
-                        replace(stored, version, problem.get(), parse(earlier), earlier.ruleFile(), by, now));
+            if (!earlier.version().equals(bad.version()) && !earlier.createdAt().isAfter(bad.createdAt())) {
+                Optional<RuleSet> loaded = loads(earlier);
+                if (loaded.isPresent()) {
+                    return replace(stored, bad.version(), problem, loaded.get(), earlier.ruleFile(), by, now);
+                }
             }
         }
         RuleSet defaults = RuleFile.defaults();
-        return Optional.of(
-                replace(stored, version, problem.get(), defaults, RuleFile.format(defaults.definition()), by, now));
+        return replace(stored, bad.version(), problem, defaults, RuleFile.format(defaults.definition()), by, now);
     }
 
     private static ActiveRuleSet replace(
@@ -94,12 +98,11 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
         return new ActiveRuleSet(good, Optional.of(reason));
     }
 
-    private static Optional<String> problemOf(StoredRuleSet set) {
+    private static Optional<RuleSet> loads(StoredRuleSet set) {
         try {
-            parse(set);
-            return Optional.empty();
+            return Optional.of(parse(set));
         } catch (RuleFileException e) {
-            return Optional.of(e.getMessage());
+            return Optional.empty();
         }
     }
 

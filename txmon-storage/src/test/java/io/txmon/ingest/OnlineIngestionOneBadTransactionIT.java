@@ -28,6 +28,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OnlineIngestionOneBadTransactionIT {
     private static final RuleSet RULES = RuleFile.defaults();
     private static final Instant NINE = Instant.parse("2026-01-14T09:00:00Z");
+    private static final Transaction COFFEE =
+            Transaction.builder("t1", NINE, "alice", new BigDecimal("4.50")).build();
+    /** To an account whose saved state {@code saveState} makes unreadable. */
+    private static final Transaction TRANSFER = Transaction.builder(
+                    "t2", NINE.plusSeconds(60), "alice", new BigDecimal("900"))
+            .type(TransactionType.TRANSFER)
+            .counterpartyId("mule")
+            .build();
+
+    private static final Transaction LUNCH = Transaction.builder(
+                    "t3", NINE.plusSeconds(120), "alice", new BigDecimal("12"))
+            .build();
 
     @TempDir
     Path folder;
@@ -36,31 +48,23 @@ class OnlineIngestionOneBadTransactionIT {
     @EnumSource(DatabaseEngine.class)
     void aTransferToAnAccountWhoseSavedStateIsUnreadableFailsAloneAndThePayerForgetsIt(DatabaseEngine engine)
             throws Exception {
-        Transaction coffee =
-                Transaction.builder("t1", NINE, "alice", new BigDecimal("4.50")).build();
-        Transaction transfer = Transaction.builder("t2", NINE.plusSeconds(60), "alice", new BigDecimal("900"))
-                .type(TransactionType.TRANSFER)
-                .counterpartyId("mule")
-                .build();
-        Transaction lunch = Transaction.builder("t3", NINE.plusSeconds(120), "alice", new BigDecimal("12"))
-                .build();
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             saveState(test, "mule", new byte[] {99, 1, 2, 3});
             try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
-                assertThat(online.detect(coffee).get(30, TimeUnit.SECONDS).duplicate())
+                assertThat(online.detect(COFFEE).get(30, TimeUnit.SECONDS).duplicate())
                         .isFalse();
-                assertThatThrownBy(() -> online.detect(transfer).get(30, TimeUnit.SECONDS))
+                assertThatThrownBy(() -> online.detect(TRANSFER).get(30, TimeUnit.SECONDS))
                         .isInstanceOf(ExecutionException.class)
                         .cause()
                         .isInstanceOf(TransactionNotDecidedException.class)
                         .hasMessageContaining("t2");
-                assertThat(online.detect(lunch).get(30, TimeUnit.SECONDS).duplicate())
+                assertThat(online.detect(LUNCH).get(30, TimeUnit.SECONDS).duplicate())
                         .isFalse();
                 assertThat(online.failure()).isEmpty();
             }
 
             assertThat(DecisionsInStore.stored(test))
-                    .isEqualTo(DecisionsInStore.expected(RULES, List.of(coffee, lunch)));
+                    .isEqualTo(DecisionsInStore.expected(RULES, List.of(COFFEE, LUNCH)));
             // Had the payer's half of the failed transfer stayed, alice would remember three movements.
             assertThat(AccountStateCodec.fromBytes(savedState(test, "alice")).movementCount())
                     .isEqualTo(2);
@@ -73,25 +77,17 @@ class OnlineIngestionOneBadTransactionIT {
     @EnumSource(DatabaseEngine.class)
     void aPayerWhoseSavedStateWasFirstReadForAFailedTransferKeepsWhatItHadLearned(DatabaseEngine engine)
             throws Exception {
-        Transaction coffee =
-                Transaction.builder("t1", NINE, "alice", new BigDecimal("4.50")).build();
-        Transaction transfer = Transaction.builder("t2", NINE.plusSeconds(60), "alice", new BigDecimal("900"))
-                .type(TransactionType.TRANSFER)
-                .counterpartyId("mule")
-                .build();
-        Transaction lunch = Transaction.builder("t3", NINE.plusSeconds(120), "alice", new BigDecimal("12"))
-                .build();
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             try (OnlineIngestion first = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
-                first.detect(coffee).get(30, TimeUnit.SECONDS);
+                first.detect(COFFEE).get(30, TimeUnit.SECONDS);
             }
             saveState(test, "mule", new byte[] {99, 1, 2, 3});
             // A new start: alice's state is saved, and read for the first time by the transfer that fails.
             try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
-                assertThatThrownBy(() -> online.detect(transfer).get(30, TimeUnit.SECONDS))
+                assertThatThrownBy(() -> online.detect(TRANSFER).get(30, TimeUnit.SECONDS))
                         .cause()
                         .isInstanceOf(TransactionNotDecidedException.class);
-                online.detect(lunch).get(30, TimeUnit.SECONDS);
+                online.detect(LUNCH).get(30, TimeUnit.SECONDS);
             }
 
             // Had putting the states back dropped alice's saved state, she would remember only the lunch.

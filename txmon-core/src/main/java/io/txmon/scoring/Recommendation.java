@@ -4,5 +4,10 @@ package io.txmon.scoring;
 public enum Recommendation {
     APPROVE,
     REVIEW,
-    BLOCK
+    BLOCK;
+
+    /** Whether it flags the transaction for an analyst: REVIEW and BLOCK open an alert and count as flagged. */
+    public boolean flags() {
+        return this != APPROVE;
+    }
 }

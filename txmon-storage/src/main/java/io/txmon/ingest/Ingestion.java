@@ -2,11 +2,8 @@ package io.txmon.ingest;
 
 import io.txmon.formats.AccountFiles;
 import io.txmon.formats.RejectedRecord;
-import io.txmon.formats.TransactionFiles;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.Decision;
-import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.transaction.Account;
@@ -15,14 +12,10 @@ import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,12 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
- * Reads transaction files into the database, scoring each new transaction once through {@link TransactionScorer}.
+ * The files' door of the {@link DecisionLog}: reads transaction files into the database, scoring each new
+ * transaction once.
  * Each chunk is committed with its decisions, alerts and the run's counters; account states are saved at the end
  * of each file (a checkpoint), and a run that stopped in between has the stored transactions replayed into the
  * states when the next run starts, so that a run stopped at any point and started again stores every
@@ -87,36 +79,22 @@ public final class Ingestion {
         String source = input.toAbsolutePath().normalize().toString();
         List<Path> paths = InputFile.list(input);
         Map<String, Account> reference = accounts == null ? Map.of() : readAccounts(accounts);
-        BulkWriter bulk = BulkWriter.of(database.engine());
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            Instant now = clock.instant();
-            for (long stale : RunLedger.abandonStale(connection, now)) {
-                progress.printf("run %d was still RUNNING (interrupted): marked ABANDONED%n", stale);
-            }
-            long runId = RunLedger.start(connection, source, now);
-            if (!reference.isEmpty()) {
-                RunLedger.reference(connection, bulk, reference.values());
-            }
-            connection.commit();
-            AccountStateCache states = new AccountStateCache(bulk, reference);
-            RunCounts counts = new RunCounts();
+        Consumer<String> say = progress::println;
+        try (DecisionLog log = DecisionLog.open(
+                database, source, rules, model(), reference, DecisionLog.RiskWrites.AT_CHECKPOINTS, clock, say)) {
             try {
-                long replayed = StateRecovery.recover(database, connection, states, rules.features(), now);
-                if (replayed > 0) {
-                    progress.printf(
-                            "replayed %,d transactions stored after the last checkpoint into the account states%n",
-                            replayed);
+                boolean inbox = paths.size() != 1
+                        || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
+                FileDoor door = new FileDoor(log, source, RunLedger.watermark(log.connection(), source));
+                for (Path path : paths) {
+                    InputFile file = InputFile.of(path);
+                    if (!inbox || !RunLedger.ingested(log.connection(), source, file.name(), file.sha256())) {
+                        door.read(file);
+                    }
                 }
-                ingest(connection, bulk, runId, source, paths, states, counts);
-                RunLedger.finish(connection, runId, counts, "SUCCEEDED", null, clock.instant());
-                connection.commit();
-                return counts.result(runId);
+                return log.finish();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                String message = "run " + runId + " failed: " + rootMessage(e);
-                RunLedger.finish(connection, runId, counts, "FAILED", message, clock.instant());
-                connection.commit();
+                String message = log.finishAfter(e);
                 throw e instanceof IngestionException ingestion ? ingestion : new IngestionException(message, e);
             }
         } catch (SQLException e) {
@@ -124,214 +102,85 @@ public final class Ingestion {
         }
     }
 
-    private void ingest(
-            Connection connection,
-            BulkWriter bulk,
-            long runId,
-            String source,
-            List<Path> paths,
-            AccountStateCache states,
-            RunCounts counts)
-            throws SQLException {
+    private Optional<AnomalyModel> model() throws SQLException {
         Optional<AnomalyModel> model = new StoredModels(database).forScoring();
         if (model.isEmpty()) {
             progress.println("no model in the database (bin/txmon train makes one): scoring with the rules alone");
         } else {
             progress.printf("scoring with model %s%n", model.get());
         }
-        TransactionScorer scorer = new TransactionScorer(rules, model, states);
-        boolean inbox = paths.size() != 1
-                || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
-        Set<String> seenThisRun = new HashSet<>();
-        // Chunks are written on a second connection by a second thread while the next chunk is scored: the two
-        // halves of the work take about as long each, so together they take about as long as one.
-        ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "txmon-ingest-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (Connection writerConnection = database.connect()) {
-            writerConnection.setAutoCommit(false);
-            ChunkPipeline pipeline = new ChunkPipeline(
-                    writerThread, writerConnection, new ChunkWriter(bulk), runId, source, counts, clock);
-            pipeline.sequence = lastSequenceNumber(connection);
-            pipeline.watermark = RunLedger.watermark(connection, source);
-            try {
-                for (Path path : paths) {
-                    InputFile file = InputFile.of(path);
-                    if (inbox && RunLedger.ingested(connection, source, file.name(), file.sha256())) {
-                        continue;
-                    }
-                    progress.printf("reading %s%n", path);
-                    ChunkScoring scoring = new ChunkScoring(connection, file, pipeline, scorer, states);
-                    FileRecords records = new FileRecords();
-                    if (TransactionFiles.inEventTimeOrder(path, parser)) {
-                        stream(path, seenThisRun, records, scoring);
-                    } else {
-                        progress.printf("%s is not in event-time order: reading it whole to sort it%n", file.name());
-                        sortAndScore(path, seenThisRun, records, scoring);
-                    }
-                    pipeline.drain();
-                    Instant now = clock.instant();
-                    records.count(counts);
-                    RunLedger.rejected(connection, runId, file.name(), records.rejected);
-                    RunLedger.count(connection, runId, counts);
-                    states.checkpoint(connection, pipeline.sequence, now);
-                    RunLedger.completed(connection, source, file, runId, now);
-                    RunLedger.advance(connection, source, file.name(), pipeline.watermark, runId, now);
-                    connection.commit();
-                    states.checkpointed();
-                    for (RejectedRecord record : records.rejected.subList(0, Math.min(5, records.rejected.size()))) {
-                        progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
-                    }
-                    progress.printf(
-                            "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
-                            file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, runId);
-                }
-            } finally {
-                pipeline.settle();
+        return model;
+    }
+
+    /** The files' front door of the decision log: ordered chunks, each file checkpointed once read. */
+    private final class FileDoor {
+        private final DecisionLog log;
+        private final String source;
+        private final EventTimeReader reader;
+        private final Set<String> seenThisRun = new HashSet<>();
+        /** The latest event time scored, for the source's watermark. */
+        private Instant watermark;
+
+        private int chunks;
+
+        FileDoor(DecisionLog log, String source, Instant watermark) {
+            this.log = log;
+            this.source = source;
+            this.watermark = watermark;
+            this.reader = new EventTimeReader(parser, chunkSize, progress::println);
+        }
+
+        void read(InputFile file) throws SQLException {
+            progress.printf("reading %s%n", file.path());
+            FileRecords records = new FileRecords();
+            reader.read(file.path(), seenThisRun, records, chunk -> decide(file, chunk));
+            RunCounts counts = log.counts();
+            records.count(counts);
+            Instant latest = watermark;
+            log.checkpoint((connection, now) ->
+                    RunLedger.fileRead(connection, source, file, records.rejected, latest, log.runId(), now));
+            for (RejectedRecord record : records.rejected.subList(0, Math.min(5, records.rejected.size()))) {
+                progress.printf("rejected %s line %d: %s%n", file.name(), record.line(), record.reason());
             }
-        } finally {
-            writerThread.shutdownNow();
-        }
-    }
-
-    /**
-     * Scores a file in event-time order as it is read, a chunk at a time: only one chunk of transactions is held,
-     * and reading overlaps writing.
-     */
-    private void stream(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
-            throws SQLException {
-        List<Transaction> chunk = new ArrayList<>(chunkSize);
-        try {
-            TransactionFiles.read(
-                    path,
-                    parser,
-                    parsed -> {
-                        if (records.isNew(parsed.value(), seenThisRun)) {
-                            chunk.add(parsed.value());
-                            if (chunk.size() == chunkSize) {
-                                scoring.scoreUnchecked(chunk);
-                                chunk.clear();
-                            }
-                        }
-                    },
-                    records.rejected::add);
-        } catch (ChunkFailure failure) {
-            throw failure.getCause();
-        }
-        scoring.score(chunk);
-    }
-
-    /** Reads a file whole, sorts it (stable: ties keep file order, as {@code score} does) and scores it. */
-    private void sortAndScore(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
-            throws SQLException {
-        List<Transaction> transactions = new ArrayList<>();
-        TransactionFiles.read(
-                path,
-                parser,
-                parsed -> {
-                    if (records.isNew(parsed.value(), seenThisRun)) {
-                        transactions.add(parsed.value());
-                    }
-                },
-                records.rejected::add);
-        transactions.sort(Comparator.comparing(Transaction::timestamp));
-        for (int from = 0; from < transactions.size(); from += chunkSize) {
-            scoring.score(transactions.subList(from, Math.min(transactions.size(), from + chunkSize)));
-        }
-    }
-
-    /** Scores chunks of one file and hands them to the writer. */
-    private final class ChunkScoring {
-        private final Connection connection;
-        private final InputFile file;
-        private final ChunkPipeline pipeline;
-        private final TransactionScorer scorer;
-        private final AccountStateCache states;
-
-        ChunkScoring(
-                Connection connection,
-                InputFile file,
-                ChunkPipeline pipeline,
-                TransactionScorer scorer,
-                AccountStateCache states) {
-            this.connection = connection;
-            this.file = file;
-            this.pipeline = pipeline;
-            this.scorer = scorer;
-            this.states = states;
+            progress.printf(
+                    "%s: %,d read, %,d inserted, %,d duplicates, %,d rejected so far in run %d%n",
+                    file.name(), counts.read, counts.inserted, counts.duplicates, counts.rejected, log.runId());
         }
 
-        /** Scores the chunk's transactions not stored before, in order, and submits them; the chunk may be reused. */
-        void score(List<Transaction> chunk) throws SQLException {
-            if (chunk.isEmpty()) {
-                return;
-            }
+        /** Scores the chunk's transactions not stored before, in order, and hands them to the writer. */
+        private void decide(InputFile file, List<Transaction> chunk) throws SQLException {
             Set<String> ids = new LinkedHashSet<>();
             chunk.forEach(tx -> ids.add(tx.transactionId()));
             // Earlier chunks of this run never hold these ids (seenThisRun), so reading what is committed while
             // the writer is busy cannot miss a duplicate.
-            Set<String> stored = ChunkWriter.stored(connection, database.engine(), ids);
+            Set<String> stored = log.stored(ids).keySet();
             List<Transaction> fresh = chunk.stream()
                     .filter(tx -> !stored.contains(tx.transactionId()))
                     .toList();
-            states.load(connection, accountsOf(fresh));
-            connection.commit();
+            log.prepare(fresh);
             List<Scored> scored = new ArrayList<>(fresh.size());
-            long alerts = 0;
-            long next = pipeline.sequence;
-            Instant latest = pipeline.watermark;
+            RunCounts delta = new RunCounts();
             for (Transaction tx : fresh) {
-                Decision decision = scorer.score(tx);
-                scored.add(new Scored(tx, decision, ++next));
-                states.risk(tx.userId(), ChunkWriter.riskScore(decision));
-                alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
-                latest = latest == null || tx.timestamp().isAfter(latest) ? tx.timestamp() : latest;
+                Scored one = log.decide(tx);
+                scored.add(one);
+                delta.alerts += one.opensAlert() ? 1 : 0;
+                watermark = watermark == null || tx.timestamp().isAfter(watermark) ? tx.timestamp() : watermark;
             }
-            pipeline.submit(file, scored, chunk.size(), stored.size(), alerts, next, latest, listener);
+            delta.read = chunk.size();
+            delta.inserted = scored.size();
+            delta.duplicates = stored.size();
+            int number = ++chunks;
+            Instant latest = watermark;
+            log.append(
+                    scored,
+                    delta,
+                    (connection, now) -> {
+                        RunLedger.advance(connection, source, file.name(), latest, log.runId(), now);
+                        listener.beforeCommit(number);
+                    },
+                    () -> {},
+                    failure -> {});
         }
-
-        /** {@link #score}, for a reader's callback, which may not throw {@link SQLException}. */
-        void scoreUnchecked(List<Transaction> chunk) {
-            try {
-                score(chunk);
-            } catch (SQLException e) {
-                throw new ChunkFailure(e);
-            }
-        }
-    }
-
-    /** Carries a chunk's {@link SQLException} out of a reader's callback. */
-    private static final class ChunkFailure extends RuntimeException {
-        ChunkFailure(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
-    }
-
-    /** The accounts whose states scoring {@code transactions} reads: payers, and payees of transfers. */
-    static Set<String> accountsOf(List<Transaction> transactions) {
-        Set<String> accountIds = new HashSet<>();
-        for (Transaction tx : transactions) {
-            accountIds.add(tx.userId());
-            if (tx.payeeAccount() != null) {
-                accountIds.add(tx.payeeAccount());
-            }
-        }
-        return accountIds;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof ExecutionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 
     private Map<String, Account> readAccounts(Path file) {
@@ -343,14 +192,5 @@ public final class Ingestion {
                 record ->
                         progress.printf("rejected %s line %d: %s%n", record.source(), record.line(), record.reason()));
         return accounts;
-    }
-
-    static long lastSequenceNumber(Connection connection) throws SQLException {
-        try (PreparedStatement select =
-                        connection.prepareStatement("SELECT COALESCE(MAX(sequence_number), 0) FROM transactions");
-                ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -1,22 +1,16 @@
 package io.txmon.ingest;
 
+import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.Decision;
-import io.txmon.scoring.ModelOpinion;
-import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.transaction.Transaction;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +21,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +38,7 @@ import java.util.function.Consumer;
  * transaction and the answer comes after one commit.
  *
  * <p>Order: transactions are decided in the order they reach the queue, which is the order they are stored in
- * ({@code sequence_number}), so that replaying the stored transactions gives the same decisions (spec section 4).
+ * ({@code sequence_number}), so that replaying the stored transactions gives the same decisions.
  * A transaction sent again, even while its first copy is being written, is answered with the first decision.
  *
  * <p>States are saved at a checkpoint every {@link #CHECKPOINT_EVERY} transactions and when closed; after a crash
@@ -69,48 +60,20 @@ public final class OnlineIngestion implements AutoCloseable {
     private static final String SOURCE = "http-api";
     private static final System.Logger LOG = System.getLogger(OnlineIngestion.class.getName());
 
-    private final Database database;
-    private final BulkWriter bulk;
-    private final Clock clock;
+    private final DecisionLog log;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Detection>> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(named("txmon-online-writer"));
     private final Thread decider;
-    private final Connection decisions;
-    private final Connection writes;
-    private final long runId;
-    private final AccountStateCache states;
-    private final RunCounts counts = new RunCounts();
     private final Consumer<Detection> listener;
 
     private volatile boolean closing;
     private volatile Throwable failure;
-    /** Replaced only by the deciding thread; read by others for {@link #rules}. */
-    private volatile TransactionScorer scorer;
 
-    private long sequence;
     private long sinceCheckpoint;
-    private Future<?> writing;
 
-    private OnlineIngestion(Database database, RuleSet rules, Clock clock, Consumer<Detection> listener)
-            throws SQLException {
-        this.database = database;
-        this.bulk = BulkWriter.of(database.engine());
-        this.clock = clock;
+    private OnlineIngestion(DecisionLog log, Consumer<Detection> listener) {
+        this.log = log;
         this.listener = listener;
-        this.decisions = database.connect();
-        this.writes = database.connect();
-        decisions.setAutoCommit(false);
-        writes.setAutoCommit(false);
-        Instant now = clock.instant();
-        RunLedger.abandonStale(decisions, now);
-        this.runId = RunLedger.start(decisions, SOURCE, now);
-        decisions.commit();
-        this.states = new AccountStateCache(bulk, Map.of());
-        StateRecovery.recover(database, decisions, states, rules.features(), now);
-        this.sequence = Ingestion.lastSequenceNumber(decisions);
-        decisions.commit();
-        this.scorer = new TransactionScorer(rules, new StoredModels(database).forScoring(), states);
         this.decider = new Thread(this::decide, "txmon-online-decider");
         decider.setDaemon(true);
     }
@@ -125,8 +88,18 @@ public final class OnlineIngestion implements AutoCloseable {
     public static OnlineIngestion start(Database database, RuleSet rules, Clock clock, Consumer<Detection> listener) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(listener, "listener");
         try {
-            OnlineIngestion online = new OnlineIngestion(database, rules, clock, listener);
+            DecisionLog log = DecisionLog.open(
+                    database,
+                    SOURCE,
+                    rules,
+                    new StoredModels(database).forScoring(),
+                    Map.of(),
+                    DecisionLog.RiskWrites.WITH_EACH_BATCH,
+                    clock,
+                    message -> LOG.log(System.Logger.Level.INFO, message));
+            OnlineIngestion online = new OnlineIngestion(log, listener);
             online.decider.start();
             return online;
         } catch (SQLException e) {
@@ -144,7 +117,7 @@ public final class OnlineIngestion implements AutoCloseable {
         } else if (closing) {
             answer.completeExceptionally(new IngestionException("ingestion is shutting down"));
         } else {
-            queue.add(new Pending(transaction, answer, null));
+            queue.add(new Pending(transaction, answer, null, null));
             // The decider may have stopped between the checks above and the add: nothing would answer then.
             if (failure != null || !decider.isAlive()) {
                 answer.completeExceptionally(new IngestionException("ingestion has stopped"));
@@ -153,20 +126,52 @@ public final class OnlineIngestion implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * The one wait for a stored decision, for every caller of this door: {@code transaction}'s decision once stored.
+     *
+     * @throws DecisionNotStoredException when it was not stored within {@code timeout}, or could not be
+     * @throws TransactionNotDecidedException when this transaction alone could not be decided
+     */
+    public Detection decide(Transaction transaction, Duration timeout) {
+        return awaitStored(detect(transaction), timeout);
+    }
+
+    /**
+     * {@code answer}'s decision once stored.
+     *
+     * @throws DecisionNotStoredException when it was not stored within {@code timeout}, or could not be
+     * @throws TransactionNotDecidedException when this transaction alone could not be decided
+     */
+    public static Detection awaitStored(CompletableFuture<Detection> answer, Duration timeout) {
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new DecisionNotStoredException("no decision was stored within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransactionNotDecidedException notDecided) {
+                // This transaction alone failed, and was logged where it did.
+                throw notDecided;
+            }
+            throw new DecisionNotStoredException("the decision could not be stored", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecisionNotStoredException("interrupted while waiting for the decision", e);
+        }
+    }
+
     /** Scores with {@code rules} from the next transaction on; the account states carry on. */
     public CompletableFuture<Void> useRules(RuleSet rules) {
-        return command(
-                () -> scorer = new TransactionScorer(rules, scorer.engine().model(), states));
+        return command(() -> log.use(rules, log.scorer().engine().model()));
     }
 
     /** Scores with {@code model} (or none) from the next transaction on. */
     public CompletableFuture<Void> useModel(Optional<AnomalyModel> model) {
-        return command(() -> scorer = new TransactionScorer(scorer.engine().rules(), model, states));
+        return command(() -> log.use(log.scorer().engine().rules(), model));
     }
 
     /** The rule set scoring uses now. */
     public RuleSet rules() {
-        return scorer.engine().rules();
+        return log.scorer().engine().rules();
     }
 
     /** Why ingestion stopped, if it did: the service is then unhealthy until restarted. */
@@ -176,7 +181,7 @@ public final class OnlineIngestion implements AutoCloseable {
 
     /** The ingestion run this service records its transactions under. */
     public long runId() {
-        return runId;
+        return log.runId();
     }
 
     /** Decides what has queued, checkpoints the states, records the run as finished and lets go of the database. */
@@ -188,29 +193,56 @@ public final class OnlineIngestion implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writer.shutdown();
         try {
             if (failure == null) {
-                Instant now = clock.instant();
-                states.checkpoint(decisions, sequence, now);
-                RunLedger.count(decisions, runId, counts);
-                RunLedger.finish(decisions, runId, counts, "SUCCEEDED", null, now);
-                decisions.commit();
+                log.finish();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             failure = e;
         } finally {
-            closeQuietly(decisions);
-            closeQuietly(writes);
+            log.close();
+        }
+    }
+
+    /**
+     * Records a file of the inbox read to its end under this door's run, once every transaction queued before has
+     * been stored: its rejected records and repeated ids in the run's counts, the file, and the folder's watermark.
+     *
+     * @throws IngestionException when that cannot be stored; the door then stops, as for any failed write
+     */
+    void fileRead(String source, InputFile file, FileRecords records, Instant watermark) {
+        CompletableFuture<Void> done = command(() -> {
+            try {
+                records.count(log.counts());
+                log.commit((connection, now) ->
+                        RunLedger.fileRead(connection, source, file, records.rejected, watermark, log.runId(), now));
+            } catch (SQLException e) {
+                throw new IngestionException("recording " + file.name() + " as read failed: " + e.getMessage(), e);
+            }
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IngestionException("recording " + file.name() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestionException("interrupted while recording " + file.name(), e);
         }
     }
 
     private CompletableFuture<Void> command(Runnable change) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(null, null, () -> {
-            change.run();
-            done.complete(null);
-        }));
+        Throwable failed = failure;
+        if (failed != null) {
+            done.completeExceptionally(new IngestionException("ingestion has stopped: " + failed.getMessage()));
+            return done;
+        }
+        queue.add(new Pending(null, null, change, done));
+        if (failure != null || !decider.isAlive()) {
+            done.completeExceptionally(new IngestionException("ingestion has stopped"));
+        }
         return done;
     }
 
@@ -228,14 +260,11 @@ public final class OnlineIngestion implements AutoCloseable {
                 decideBatch(batch);
                 batch.clear();
                 if (sinceCheckpoint >= CHECKPOINT_EVERY) {
-                    awaitWriter();
-                    states.checkpoint(decisions, sequence, clock.instant());
-                    decisions.commit();
-                    states.checkpointed();
+                    log.checkpoint(DecisionLog.AlsoCommitted.NOTHING);
                     sinceCheckpoint = 0;
                 }
             }
-            awaitWriter();
+            log.drain();
         } catch (Throwable e) {
             fail(e, batch);
         }
@@ -251,6 +280,7 @@ public final class OnlineIngestion implements AutoCloseable {
                 firsts.clear();
                 repeats.clear();
                 pending.command().run();
+                pending.done().complete(null);
             } else if (firsts.containsKey(pending.transaction().transactionId())) {
                 repeats.add(pending);
             } else {
@@ -273,140 +303,96 @@ public final class OnlineIngestion implements AutoCloseable {
                 writing.put(id, first);
             }
         }
-        Map<String, Detection> stored = storedDetections(firsts.keySet());
+        Map<String, StoredDecision> stored = log.stored(firsts.keySet());
         List<Pending> fresh = new ArrayList<>(firsts.size());
         for (Pending pending : firsts.values()) {
             String id = pending.transaction().transactionId();
-            Detection before = stored.get(id);
+            StoredDecision before = stored.get(id);
             if (before != null) {
-                pending.answer().complete(before.asDuplicate());
+                pending.answer().complete(new Detection(before, List.of(), true));
             } else if (writing.containsKey(id)) {
                 writing.get(id).whenComplete((detection, error) -> complete(pending.answer(), detection, error));
             } else {
                 fresh.add(pending);
             }
         }
-        states.load(
-                decisions,
-                Ingestion.accountsOf(fresh.stream().map(Pending::transaction).toList()));
-        decisions.commit();
+        log.prepare(fresh.stream().map(Pending::transaction).toList());
         List<Scored> scored = new ArrayList<>(fresh.size());
         List<Detection> detections = new ArrayList<>(fresh.size());
-        Map<String, BigDecimal> risks = new HashMap<>();
-        long alerts = 0;
         List<Pending> decided = new ArrayList<>(fresh.size());
+        RunCounts delta = new RunCounts();
         for (Pending pending : fresh) {
-            Transaction tx = pending.transaction();
-            Decision decision = decideOne(pending);
-            if (decision == null) {
+            Scored one = decideAlone(pending);
+            if (one == null) {
                 continue;
             }
             decided.add(pending);
-            Scored one = new Scored(tx, decision, ++sequence);
             scored.add(one);
-            detections.add(detection(one));
-            risks.put(tx.userId(), ChunkWriter.riskScore(decision));
-            alerts += ChunkWriter.opensAlert(decision) ? 1 : 0;
-            inFlight.put(tx.transactionId(), pending.answer());
+            detections.add(new Detection(one.stored(), one.decision().reasons(), false));
+            delta.alerts += one.opensAlert() ? 1 : 0;
+            inFlight.put(one.transaction().transactionId(), pending.answer());
         }
         sinceCheckpoint += decided.size();
         for (Pending repeat : repeats) {
             Pending first = firsts.get(repeat.transaction().transactionId());
             first.answer().whenComplete((detection, error) -> complete(repeat.answer(), detection, error));
         }
-        counts.read += firsts.size() + repeats.size();
-        counts.inserted += decided.size();
-        counts.rejected += fresh.size() - decided.size();
-        counts.duplicates += firsts.size() - fresh.size() + repeats.size();
-        counts.alerts += alerts;
+        delta.read = firsts.size() + repeats.size();
+        delta.inserted = decided.size();
+        delta.rejected = fresh.size() - decided.size();
+        delta.duplicates = firsts.size() - fresh.size() + repeats.size();
         if (!decided.isEmpty()) {
-            write(decided, scored, detections, risks, counts.copy());
+            log.append(
+                    scored,
+                    delta,
+                    DecisionLog.AlsoCommitted.NOTHING,
+                    () -> answer(decided, detections),
+                    e -> refuse(decided, e));
+        } else {
+            log.counts().add(delta);
         }
     }
 
-    /**
-     * The transaction's decision, or null when it cannot be decided: then its caller is told why, the accounts'
-     * states are put back as they were before it, and the others go on. One transaction that breaks scoring
-     * (an unreadable saved state, a bug) must not stop every later one.
-     */
-    private Decision decideOne(Pending pending) {
-        Transaction tx = pending.transaction();
-        AccountStateCache.Snapshot before = null;
+    /** The transaction's decision, or null when it alone cannot be decided: then its caller is told why. */
+    private Scored decideAlone(Pending pending) {
         try {
-            before = states.snapshot(tx.userId(), tx.payeeAccount());
-            return scorer.score(tx);
-        } catch (RuntimeException e) {
-            if (before != null) {
-                before.restore();
-            }
+            return log.decideAlone(pending.transaction());
+        } catch (TransactionNotDecidedException e) {
             LOG.log(
                     System.Logger.Level.ERROR,
-                    "transaction " + tx.transactionId() + " could not be decided and was not stored; deciding goes"
-                            + " on with the others",
-                    e);
-            pending.answer()
-                    .completeExceptionally(new TransactionNotDecidedException(
-                            "transaction " + tx.transactionId() + " could not be decided: " + e.getMessage(), e));
+                    "transaction " + pending.transaction().transactionId() + " could not be decided and was not"
+                            + " stored; deciding goes on with the others",
+                    e.getCause());
+            pending.answer().completeExceptionally(e);
             return null;
         }
     }
 
-    /** Hands a scored batch to the writer, once the batch before it has committed. */
-    private void write(
-            List<Pending> fresh,
-            List<Scored> scored,
-            List<Detection> detections,
-            Map<String, BigDecimal> risks,
-            RunCounts after) {
-        awaitWriter();
-        writing = writer.submit(() -> {
-            try {
-                Instant now = clock.instant();
-                new ChunkWriter(bulk).write(writes, scored, runId, now);
-                AccountStateCache.saveRisks(bulk, writes, risks, now);
-                RunLedger.count(writes, runId, after);
-                writes.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(writes);
-                LOG.log(
-                        System.Logger.Level.ERROR,
-                        "storing " + fresh.size() + " decided transactions failed; ingestion stops until a restart"
-                                + " rebuilds the account states from what is stored",
-                        e);
-                failure = e;
-                IngestionException error = new IngestionException("storing decisions failed: " + e.getMessage(), e);
-                for (Pending pending : fresh) {
-                    inFlight.remove(pending.transaction().transactionId());
-                    pending.answer().completeExceptionally(error);
-                }
-                return;
-            }
-            for (int i = 0; i < fresh.size(); i++) {
-                Pending pending = fresh.get(i);
-                inFlight.remove(pending.transaction().transactionId());
-                pending.answer().complete(detections.get(i));
-                listener.accept(detections.get(i));
-            }
-        });
+    /** Once the batch committed: each caller gets its decision. */
+    private void answer(List<Pending> decided, List<Detection> detections) {
+        for (int i = 0; i < decided.size(); i++) {
+            Pending pending = decided.get(i);
+            inFlight.remove(pending.transaction().transactionId());
+            pending.answer().complete(detections.get(i));
+            listener.accept(detections.get(i));
+        }
     }
 
-    private void awaitWriter() {
-        if (writing == null) {
-            return;
-        }
-        try {
-            writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IngestionException("interrupted while storing decisions", e);
-        } catch (ExecutionException e) {
-            throw new IngestionException(
-                    "storing decisions failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            writing = null;
-        }
-        if (failure != null) {
-            throw new IngestionException("storing decisions failed: " + failure.getMessage(), failure);
+    /**
+     * A batch that could not be stored: the states are now ahead of the database, which only a restart can bring
+     * back together, so the door fails closed.
+     */
+    private void refuse(List<Pending> decided, Exception e) {
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "storing " + decided.size() + " decided transactions failed; ingestion stops until a restart"
+                        + " rebuilds the account states from what is stored",
+                e);
+        failure = e;
+        IngestionException error = new IngestionException("storing decisions failed: " + e.getMessage(), e);
+        for (Pending pending : decided) {
+            inFlight.remove(pending.transaction().transactionId());
+            pending.answer().completeExceptionally(error);
         }
     }
 
@@ -426,70 +412,11 @@ public final class OnlineIngestion implements AutoCloseable {
         for (Pending pending : left) {
             if (pending.answer() != null) {
                 pending.answer().completeExceptionally(error);
+            } else {
+                pending.done().completeExceptionally(error);
             }
         }
-        try {
-            RunLedger.finish(
-                    decisions, runId, counts, "FAILED", "ingestion stopped: " + e.getMessage(), clock.instant());
-            decisions.commit();
-        } catch (SQLException | RuntimeException ignored) {
-            // The database is what failed, most likely; the run stays RUNNING and the next start marks it ABANDONED.
-        }
-    }
-
-    private Map<String, Detection> storedDetections(Collection<String> ids) throws SQLException {
-        Map<String, Detection> stored = new HashMap<>();
-        for (List<String> group : Sql.groups(ids)) {
-            try (PreparedStatement select = decisions.prepareStatement("SELECT t.transaction_id, t.sequence_number,"
-                    + " d.risk_score, d.risk_level, d.recommendation, d.reason_codes, d.rule_set_version,"
-                    + " d.model_version, d.anomaly_score FROM transactions t JOIN decisions d"
-                    + " ON d.sequence_number = t.sequence_number WHERE t.transaction_id IN "
-                    + Sql.markers(group.size()))) {
-                for (int i = 0; i < group.size(); i++) {
-                    select.setString(i + 1, group.get(i));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        double anomaly = rs.getDouble(9);
-                        Double anomalyScore = rs.wasNull() ? null : anomaly;
-                        String codes = rs.getString(6);
-                        stored.put(
-                                rs.getString(1),
-                                new Detection(
-                                        rs.getString(1),
-                                        rs.getLong(2),
-                                        rs.getBigDecimal(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        codes.isEmpty() ? List.of() : List.of(codes.split(";")),
-                                        List.of(),
-                                        rs.getString(7),
-                                        rs.getString(8),
-                                        anomalyScore,
-                                        true));
-                    }
-                }
-            }
-        }
-        // Committed with the states' lookups that follow, in one round trip instead of two.
-        return stored;
-    }
-
-    private static Detection detection(Scored scored) {
-        Decision decision = scored.decision();
-        Optional<ModelOpinion> model = decision.model();
-        return new Detection(
-                decision.transactionId(),
-                scored.sequenceNumber(),
-                ChunkWriter.riskScore(decision),
-                decision.riskLevel().name(),
-                decision.recommendation().name(),
-                decision.reasonCodes(),
-                decision.reasons(),
-                decision.ruleSetVersion(),
-                model.map(ModelOpinion::modelVersion).orElse(null),
-                model.map(ModelOpinion::anomalyScore).orElse(null),
-                false);
+        log.finishAfter(new IngestionException("ingestion stopped: " + e.getMessage(), e));
     }
 
     private static void complete(CompletableFuture<Detection> answer, Detection detection, Throwable error) {
@@ -500,30 +427,10 @@ public final class OnlineIngestion implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The failure that led here is the one reported.
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Nothing more can be done with it.
-        }
-    }
-
-    /** A transaction waiting to be decided, or a change to apply between two transactions. */
-    private record Pending(Transaction transaction, CompletableFuture<Detection> answer, Runnable command) {}
+    /** A transaction waiting to be decided, or a change to apply between two transactions and its completion. */
+    private record Pending(
+            Transaction transaction,
+            CompletableFuture<Detection> answer,
+            Runnable command,
+            CompletableFuture<Void> done) {}
 }

@@ -18,6 +18,14 @@ final class RunCounts {
         return copy;
     }
 
+    void add(RunCounts delta) {
+        read += delta.read;
+        inserted += delta.inserted;
+        duplicates += delta.duplicates;
+        rejected += delta.rejected;
+        alerts += delta.alerts;
+    }
+
     void set(RunCounts other) {
         read = other.read;
         inserted = other.inserted;

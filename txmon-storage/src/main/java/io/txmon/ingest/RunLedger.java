@@ -144,6 +144,24 @@ final class RunLedger {
         }
     }
 
+    /**
+     * Records a file read to its end under run {@code runId}: its rejected records, the file itself, and how far the
+     * source has come ({@code watermark}, the latest event time stored).
+     */
+    static void fileRead(
+            Connection connection,
+            String source,
+            InputFile file,
+            List<RejectedRecord> rejected,
+            Instant watermark,
+            long runId,
+            Instant now)
+            throws SQLException {
+        rejected(connection, runId, file.name(), rejected);
+        completed(connection, source, file, runId, now);
+        advance(connection, source, file.name(), watermark, runId, now);
+    }
+
     static void rejected(Connection connection, long runId, String file, Collection<RejectedRecord> records)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rejected_records (run_id, file_name,"

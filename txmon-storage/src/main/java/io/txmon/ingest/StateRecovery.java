@@ -30,7 +30,7 @@ final class StateRecovery {
             Database database, Connection connection, AccountStateCache states, FeatureSettings settings, Instant now)
             throws SQLException {
         long through = AccountStateCache.checkpointedThrough(connection);
-        long last = Ingestion.lastSequenceNumber(connection);
+        long last = DecisionLog.lastSequenceNumber(connection);
         if (last <= through) {
             return 0;
         }
@@ -40,7 +40,7 @@ final class StateRecovery {
         double[] features = FeatureTracker.newVector();
         for (int from = 0; from < missed.size(); from += REPLAY_CHUNK) {
             List<Transaction> chunk = missed.subList(from, Math.min(missed.size(), from + REPLAY_CHUNK));
-            states.load(connection, Ingestion.accountsOf(chunk));
+            states.load(connection, DecisionLog.accountsOf(chunk));
             for (Transaction tx : chunk) {
                 tracker.observe(tx, features);
             }

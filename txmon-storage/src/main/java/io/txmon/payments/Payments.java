@@ -1,6 +1,7 @@
 package io.txmon.payments;
 
 import io.txmon.alerts.Alerts;
+import io.txmon.decisions.DecisionColumns;
 import io.txmon.ingest.Detection;
 import io.txmon.payments.Payment.Status;
 import io.txmon.storage.Database;
@@ -53,9 +54,8 @@ public final class Payments {
     private static final int ATTEMPTS = 8;
 
     private static final String COLUMNS = "p.payment_id, p.request_hash, p.from_account, p.to_account, p.amount,"
-            + " p.currency, p.status, p.reason, p.sequence_number, p.created_at, p.settled_at, p.settled_by,"
-            + " t.transaction_id, d.risk_score, d.risk_level, d.recommendation, d.reason_codes, d.rule_set_version,"
-            + " d.model_version, d.anomaly_score FROM payments p"
+            + " p.currency, p.status, p.reason, p.sequence_number, p.created_at, p.settled_at, p.settled_by, "
+            + DecisionColumns.SELECTED + " FROM payments p"
             + " JOIN decisions d ON d.sequence_number = p.sequence_number"
             + " JOIN transactions t ON t.sequence_number = p.sequence_number";
 
@@ -221,10 +221,10 @@ public final class Payments {
             call.setBigDecimal(6, request.amount());
             call.setString(7, request.amount().toPlainString());
             call.setString(8, request.currency().getCurrencyCode());
-            call.setLong(9, decision.sequenceNumber());
+            call.setLong(9, decision.decision().sequenceNumber());
             Jdbc.setInstant(call, 10, now);
-            call.setString(11, decision.recommendation());
-            call.setString(12, String.join(", ", decision.reasonCodes()));
+            call.setString(11, decision.decision().recommendation().name());
+            call.setString(12, String.join(", ", decision.decision().reasonCodes()));
             try (ResultSet rs = call.executeQuery()) {
                 rs.next();
                 status = Status.valueOf(rs.getString(1));
@@ -241,16 +241,16 @@ public final class Payments {
             connection.setAutoCommit(false);
             try {
                 Instant now = clock.instant();
-                String codes = String.join(", ", decision.reasonCodes());
+                String codes = String.join(", ", decision.decision().reasonCodes());
                 Status status;
                 String reason;
                 Funds funds = null;
-                switch (decision.recommendation()) {
-                    case "BLOCK" -> {
+                switch (decision.decision().recommendation()) {
+                    case BLOCK -> {
                         status = Status.REJECTED;
                         reason = "blocked by screening: " + codes;
                     }
-                    case "REVIEW" -> {
+                    case REVIEW -> {
                         status = Status.HELD;
                         reason = "held for review: " + codes;
                     }
@@ -292,7 +292,7 @@ public final class Payments {
                 request.currency().getCurrencyCode(),
                 status,
                 reason,
-                decision.sequenceNumber(),
+                decision.decision().sequenceNumber(),
                 now,
                 null,
                 null);
@@ -379,21 +379,7 @@ public final class Payments {
                 Jdbc.instant(rs, 10),
                 Jdbc.instant(rs, 11),
                 rs.getString(12));
-        double anomaly = rs.getDouble(20);
-        Double anomalyScore = rs.wasNull() ? null : anomaly;
-        String codes = rs.getString(17);
-        Detection decision = new Detection(
-                rs.getString(13),
-                payment.sequenceNumber(),
-                rs.getBigDecimal(14),
-                rs.getString(15),
-                rs.getString(16),
-                codes.isEmpty() ? List.of() : List.of(codes.split(";")),
-                List.of(),
-                rs.getString(18),
-                rs.getString(19),
-                anomalyScore,
-                true);
+        Detection decision = new Detection(DecisionColumns.read(rs, 13), List.of(), true);
         return new PaymentOutcome(payment, decision, replayed);
     }
 

@@ -1,5 +1,7 @@
 package io.txmon.ingest;
 
+import io.txmon.decisions.DecisionColumns;
+import io.txmon.decisions.ReasonCodes;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
@@ -27,8 +29,8 @@ final class DecisionsInStore {
             Decision decision = scorer.score(tx);
             decisions.put(
                     tx.transactionId(),
-                    ChunkWriter.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
-                            + String.join(";", decision.reasonCodes()));
+                    DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
+                            + ReasonCodes.encode(decision.reasonCodes()));
         }
         return decisions;
     }

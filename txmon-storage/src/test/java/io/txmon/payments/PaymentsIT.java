@@ -7,6 +7,7 @@ import io.txmon.alerts.Alerts;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.Payment.Status;
+import io.txmon.scoring.Recommendation;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.InvalidFieldException;
@@ -44,7 +45,7 @@ class PaymentsIT {
 
             assertThat(first.payment().status()).isEqualTo(Status.POSTED);
             assertThat(first.replayed()).isFalse();
-            assertThat(first.decision().recommendation()).isEqualTo("APPROVE");
+            assertThat(first.decision().decision().recommendation()).isEqualTo(Recommendation.APPROVE);
             assertThat(again.replayed()).isTrue();
             assertThat(again.payment().paymentId()).isEqualTo(first.payment().paymentId());
             assertThat(again.payment().status()).isEqualTo(Status.POSTED);
@@ -110,7 +111,7 @@ class PaymentsIT {
 
             assertThat(blocked.payment().status()).isEqualTo(Status.REJECTED);
             assertThat(blocked.payment().reason()).isEqualTo("blocked by screening: HUGE_TRANSFER, LARGE_TRANSFER");
-            assertThat(blocked.decision().recommendation()).isEqualTo("BLOCK");
+            assertThat(blocked.decision().decision().recommendation()).isEqualTo(Recommendation.BLOCK);
             assertThat(ledger.balance("alice")).isEqualByComparingTo("10000.00");
             assertThat(ledger.test.count("SELECT COUNT(*) FROM alerts WHERE sequence_number = "
                             + blocked.payment().sequenceNumber()))

@@ -543,10 +543,11 @@ class PaymentsStressIT {
         final Queue<String> inconsistencies = new ConcurrentLinkedQueue<>();
 
         Detection record(Transaction transfer, Detection decision) {
-            Long first = firstSequence.putIfAbsent(transfer.transactionId(), decision.sequenceNumber());
-            if (first != null && first != decision.sequenceNumber()) {
+            Long first = firstSequence.putIfAbsent(
+                    transfer.transactionId(), decision.decision().sequenceNumber());
+            if (first != null && first != decision.decision().sequenceNumber()) {
                 inconsistencies.add(transfer.transactionId() + " was decided as " + first + " and then as "
-                        + decision.sequenceNumber());
+                        + decision.decision().sequenceNumber());
             }
             return decision;
         }

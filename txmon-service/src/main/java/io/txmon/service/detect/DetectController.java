@@ -65,8 +65,7 @@ class DetectController {
                     String body) {
         long start = System.nanoTime();
         Transaction transaction = TransactionJson.parse(body, parser);
-        DetectionResponse response =
-                DetectionResponse.of(StoredDecisions.await(ingestion.detect(transaction), timeout));
+        DetectionResponse response = DetectionResponse.of(ingestion.decide(transaction, timeout));
         metrics.answered(Duration.ofNanos(System.nanoTime() - start));
         return response;
     }
@@ -111,7 +110,7 @@ class DetectController {
                 transactions.stream().map(ingestion::detect).toList();
         List<DetectionResponse> responses = new ArrayList<>(answers.size());
         for (CompletableFuture<Detection> answer : answers) {
-            responses.add(DetectionResponse.of(StoredDecisions.await(answer, timeout)));
+            responses.add(DetectionResponse.of(OnlineIngestion.awaitStored(answer, timeout)));
         }
         metrics.answered(Duration.ofNanos(System.nanoTime() - start));
         return responses;

@@ -1,20 +1,23 @@
 package io.txmon.service.detect;
 
+import io.txmon.decisions.StoredDecision;
 import io.txmon.ingest.Detection;
+import io.txmon.scoring.Recommendation;
+import io.txmon.scoring.RiskLevel;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Seed 001's response, field for field ({@code transaction_id}, {@code risk_score}, {@code risk_level}, {@code
+ * The response of the systems txmon replaces, field for field (docs/service.md) ({@code transaction_id}, {@code risk_score}, {@code risk_level}, {@code
  * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided,
  * and whether this was the answer to a transaction sent before.
  */
 public record DetectionResponse(
         String transactionId,
         BigDecimal riskScore,
-        String riskLevel,
+        RiskLevel riskLevel,
         List<String> reasonCodes,
-        String recommendation,
+        Recommendation recommendation,
         List<Explanation> explanations,
         String ruleSetVersion,
         String modelVersion,
@@ -27,19 +30,20 @@ public record DetectionResponse(
 
     /** The answer for {@code detection}. */
     public static DetectionResponse of(Detection detection) {
+        StoredDecision decision = detection.decision();
         return new DetectionResponse(
-                detection.transactionId(),
-                detection.riskScore(),
-                detection.riskLevel(),
-                detection.reasonCodes(),
-                detection.recommendation(),
+                decision.transactionId(),
+                decision.riskScore(),
+                decision.riskLevel(),
+                decision.reasonCodes(),
+                decision.recommendation(),
                 detection.reasons().stream()
                         .map(r -> new Explanation(r.code(), r.source().name(), r.description(), r.weight()))
                         .toList(),
-                detection.ruleSetVersion(),
-                detection.modelVersion(),
-                detection.anomalyScore(),
-                detection.sequenceNumber(),
+                decision.ruleSetVersion(),
+                decision.modelVersion().orElse(null),
+                decision.anomalyScore().orElse(null),
+                decision.sequenceNumber(),
                 detection.duplicate());
     }
 }

@@ -42,8 +42,7 @@ class InboxSchedule {
             Clock clock,
             MeterRegistry registry) {
         this.path = path;
-        this.inbox =
-                new InboxIngestion(database, online, new TransactionParser(Currency.getInstance(baseCurrency)), clock);
+        this.inbox = new InboxIngestion(database, online, new TransactionParser(Currency.getInstance(baseCurrency)));
         this.passes = Counter.builder("ingestion.inbox.passes")
                 .description("Scheduled passes over the inbox")
                 .register(registry);

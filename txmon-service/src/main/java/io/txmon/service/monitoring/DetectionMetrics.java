@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.txmon.ingest.Detection;
+import io.txmon.scoring.RiskLevel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DetectionMetrics {
     private final MeterRegistry registry;
-    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
+    private final Map<RiskLevel, Counter> processed = new ConcurrentHashMap<>();
     private final Counter alerts;
     private final Timer latency;
 
@@ -36,12 +37,12 @@ public class DetectionMetrics {
     /** Counts a stored decision; called on the writing thread. */
     public void stored(Detection detection) {
         processed
-                .computeIfAbsent(detection.riskLevel(), level -> Counter.builder("transactions.processed")
+                .computeIfAbsent(detection.decision().riskLevel(), level -> Counter.builder("transactions.processed")
                         .description("Transactions decided and stored, by risk level")
-                        .tag("risk_level", level)
+                        .tag("risk_level", level.name())
                         .register(registry))
                 .increment();
-        if (!detection.recommendation().equals("APPROVE")) {
+        if (detection.decision().opensAlert()) {
             alerts.increment();
         }
     }

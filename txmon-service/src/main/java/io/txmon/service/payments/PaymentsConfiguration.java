@@ -4,7 +4,6 @@ import io.txmon.alerts.Alerts;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.LedgerAccounts;
 import io.txmon.payments.Payments;
-import io.txmon.service.detect.StoredDecisions;
 import io.txmon.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +27,7 @@ class PaymentsConfiguration {
             Clock clock,
             OnlineIngestion ingestion,
             @Value("${txmon.detect.timeout:10s}") Duration timeout) {
-        return new Payments(database, clock, transfer -> StoredDecisions.await(ingestion.detect(transfer), timeout));
+        return new Payments(database, clock, transfer -> ingestion.decide(transfer, timeout));
     }
 
     @Bean

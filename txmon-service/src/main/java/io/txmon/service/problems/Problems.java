@@ -1,10 +1,10 @@
 package io.txmon.service.problems;
 
 import io.txmon.formats.rules.RuleFileException;
+import io.txmon.ingest.DecisionNotStoredException;
 import io.txmon.payments.AccountExistsException;
 import io.txmon.payments.IdempotencyConflictException;
 import io.txmon.rules.InvalidRuleSetException;
-import io.txmon.service.detect.DetectionUnavailableException;
 import io.txmon.transaction.InvalidFieldException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -87,8 +87,8 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(DetectionUnavailableException.class)
-    ProblemDetail unavailable(DetectionUnavailableException e) {
+    @ExceptionHandler(DecisionNotStoredException.class)
+    ProblemDetail unavailable(DecisionNotStoredException e) {
         LOG.error("detection unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Detection unavailable");

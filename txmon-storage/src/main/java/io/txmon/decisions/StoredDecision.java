@@ -1,0 +1,51 @@
+package io.txmon.decisions;
+
+import io.txmon.scoring.Recommendation;
+import io.txmon.scoring.RiskLevel;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A decision as the database keeps it: what {@code POST /detect}, payments, alerts, account profiles and the demo's
+ * report all read back. Reasons are kept as their codes; descriptions and weights live only in the answer given
+ * when the decision was made.
+ *
+ * @param transactionId the transaction decided on
+ * @param sequenceNumber its place in the stored order
+ * @param riskScore as stored: four decimals, rounded half up ({@link DecisionColumns#riskScore})
+ * @param riskLevel the band the score fell in
+ * @param recommendation what to do
+ * @param reasonCodes strongest first, each once
+ * @param ruleSetVersion content hash of the rule set that decided
+ * @param modelVersion the anomaly model that took part, empty when none did
+ * @param anomalyScore that model's score, empty when none took part
+ */
+public record StoredDecision(
+        String transactionId,
+        long sequenceNumber,
+        BigDecimal riskScore,
+        RiskLevel riskLevel,
+        Recommendation recommendation,
+        List<String> reasonCodes,
+        String ruleSetVersion,
+        Optional<String> modelVersion,
+        Optional<Double> anomalyScore) {
+
+    public StoredDecision {
+        Objects.requireNonNull(transactionId, "transactionId");
+        Objects.requireNonNull(riskScore, "riskScore");
+        Objects.requireNonNull(riskLevel, "riskLevel");
+        Objects.requireNonNull(recommendation, "recommendation");
+        reasonCodes = List.copyOf(reasonCodes);
+        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(anomalyScore, "anomalyScore");
+    }
+
+    /** Whether an analyst is asked to look at it: every REVIEW and BLOCK opens an alert. */
+    public boolean opensAlert() {
+        return recommendation.flags();
+    }
+}

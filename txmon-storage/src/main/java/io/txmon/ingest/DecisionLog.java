@@ -1,0 +1,410 @@
+package io.txmon.ingest;
+
+import io.txmon.decisions.DecisionColumns;
+import io.txmon.decisions.StoredDecision;
+import io.txmon.model.AnomalyModel;
+import io.txmon.rules.RuleSet;
+import io.txmon.scoring.Decision;
+import io.txmon.scoring.TransactionScorer;
+import io.txmon.storage.Database;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The one path from a transaction to its stored decision, behind every door: files ({@link Ingestion}), the API,
+ * payments and the inbox ({@link OnlineIngestion}). It gives out sequence numbers, recognises transactions stored
+ * before, scores through {@link TransactionScorer} on the run's account states, writes behind the scoring on a
+ * second connection and thread, checkpoints the states and keeps the run's row in the ledger.
+ *
+ * <p>Its seams are those a further door needs: the account states ({@link AccountStateCache}, core's {@code
+ * AccountStateStore}), the {@link DecisionSink} the decisions go to, and the run ledger ({@link RunLedger}). A door
+ * adds only how transactions reach it: ordered chunks, or single submissions answered once stored.
+ *
+ * <p>Writing behind: at most one batch is in flight, which bounds memory, and the run's counts move on only once a
+ * batch has committed, so that they always match the database. Scoring the next batch overlaps writing this one;
+ * the two take about as long each, so together they take about as long as one.
+ *
+ * <p>Used from one thread (the door's), besides its own writer; not thread-safe.
+ */
+final class DecisionLog implements AutoCloseable {
+    /** When an account's latest risk score is saved to {@code accounts}. */
+    enum RiskWrites {
+        /** With every batch: the API's account profiles show it at once. */
+        WITH_EACH_BATCH,
+        /** At checkpoints only: what keeps loading files fast; recovery replays the rest. */
+        AT_CHECKPOINTS
+    }
+
+    /** Work a door adds to a commit of the log, on the log's connection for that commit. */
+    @FunctionalInterface
+    interface AlsoCommitted {
+        AlsoCommitted NOTHING = (connection, now) -> {};
+
+        void write(Connection connection, Instant now) throws SQLException;
+    }
+
+    private final Database database;
+    private final BulkWriter bulk;
+    private final Clock clock;
+    private final RiskWrites riskWrites;
+    private final Connection deciding;
+    private final Connection writing;
+    private final DecisionSink sink;
+    private final ExecutorService writer;
+    private final long runId;
+    private final AccountStateCache states;
+    /** What the committed batches add up to. */
+    private final RunCounts counts = new RunCounts();
+
+    /** Replaced only by the door's thread; read by others through {@link #scorer()}. */
+    private volatile TransactionScorer scorer;
+
+    private long sequence;
+    private Future<RunCounts> pending;
+
+    private DecisionLog(
+            Database database,
+            Clock clock,
+            RiskWrites riskWrites,
+            Connection deciding,
+            Connection writing,
+            long runId,
+            AccountStateCache states) {
+        this.database = database;
+        this.bulk = BulkWriter.of(database.engine());
+        this.clock = clock;
+        this.riskWrites = riskWrites;
+        this.deciding = deciding;
+        this.writing = writing;
+        this.sink = new DecisionTables(bulk, writing);
+        this.runId = runId;
+        this.states = states;
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "txmon-decision-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the log on {@code database} for a run reading {@code source}: marks runs a dead process left RUNNING
+     * as ABANDONED (telling {@code progress}), starts the run, stores {@code reference}, and brings the saved
+     * account states up to the last stored transaction. A failure after the run started leaves it FAILED.
+     */
+    static DecisionLog open(
+            Database database,
+            String source,
+            RuleSet rules,
+            Optional<AnomalyModel> model,
+            Map<String, Account> reference,
+            RiskWrites riskWrites,
+            Clock clock,
+            Consumer<String> progress)
+            throws SQLException {
+        Connection deciding = database.connect();
+        Connection writing = null;
+        try {
+            deciding.setAutoCommit(false);
+            writing = database.connect();
+            writing.setAutoCommit(false);
+            Instant now = clock.instant();
+            for (long stale : RunLedger.abandonStale(deciding, now)) {
+                progress.accept("run " + stale + " was still RUNNING (interrupted): marked ABANDONED");
+            }
+            long runId = RunLedger.start(deciding, source, now);
+            if (!reference.isEmpty()) {
+                RunLedger.reference(deciding, BulkWriter.of(database.engine()), reference.values());
+            }
+            deciding.commit();
+            AccountStateCache states = new AccountStateCache(BulkWriter.of(database.engine()), reference);
+            DecisionLog log = new DecisionLog(database, clock, riskWrites, deciding, writing, runId, states);
+            try {
+                long replayed = StateRecovery.recover(database, deciding, states, rules.features(), now);
+                if (replayed > 0) {
+                    progress.accept(String.format(
+                            "replayed %,d transactions stored after the last checkpoint into the account states",
+                            replayed));
+                }
+                log.sequence = lastSequenceNumber(deciding);
+                deciding.commit();
+                log.scorer = new TransactionScorer(rules, model, states);
+                return log;
+            } catch (SQLException | RuntimeException e) {
+                log.finishAfter(e);
+                log.close();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writing);
+            closeQuietly(deciding);
+            throw e;
+        }
+    }
+
+    /** The run this log records its transactions under. */
+    long runId() {
+        return runId;
+    }
+
+    /** The rules and model that decide now. */
+    TransactionScorer scorer() {
+        return scorer;
+    }
+
+    /** Decides with {@code rules} and {@code model} from the next transaction on; the account states carry on. */
+    void use(RuleSet rules, Optional<AnomalyModel> model) {
+        scorer = new TransactionScorer(rules, model, states);
+    }
+
+    /** The connection the door's own ledger rows go on, committed with the log's next {@link #checkpoint}. */
+    Connection connection() {
+        return deciding;
+    }
+
+    /** What the committed batches add up to, once the batch in flight committed; the door may add to it. */
+    RunCounts counts() throws SQLException {
+        drain();
+        return counts;
+    }
+
+    /**
+     * The one duplicate lookup: the decisions among {@code ids} stored before. A door never asks for an id it has
+     * in flight, so a lookup while the writer is busy cannot miss one.
+     */
+    Map<String, StoredDecision> stored(Collection<String> ids) throws SQLException {
+        return DecisionTables.stored(deciding, database.engine(), ids);
+    }
+
+    /** Loads what scoring {@code transactions} reads (their accounts' states) and ends the lookups' transaction. */
+    void prepare(List<Transaction> transactions) throws SQLException {
+        states.load(deciding, accountsOf(transactions));
+        deciding.commit();
+    }
+
+    /** Decides {@code tx}, next in the stored order; a failure may leave its accounts' states half-changed. */
+    Scored decide(Transaction tx) {
+        Decision decision = scorer.score(tx);
+        Scored scored = new Scored(tx, decision, ++sequence);
+        if (riskWrites == RiskWrites.AT_CHECKPOINTS) {
+            states.risk(tx.userId(), DecisionColumns.riskScore(decision));
+        }
+        return scored;
+    }
+
+    /**
+     * Decides {@code tx} so that a failure fails it alone: its accounts' states are put back as they were, and it
+     * takes no sequence number. One transaction that breaks scoring (an unreadable saved state, a bug) must not stop
+     * every later one.
+     *
+     * @throws TransactionNotDecidedException saying why
+     */
+    Scored decideAlone(Transaction tx) {
+        AccountStateCache.Snapshot before = null;
+        try {
+            before = states.snapshot(tx.userId(), tx.payeeAccount());
+            return decide(tx);
+        } catch (RuntimeException e) {
+            if (before != null) {
+                before.restore();
+            }
+            throw new TransactionNotDecidedException(
+                    "transaction " + tx.transactionId() + " could not be decided: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands {@code batch} to the writer once the batch before it has committed: the sink writes it, {@code also}
+     * adds the door's rows, and the run's counts plus {@code delta} are written with it in one commit.
+     *
+     * @param delta what the batch adds to the run's counts, rejected and duplicate records included
+     * @param committed told once the batch committed, on the writing thread; it must be quick
+     * @param failed told why, should the batch roll back, on the writing thread
+     */
+    void append(List<Scored> batch, RunCounts delta, AlsoCommitted also, Runnable committed, Consumer<Exception> failed)
+            throws SQLException {
+        drain();
+        RunCounts after = counts.copy();
+        after.add(delta);
+        Map<String, BigDecimal> risks = riskWrites == RiskWrites.WITH_EACH_BATCH ? latestRisks(batch) : Map.of();
+        pending = writer.submit(() -> {
+            try {
+                Instant now = clock.instant();
+                sink.write(batch, runId, now);
+                if (!risks.isEmpty()) {
+                    AccountStateCache.saveRisks(bulk, writing, risks, now);
+                }
+                also.write(writing, now);
+                RunLedger.count(writing, runId, after);
+                writing.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(writing);
+                failed.accept(e);
+                throw e;
+            }
+            committed.run();
+            return after;
+        });
+    }
+
+    /** Waits for the batch in flight to commit; rethrows what made it fail. */
+    void drain() throws SQLException {
+        if (pending == null) {
+            return;
+        }
+        try {
+            counts.set(pending.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IngestionException("writing decisions failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestionException("interrupted while writing decisions", e);
+        } finally {
+            pending = null;
+        }
+    }
+
+    /**
+     * Waits for the batch in flight, if any, without throwing: after the door failed, so that the writer's
+     * connection is not closed under it and the counts include the batch if it committed.
+     */
+    void settle() {
+        try {
+            drain();
+        } catch (SQLException | RuntimeException e) {
+            // The batch rolled back; the door's own failure is the one to report.
+        }
+    }
+
+    /**
+     * Saves the account states changed since the last checkpoint, with {@code also}'s rows and the run's counts, in
+     * one commit, once the batch in flight committed.
+     */
+    void checkpoint(AlsoCommitted also) throws SQLException {
+        drain();
+        states.checkpoint(deciding, sequence, clock.instant());
+        commit(also);
+        states.checkpointed();
+    }
+
+    /** Commits {@code also}'s rows with the run's counts, once the batch in flight committed. */
+    void commit(AlsoCommitted also) throws SQLException {
+        drain();
+        also.write(deciding, clock.instant());
+        RunLedger.count(deciding, runId, counts);
+        deciding.commit();
+    }
+
+    /** Ends the run as SUCCEEDED with a last checkpoint. */
+    IngestionResult finish() throws SQLException {
+        checkpoint(AlsoCommitted.NOTHING);
+        RunLedger.finish(deciding, runId, counts, "SUCCEEDED", null, clock.instant());
+        deciding.commit();
+        return counts.result(runId);
+    }
+
+    /**
+     * Ends the run as FAILED for {@code cause}, keeping what committed: the deciding connection's open work is
+     * rolled back, the batch in flight settled. Returns the message recorded.
+     */
+    String finishAfter(Throwable cause) {
+        settle();
+        String message = "run " + runId + " failed: " + rootMessage(cause);
+        try {
+            deciding.rollback();
+            RunLedger.finish(deciding, runId, counts, "FAILED", message, clock.instant());
+            deciding.commit();
+        } catch (SQLException | RuntimeException ignored) {
+            // The database is what failed, most likely; the run stays RUNNING and the next start marks it ABANDONED.
+        }
+        return message;
+    }
+
+    /** Lets go of the database; what is in flight is not waited for. */
+    @Override
+    public void close() {
+        writer.shutdownNow();
+        closeQuietly(deciding);
+        closeQuietly(writing);
+    }
+
+    /** The accounts whose states scoring {@code transactions} reads: payers, and payees of transfers. */
+    static Set<String> accountsOf(List<Transaction> transactions) {
+        Set<String> accountIds = new HashSet<>();
+        for (Transaction tx : transactions) {
+            accountIds.add(tx.userId());
+            if (tx.payeeAccount() != null) {
+                accountIds.add(tx.payeeAccount());
+            }
+        }
+        return accountIds;
+    }
+
+    static long lastSequenceNumber(Connection connection) throws SQLException {
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT COALESCE(MAX(sequence_number), 0) FROM transactions");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, BigDecimal> latestRisks(List<Scored> batch) {
+        Map<String, BigDecimal> risks = new LinkedHashMap<>();
+        for (Scored scored : batch) {
+            risks.put(scored.transaction().userId(), DecisionColumns.riskScore(scored.decision()));
+        }
+        return risks;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The failure that led here is the one reported.
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more can be done with it.
+        }
+    }
+}

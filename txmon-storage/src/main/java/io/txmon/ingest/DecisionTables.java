@@ -1,0 +1,156 @@
+package io.txmon.ingest;
+
+import io.txmon.decisions.DecisionColumns;
+import io.txmon.decisions.StoredDecision;
+import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.StorageException;
+import io.txmon.transaction.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decision log's tables, both ways: the sink that writes a batch in bulk on one connection's current transaction
+ * (the transactions, their decisions and an OPEN alert for each REVIEW and BLOCK), and the one lookup of decisions
+ * stored before, by which every door recognises a duplicate.
+ */
+final class DecisionTables implements DecisionSink {
+    private static final List<String> TRANSACTION_COLUMNS = List.of(
+            "transaction_id",
+            "event_time",
+            "user_id",
+            "amount",
+            "currency",
+            "type",
+            "counterparty_id",
+            "merchant_id",
+            "merchant_type",
+            "location",
+            "country",
+            "channel",
+            "device_id",
+            "sequence_number",
+            "run_id");
+    private static final List<String> ALERT_COLUMNS =
+            List.of("sequence_number", "user_id", "status", "created_at", "updated_at");
+
+    private final BulkWriter bulk;
+    private final Connection connection;
+
+    /** Writes on {@code connection}, whose owner commits. */
+    DecisionTables(BulkWriter bulk, Connection connection) {
+        this.bulk = bulk;
+        this.connection = connection;
+    }
+
+    @Override
+    public void write(List<Scored> batch, long runId, Instant decidedAt) {
+        List<Object[]> transactions = new ArrayList<>(batch.size());
+        List<Object[]> decisions = new ArrayList<>(batch.size());
+        List<Object[]> alerts = new ArrayList<>();
+        for (Scored scored : batch) {
+            StoredDecision decision = scored.stored();
+            transactions.add(transactionRow(scored, runId));
+            decisions.add(DecisionColumns.row(decision, decidedAt));
+            if (scored.opensAlert()) {
+                alerts.add(new Object[] {
+                    scored.sequenceNumber(), scored.transaction().userId(), "OPEN", decidedAt, decidedAt
+                });
+            }
+        }
+        try {
+            bulk.insert(connection, "transactions", TRANSACTION_COLUMNS, transactions);
+            bulk.insert(connection, "decisions", DecisionColumns.INSERTED, decisions);
+            bulk.insert(connection, "alerts", ALERT_COLUMNS, alerts);
+        } catch (SQLException e) {
+            throw new StorageException(
+                    "storing " + batch.size() + " decided transactions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The decisions among {@code ids} stored before, by transaction id; the caller commits. */
+    static Map<String, StoredDecision> stored(Connection connection, DatabaseEngine engine, Collection<String> ids)
+            throws SQLException {
+        Map<String, StoredDecision> stored = new HashMap<>();
+        if (ids.isEmpty()) {
+            return stored;
+        }
+        if (engine == DatabaseEngine.POSTGRESQL) {
+            storedInPostgres(connection, ids, stored);
+        } else {
+            storedInH2(connection, ids, stored);
+        }
+        return stored;
+    }
+
+    /**
+     * One query with an array. The table grows during a run faster than PostgreSQL's statistics follow, and a
+     * plan made when it looked empty scans it whole for every chunk (measured: 159 of 184 s for 100,000
+     * transactions); the primary key's index is always the right plan here, so the query asks for it.
+     */
+    private static void storedInPostgres(
+            Connection connection, Collection<String> ids, Map<String, StoredDecision> into) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL enable_seqscan = off");
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + DecisionColumns.SELECTED + " FROM "
+                + DecisionColumns.JOIN + " WHERE t.transaction_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            read(select, into);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL enable_seqscan = on");
+        }
+    }
+
+    private static void storedInH2(Connection connection, Collection<String> ids, Map<String, StoredDecision> into)
+            throws SQLException {
+        for (List<String> group : Sql.groups(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DecisionColumns.SELECTED + " FROM "
+                    + DecisionColumns.JOIN + " WHERE t.transaction_id IN " + Sql.markers(group.size()))) {
+                for (int i = 0; i < group.size(); i++) {
+                    select.setString(i + 1, group.get(i));
+                }
+                read(select, into);
+            }
+        }
+    }
+
+    private static void read(PreparedStatement select, Map<String, StoredDecision> into) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                StoredDecision decision = DecisionColumns.read(rs, 1);
+                into.put(decision.transactionId(), decision);
+            }
+        }
+    }
+
+    private static Object[] transactionRow(Scored scored, long runId) {
+        Transaction tx = scored.transaction();
+        return new Object[] {
+            tx.transactionId(),
+            tx.timestamp(),
+            tx.userId(),
+            tx.amount(),
+            tx.currency().getCurrencyCode(),
+            tx.type().name(),
+            tx.counterpartyId(),
+            tx.merchantId(),
+            tx.merchantType(),
+            tx.location(),
+            tx.country(),
+            tx.channel() == null ? null : tx.channel().name(),
+            tx.deviceId(),
+            scored.sequenceNumber(),
+            runId
+        };
+    }
+}

@@ -3,7 +3,6 @@ package io.txmon.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.txmon.formats.rules.RuleFile;
-import io.txmon.ingest.Detection;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.LedgerAccounts;
 import io.txmon.payments.NewAccount;
@@ -20,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,12 +27,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Payments per second that 16 clients paying back to back get from the ledger on PostgreSQL, screening by the
@@ -53,6 +51,7 @@ public final class PaymentsLoad {
     private static final BigDecimal OPENING_BALANCE = new BigDecimal("1000000.00");
 
     private static final Currency EUR = Currency.getInstance("EUR");
+    private static final Duration SCREENING_WAIT = Duration.ofSeconds(30);
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String USER = "postgres";
 
@@ -82,7 +81,8 @@ public final class PaymentsLoad {
             try (OnlineIngestion online =
                     OnlineIngestion.start(database, RuleFile.defaults(), Clock.systemUTC(), decision -> {})) {
                 List<String> accounts = open(database, clients);
-                Payments payments = new Payments(database, Clock.systemUTC(), transfer -> screen(online, transfer));
+                Payments payments =
+                        new Payments(database, Clock.systemUTC(), transfer -> online.decide(transfer, SCREENING_WAIT));
 
                 System.out.printf(
                         Locale.ROOT,
@@ -100,7 +100,7 @@ public final class PaymentsLoad {
 
                 Attempt attempt = screeningOnly
                         ? (key, request) -> {
-                            screen(online, transfer(key, request));
+                            online.decide(transfer(key, request), SCREENING_WAIT);
                             return null;
                         }
                         : (key, request) -> payments.pay(key, request).payment().status();
@@ -153,17 +153,6 @@ public final class PaymentsLoad {
             account.get();
         }
         return ids;
-    }
-
-    private static Detection screen(OnlineIngestion online, Transaction transfer) {
-        try {
-            return online.detect(transfer).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while screening", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("screening failed: " + e.getMessage(), e);
-        }
     }
 
     /** One request of a client: the payment's status, or null when only screened. */

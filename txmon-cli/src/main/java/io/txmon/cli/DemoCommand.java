@@ -11,6 +11,7 @@ import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.Ingestion;
 import io.txmon.ingest.IngestionResult;
+import io.txmon.ingest.IngestionStatus;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
@@ -205,7 +206,7 @@ final class DemoCommand implements Callable<Integer> {
             Path laterFile,
             IngestionResult second)
             throws SQLException {
-        DemoDatabase.Volumes stored = db.volumes();
+        IngestionStatus.Volumes stored = db.volumes();
         out.printf(
                 "stored: %,d transactions, %,d accounts, %,d ingestion runs, %,d open alerts, %,d model%n",
                 stored.transactions(), stored.accounts(), stored.runs(), stored.alerts(), stored.models());

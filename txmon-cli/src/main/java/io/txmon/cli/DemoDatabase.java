@@ -1,7 +1,10 @@
 package io.txmon.cli;
 
+import io.txmon.alerts.Alerts;
+import io.txmon.decisions.StoredDecisions;
 import io.txmon.evaluation.Label;
 import io.txmon.evaluation.Outcome;
+import io.txmon.ingest.IngestionStatus;
 import io.txmon.storage.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,13 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import java.util.TreeMap;
 
 /** The demo's own embedded H2 database under its folder, and what the demo report reads back from it. */
 final class DemoDatabase {
+    /** Alerts read per page. */
+    private static final int PAGE = 1_000;
+
     private final String url;
     private final Database database;
 
@@ -57,32 +59,27 @@ final class DemoDatabase {
     }
 
     /** How much the database holds, as the report's first lines say it. */
-    Volumes volumes() throws SQLException {
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement()) {
-            return new Volumes(
-                    count(statement, "transactions"),
-                    count(statement, "accounts"),
-                    count(statement, "ingestion_runs"),
-                    count(statement, "alerts"),
-                    count(statement, "models"));
-        }
+    IngestionStatus.Volumes volumes() {
+        return new IngestionStatus(database).volumes();
     }
 
     /**
      * Open alerts per reason code of their decision, most first (ties by code), at most {@code top}: an alert
-     * counts once under each of its codes.
+     * counts once under each of its codes. Read page by page through the alert queue, as analysts see it.
      */
     List<ReasonCount> alertsByReason(int top) throws SQLException {
+        Alerts alerts = new Alerts(database, Clock.systemUTC());
+        Alerts.Filter open = new Alerts.Filter(Alerts.Status.OPEN, null, null, null, null, null);
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT d.reason_codes FROM alerts a JOIN decisions d"
-                        + " ON d.sequence_number = a.sequence_number WHERE a.status = 'OPEN'")) {
-            while (rs.next()) {
-                for (String code : codes(rs.getString(1))) {
+        for (int offset = 0; ; offset += PAGE) {
+            List<Alerts.AlertSummary> page = alerts.list(open, PAGE, offset);
+            for (Alerts.AlertSummary alert : page) {
+                for (String code : alert.reasonCodes()) {
                     counts.merge(code, 1L, Long::sum);
                 }
+            }
+            if (page.size() < PAGE) {
+                break;
             }
         }
         return counts.entrySet().stream()
@@ -93,27 +90,21 @@ final class DemoDatabase {
     }
 
     /** The stored decisions on {@code transactionIds}, in that order, next to the simulator's truth. */
-    List<Outcome> outcomes(List<String> transactionIds, Map<String, Label> truth) throws SQLException {
+    List<Outcome> outcomes(List<String> transactionIds, Map<String, Label> truth) {
         Map<String, Outcome> stored = new HashMap<>();
-        try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT t.transaction_id, d.risk_score, d.recommendation, d.reason_codes FROM decisions d"
-                                + " JOIN transactions t ON t.sequence_number = d.sequence_number");
-                ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                Label label = truth.get(rs.getString(1));
-                if (label != null) {
-                    stored.put(
-                            label.transactionId(),
-                            new Outcome(
-                                    rs.getDouble(2),
-                                    !"APPROVE".equals(rs.getString(3)),
-                                    codes(rs.getString(4)),
-                                    label.suspicious(),
-                                    label.typology()));
-                }
+        new StoredDecisions(database).forEach(decision -> {
+            Label label = truth.get(decision.transactionId());
+            if (label != null) {
+                stored.put(
+                        label.transactionId(),
+                        new Outcome(
+                                decision.riskScore().doubleValue(),
+                                decision.recommendation().flags(),
+                                decision.reasonCodes(),
+                                label.suspicious(),
+                                label.typology()));
             }
-        }
+        });
         List<Outcome> outcomes = new ArrayList<>(transactionIds.size());
         for (String id : transactionIds) {
             Outcome outcome = stored.get(id);
@@ -123,18 +114,6 @@ final class DemoDatabase {
             outcomes.add(outcome);
         }
         return outcomes;
-    }
-
-    private static List<String> codes(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(";"));
-    }
-
-    private static long count(Statement statement, String table) throws SQLException {
-        // Table names are this class's constants, never input.
-        try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Deletes H2's files for the database at {@code base} (txmon.mv.db, txmon.trace.db, ...), returning how many. */
@@ -157,7 +136,6 @@ final class DemoDatabase {
     }
 
     /** Row counts of the main tables. */
-    record Volumes(long transactions, long accounts, long runs, long alerts, long models) {}
 
     /** How many open alerts carry a reason code. */
     record ReasonCount(String reasonCode, long alerts) {}

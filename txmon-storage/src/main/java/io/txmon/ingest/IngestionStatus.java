@@ -1,15 +1,17 @@
 package io.txmon.ingest;
 
 import io.txmon.storage.Database;
+import io.txmon.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What ingestion has done: the latest runs and how far each source has come (seed 002's {@code ingestion_state}). */
+/** What ingestion has done: the latest runs and how far each source has come ({@code ingestion_state}, docs/storage.md). */
 public final class IngestionStatus {
     /** One run of an ingestion, as {@code ingestion_runs} records it. */
     public record Run(
@@ -28,6 +30,9 @@ public final class IngestionStatus {
     /** How far a source has come: its last file, the latest event time stored, the run that got there. */
     public record SourceState(String source, String lastFile, Instant watermark, long lastRunId, Instant updatedAt) {}
 
+    /** How much the database holds. */
+    public record Volumes(long transactions, long accounts, long runs, long alerts, long models) {}
+
     /** A record that broke the data contract, kept with its line, text and reason. */
     public record Rejected(long runId, String file, long line, String rawText, String reason) {}
 
@@ -38,7 +43,7 @@ public final class IngestionStatus {
     }
 
     /** The latest {@code limit} runs, newest first. */
-    public List<Run> latestRuns(int limit) throws SQLException {
+    public List<Run> latestRuns(int limit) {
         List<Run> runs = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT run_id, source, status, started_at,"
@@ -61,12 +66,14 @@ public final class IngestionStatus {
                             rs.getString(11)));
                 }
             }
+        } catch (SQLException e) {
+            throw new StorageException("reading the ingestion runs failed: " + e.getMessage(), e);
         }
         return runs;
     }
 
     /** The latest {@code limit} rejected records, newest first. */
-    public List<Rejected> rejected(int limit) throws SQLException {
+    public List<Rejected> rejected(int limit) {
         List<Rejected> rejected = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT run_id, file_name, line_number,"
@@ -78,12 +85,14 @@ public final class IngestionStatus {
                             rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
                 }
             }
+        } catch (SQLException e) {
+            throw new StorageException("reading the rejected records failed: " + e.getMessage(), e);
         }
         return rejected;
     }
 
     /** Every source's state, by source. */
-    public List<SourceState> sources() throws SQLException {
+    public List<SourceState> sources() {
         List<SourceState> states = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT source, last_file, watermark,"
@@ -93,7 +102,35 @@ public final class IngestionStatus {
                 states.add(new SourceState(
                         rs.getString(1), rs.getString(2), Sql.getInstant(rs, 3), rs.getLong(4), Sql.getInstant(rs, 5)));
             }
+        } catch (SQLException e) {
+            throw new StorageException("reading the sources' states failed: " + e.getMessage(), e);
         }
         return states;
+    }
+
+    /**
+     * How much the database holds: transactions, accounts with reference data or a risk score, ingestion runs,
+     * alerts and model versions.
+     */
+    public Volumes volumes() {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            return new Volumes(
+                    count(statement, "transactions"),
+                    count(statement, "accounts"),
+                    count(statement, "ingestion_runs"),
+                    count(statement, "alerts"),
+                    count(statement, "models"));
+        } catch (SQLException e) {
+            throw new StorageException("counting what the database holds failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(Statement statement, String table) throws SQLException {
+        // Table names are this class's constants, never input.
+        try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -39,7 +39,7 @@ public final class DecisionEngine {
     private final RuleSet rules;
     private final Optional<AnomalyModel> model;
     private final DecisionThresholds thresholds;
-    /** The reason each rule gives when it fires, by rule index: built once, so a decision cites it without allocating. */
+    /** Each rule's reason, by rule index: built once, so that a decision cites a rule without allocating. */
     private final Reason[] ruleReasons;
 
     public DecisionEngine(RuleSet rules, Optional<AnomalyModel> model) {

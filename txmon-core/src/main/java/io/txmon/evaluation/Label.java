@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The truth about one transaction: suspicious or not, and when known, the pattern it belongs to. The
- * simulator names its typologies (see {@code io.txmon.simulator.Typology}); other data sets bring their
- * own names or none.
+ * simulator (txmon-simulator) names its typologies ({@code io.txmon.simulator.Typology}); other data
+ * sets bring their own names or none.
  *
  * @param transactionId the transaction it labels
  * @param suspicious whether the transaction is part of a fraud or laundering pattern

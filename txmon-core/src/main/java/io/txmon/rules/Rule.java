@@ -1,12 +1,6 @@
 package io.txmon.rules;
 
-import io.txmon.scoring.Reason;
-import io.txmon.scoring.ReasonSource;
-
-/**
- * One compiled rule of a {@link RuleSet}. Its {@link #reason()} is built once, so that a decision can
- * cite the rule without allocating.
- */
+/** One compiled rule of a {@link RuleSet}. */
 public final class Rule {
     private final int index;
     private final String id;
@@ -15,7 +9,6 @@ public final class Rule {
     private final double weight;
     private final boolean enabled;
     private final Condition condition;
-    private final Reason reason;
 
     Rule(int index, RuleDefinition definition, Condition condition) {
         this.index = index;
@@ -25,7 +18,6 @@ public final class Rule {
         this.weight = definition.weight();
         this.enabled = definition.enabled();
         this.condition = condition;
-        this.reason = new Reason(reasonCode, ReasonSource.RULE, description, weight);
     }
 
     /** Its position in the rule set, from 0, as {@link RuleSet#evaluate} reports it. */
@@ -61,11 +53,6 @@ public final class Rule {
     /** When it fires. */
     public Condition condition() {
         return condition;
-    }
-
-    /** The reason a decision gives when the rule fires. */
-    public Reason reason() {
-        return reason;
     }
 
     @Override

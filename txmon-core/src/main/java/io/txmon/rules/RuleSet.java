@@ -2,7 +2,6 @@ package io.txmon.rules;
 
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
-import io.txmon.scoring.DecisionThresholds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

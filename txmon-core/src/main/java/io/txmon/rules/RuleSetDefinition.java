@@ -1,7 +1,6 @@
 package io.txmon.rules;
 
 import io.txmon.features.FeatureSettings;
-import io.txmon.scoring.DecisionThresholds;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.txmon.rules;
 
 import io.txmon.features.FeatureSettings;
-import io.txmon.scoring.DecisionThresholds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

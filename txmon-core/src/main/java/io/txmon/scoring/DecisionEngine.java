@@ -4,6 +4,7 @@ import io.txmon.features.Feature;
 import io.txmon.features.FeatureGroup;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.ModelInput;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.Rule;
 import io.txmon.rules.RuleSet;
 import java.util.ArrayList;
@@ -38,11 +39,19 @@ public final class DecisionEngine {
     private final RuleSet rules;
     private final Optional<AnomalyModel> model;
     private final DecisionThresholds thresholds;
+    /** Each rule's reason, by rule index: built once, so that a decision cites a rule without allocating. */
+    private final Reason[] ruleReasons;
 
     public DecisionEngine(RuleSet rules, Optional<AnomalyModel> model) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.model = Objects.requireNonNull(model, "model");
         this.thresholds = rules.decision();
+        this.ruleReasons = rules.rules().stream().map(DecisionEngine::reasonOf).toArray(Reason[]::new);
+    }
+
+    /** The reason a decision gives when the rule fires: its code, description and weight. */
+    private static Reason reasonOf(Rule rule) {
+        return new Reason(rule.reasonCode(), ReasonSource.RULE, rule.description(), rule.weight());
     }
 
     /** Decides on a transaction from its feature vector ({@code double[Feature.COUNT]}). */
@@ -52,9 +61,9 @@ public final class DecisionEngine {
         List<Reason> reasons = new ArrayList<>(hits + MAX_MODEL_REASONS);
         double untouched = 1;
         for (int i = 0; i < hits; i++) {
-            Rule rule = rules.rule(fired[i]);
-            untouched *= 1 - rule.weight();
-            reasons.add(rule.reason());
+            Reason reason = ruleReasons[fired[i]];
+            untouched *= 1 - reason.weight();
+            reasons.add(reason);
         }
         Optional<ModelOpinion> opinion = Optional.empty();
         if (model.isPresent()) {
@@ -65,13 +74,28 @@ public final class DecisionEngine {
             opinion = Optional.of(new ModelOpinion(m.version(), score, modelRisk));
         }
         double risk = Math.round((1 - untouched) * 10_000) / 10_000.0;
-        Recommendation recommendation = thresholds.recommendationFor(risk);
+        Recommendation recommendation = recommendationFor(risk);
         if (opinion.isPresent() && explainsItself(opinion.get().risk(), recommendation)) {
             reasons.addAll(modelReasons(model.get(), features, opinion.get().risk()));
         }
         reasons.sort(STRONGEST_FIRST);
-        return new Decision(
-                transactionId, risk, thresholds.levelOf(risk), recommendation, reasons, rules.version(), opinion);
+        return new Decision(transactionId, risk, levelOf(risk), recommendation, reasons, rules.version(), opinion);
+    }
+
+    /** The level a risk score falls in. */
+    private RiskLevel levelOf(double riskScore) {
+        if (riskScore >= thresholds.highRiskAt()) {
+            return RiskLevel.HIGH;
+        }
+        return riskScore >= thresholds.mediumRiskAt() ? RiskLevel.MEDIUM : RiskLevel.LOW;
+    }
+
+    /** What to do at a risk score. */
+    private Recommendation recommendationFor(double riskScore) {
+        if (riskScore >= thresholds.blockAt()) {
+            return Recommendation.BLOCK;
+        }
+        return riskScore >= thresholds.reviewAt() ? Recommendation.REVIEW : Recommendation.APPROVE;
     }
 
     /**

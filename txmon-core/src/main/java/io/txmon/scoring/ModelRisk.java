@@ -1,6 +1,7 @@
 package io.txmon.scoring;
 
 import io.txmon.model.ScoreCalibration;
+import io.txmon.rules.DecisionThresholds;
 
 /**
  * Turns an anomaly score into the model's share of risk, piecewise linearly through the model's own

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
-import io.txmon.scoring.DecisionThresholds;
-import io.txmon.scoring.Reason;
-import io.txmon.scoring.ReasonSource;
 import java.lang.management.ManagementFactory;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,9 +72,9 @@ class RuleSetTest {
     }
 
     @Test
-    void givesEachRuleAReadyMadeReasonForDecisions() {
-        assertThat(RULES.rule(0).reason())
-                .isEqualTo(new Reason("HIGH_AMOUNT", ReasonSource.RULE, "Amount above 10,000", 0.5));
+    void keepsEachRulesReasonCodeDescriptionAndPosition() {
+        assertThat(RULES.rule(0).reasonCode()).isEqualTo("HIGH_AMOUNT");
+        assertThat(RULES.rule(0).description()).isEqualTo("Amount above 10,000");
         assertThat(RULES.rule(1).index()).isEqualTo(1);
     }
 

@@ -9,6 +9,7 @@ import io.txmon.features.FeatureTracker;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.RuleDefinition;
 import io.txmon.rules.RuleSet;
 import io.txmon.rules.RuleSetDefinition;
@@ -85,6 +86,15 @@ class DecisionEngineTest {
         assertThat(decision.recommendation()).isEqualTo(Recommendation.REVIEW);
         assertThat(decision.reasonCodes()).containsExactly("HIGH_AMOUNT", "UNUSUAL_HOUR");
         assertThat(decision.ruleSetVersion()).isEqualTo(ruleSet.version());
+    }
+
+    @Test
+    void citesAFiredRuleByItsReasonCodeDescriptionAndWeight() {
+        Decision decision =
+                new DecisionEngine(rules(HIGH_AMOUNT, NIGHT), Optional.empty()).decide("t1", features(20_000, 15));
+
+        assertThat(decision.reasons())
+                .containsExactly(new Reason("HIGH_AMOUNT", ReasonSource.RULE, "Amount above 10,000", 0.5));
     }
 
     @Test

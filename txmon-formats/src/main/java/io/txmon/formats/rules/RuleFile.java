@@ -1,11 +1,11 @@
 package io.txmon.formats.rules;
 
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.InvalidRuleSetException;
 import io.txmon.rules.RuleDefinition;
 import io.txmon.rules.RuleSet;
 import io.txmon.rules.RuleSetDefinition;
-import io.txmon.scoring.DecisionThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.txmon.formats.rules;
 
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.RuleDefinition;
 import io.txmon.rules.RuleSetDefinition;
-import io.txmon.scoring.DecisionThresholds;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.InvalidRuleSetException;
 import io.txmon.rules.Rule;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.DecisionThresholds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.Rule;
 import io.txmon.rules.RuleSet;
-import io.txmon.scoring.DecisionThresholds;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

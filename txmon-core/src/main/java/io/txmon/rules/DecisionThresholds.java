@@ -1,8 +1,9 @@
-package io.txmon.scoring;
+package io.txmon.rules;
 
 /**
- * Where the combined risk score turns into levels and recommendations. Seed 001's example (0.42 is
- * {@code MEDIUM} and approved) and its alert cut at 0.7 fix the defaults.
+ * Where the combined risk score turns into levels and recommendations, as a rule set states it; the
+ * decision engine ({@code io.txmon.scoring}) applies them. Seed 001's example (0.42 is {@code MEDIUM} and
+ * approved) and its alert cut at 0.7 fix the defaults.
  *
  * @param mediumRiskAt scores from here are {@code MEDIUM}
  * @param highRiskAt scores from here are {@code HIGH}
@@ -23,22 +24,6 @@ public record DecisionThresholds(double mediumRiskAt, double highRiskAt, double 
     public DecisionThresholds {
         requireOrdered("medium_risk_at", mediumRiskAt, "high_risk_at", highRiskAt);
         requireOrdered("review_at", reviewAt, "block_at", blockAt);
-    }
-
-    /** The level a risk score falls in. */
-    public RiskLevel levelOf(double riskScore) {
-        if (riskScore >= highRiskAt) {
-            return RiskLevel.HIGH;
-        }
-        return riskScore >= mediumRiskAt ? RiskLevel.MEDIUM : RiskLevel.LOW;
-    }
-
-    /** What to do at a risk score. */
-    public Recommendation recommendationFor(double riskScore) {
-        if (riskScore >= blockAt) {
-            return Recommendation.BLOCK;
-        }
-        return riskScore >= reviewAt ? Recommendation.REVIEW : Recommendation.APPROVE;
     }
 
     private static void requireOrdered(String lowName, double low, String highName, double high) {

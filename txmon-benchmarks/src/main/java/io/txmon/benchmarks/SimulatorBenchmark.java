@@ -1,5 +1,8 @@
-package io.txmon.simulator;
+package io.txmon.benchmarks;
 
+import io.txmon.simulator.SimulatedData;
+import io.txmon.simulator.SimulationSettings;
+import io.txmon.simulator.Simulator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,0 +1,80 @@
+package io.txmon.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each module's classes may use, beyond what its Maven dependencies allow: the core and the
+ * simulator are plain Java, Spring stays in the service and JDBC in storage. The enforcer checks the
+ * dependencies a module declares; these rules check what its classes actually touch, the JDK's own
+ * frameworks included.
+ */
+class ModuleDependenciesTest {
+
+    @Test
+    void coreDependsOnNothingButTheJdk() {
+        JavaClasses core = Modules.mainClassesOf(Modules.CORE);
+
+        classes()
+                .should()
+                .onlyDependOnClassesThat(plainJava().or(oneOf(core, Modules.CORE)))
+                .because("the core is plain Java, free of any framework, database, broker or JSON library")
+                .check(core);
+    }
+
+    @Test
+    void simulatorDependsOnNothingButTheJdkAndTheCore() {
+        JavaClasses core = Modules.mainClassesOf(Modules.CORE);
+        JavaClasses simulator = Modules.mainClassesOf(Modules.SIMULATOR);
+
+        classes()
+                .should()
+                .onlyDependOnClassesThat(
+                        plainJava().or(oneOf(core, Modules.CORE)).or(oneOf(simulator, Modules.SIMULATOR)))
+                .because("the simulator is plain Java over the core")
+                .check(simulator);
+    }
+
+    @Test
+    void onlyTheServiceUsesSpring() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .because("Spring is how the service is served, not part of the domain")
+                .check(Modules.mainClassesOfAllBut(Modules.SERVICE));
+    }
+
+    @Test
+    @Disabled("enabled once storage's public API no longer throws SQLException: issue 12")
+    void onlyStorageUsesJdbc() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .because("the database is storage's business; its callers see domain types and exceptions")
+                .check(Modules.mainClassesOfAllBut(Modules.STORAGE));
+    }
+
+    /** The JDK's {@code java.*} packages, primitives and arrays of them included. */
+    private static DescribedPredicate<JavaClass> plainJava() {
+        return describe("the JDK's java.* packages", c -> {
+            JavaClass base = c.getBaseComponentType();
+            return base.isPrimitive() || base.getPackageName().startsWith("java.");
+        });
+    }
+
+    /** The classes of a module, and arrays of them. */
+    private static DescribedPredicate<JavaClass> oneOf(JavaClasses module, String name) {
+        return describe(
+                "classes of " + name,
+                c -> module.contain(c.getBaseComponentType().getName()));
+    }
+}

@@ -89,19 +89,7 @@ public final class Alerts {
      */
     public record Review(Status status, String assignee, String note, Label label) {
         public Review {
-            if (status == Status.CLOSED && label == null) {
-                throw new InvalidFieldException(
-                        "label", "is required to close an alert: TRUE_POSITIVE or FALSE_POSITIVE");
-            }
-            if (label != null && status != Status.CLOSED) {
-                throw new InvalidFieldException("label", "is given when closing an alert (status CLOSED)");
-            }
-            if (status == Status.OPEN) {
-                throw new InvalidFieldException("status", "cannot go back to OPEN; use IN_REVIEW or ESCALATED");
-            }
-            if (status == null && assignee == null && note == null) {
-                throw new InvalidFieldException("review", "changes nothing: give status, assignee or note");
-            }
+            AlertReviewTransitions.check(status, assignee, note, label);
         }
     }
 
@@ -261,14 +249,10 @@ public final class Alerts {
                 sequenceNumber = rs.getLong(3);
             }
         }
-        if (current == Status.CLOSED && review.status() != null) {
-            throw new InvalidFieldException("status", "the alert is CLOSED already; add a note instead");
-        }
-        Status next = review.status() == null ? current : review.status();
+        AlertReviewTransitions.Transition transition = AlertReviewTransitions.apply(current, review);
+        Status next = transition.to();
         Instant now = clock.instant();
-        String allNotes = review.note() == null
-                ? notes
-                : (notes == null ? "" : notes + "\n") + now + " " + actor + ": " + review.note();
+        String allNotes = AlertReviewTransitions.notes(notes, review, now, actor);
         try (PreparedStatement update = connection.prepareStatement("UPDATE alerts SET status = ?,"
                 + " assignee = COALESCE(?, assignee), label = COALESCE(?, label), notes = ?, updated_at = ?,"
                 + " closed_at = CASE WHEN ? = 'CLOSED' THEN COALESCE(closed_at, ?) ELSE closed_at END"
@@ -297,7 +281,7 @@ public final class Alerts {
             setNullable(insert, 8, review.note());
             insert.executeUpdate();
         }
-        if (next == Status.CLOSED && current != Status.CLOSED) {
+        if (transition.closes()) {
             onClose.closed(connection, sequenceNumber, review.label(), actor);
         }
         return detail(connection, alertId);

@@ -443,7 +443,7 @@ class PaymentsStressIT {
                 return Optional.empty();
             } catch (IdempotencyConflictException e) {
                 throw e;
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (!attempt.aborted.get()) {
                     throw e;
                 }

@@ -14,7 +14,6 @@ import io.txmon.storage.Database;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ class AccountsController {
                     + " BUSINESS), currency (ISO 4217), opening_balance, optional overdraft_limit. An account known"
                     + " from transactions keeps its history and risk score. 409 when it holds money already.")
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) throws SQLException {
+    ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) {
         NewAccount account = new NewAccount(
                 request.userId(),
                 request.accountType(),
@@ -86,7 +85,7 @@ class AccountsController {
 
     @Operation(summary = "An account: reference data, risk score, activity, latest decisions, and its balance")
     @GetMapping("/accounts/{id}")
-    AccountView account(@PathVariable String id) throws SQLException {
+    AccountView account(@PathVariable String id) {
         return view(id).orElseThrow(() -> new NotFoundException("no account " + QueryParameters.abbreviate(id)));
     }
 
@@ -98,8 +97,7 @@ class AccountsController {
     Ledger ledger(
             @PathVariable String id,
             @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") int offset)
-            throws SQLException {
+            @RequestParam(defaultValue = "0") int offset) {
         QueryParameters.limit("limit", limit, MAX_LIMIT);
         QueryParameters.offset("offset", offset);
         LedgerAccount account = accounts.find(id)
@@ -113,7 +111,7 @@ class AccountsController {
                 accounts.entries(id, limit, offset));
     }
 
-    private Optional<AccountView> view(String id) throws SQLException {
+    private Optional<AccountView> view(String id) {
         Optional<AccountProfile> profile = profiles.profile(id, RECENT_DECISIONS);
         if (profile.isEmpty()) {
             return Optional.empty();

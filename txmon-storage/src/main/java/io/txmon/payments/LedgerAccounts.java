@@ -3,6 +3,7 @@ package io.txmon.payments;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
 import io.txmon.storage.StorageException;
+import io.txmon.transaction.AccountType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +52,7 @@ public final class LedgerAccounts {
                                             + " opened_at = COALESCE(opened_at, ?) WHERE user_id = ?"
                                     : "INSERT INTO accounts (account_type, opening_balance, opened_at, user_id)"
                                             + " VALUES (?, ?, ?, ?)")) {
-                        write.setString(1, account.accountType());
+                        write.setString(1, account.accountType().name());
                         write.setBigDecimal(2, account.openingBalance());
                         Jdbc.setInstant(write, 3, now);
                         write.setString(4, account.userId());
@@ -95,10 +97,10 @@ public final class LedgerAccounts {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    String currency = rs.getString(2).strip();
+                    Currency currency = Money.currency(rs.getString(2));
                     return Optional.of(new LedgerAccount(
                             userId,
-                            rs.getString(1),
+                            AccountType.valueOf(rs.getString(1).strip()),
                             currency,
                             Money.stored(rs.getBigDecimal(3), currency),
                             Money.stored(rs.getBigDecimal(4), currency),
@@ -132,8 +134,8 @@ public final class LedgerAccounts {
                                 rs.getString(2),
                                 userId,
                                 rs.getString(3),
-                                Money.stored(rs.getBigDecimal(4), rs.getString(7)),
-                                Money.stored(rs.getBigDecimal(5), rs.getString(7)),
+                                Money.stored(rs.getBigDecimal(4), Money.currency(rs.getString(7))),
+                                Money.stored(rs.getBigDecimal(5), Money.currency(rs.getString(7))),
                                 Jdbc.instant(rs, 6)));
                     }
                 }

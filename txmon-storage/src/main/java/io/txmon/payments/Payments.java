@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -279,7 +280,7 @@ public final class Payments {
                 request.fromAccount(),
                 request.toAccount(),
                 request.amount(),
-                request.currency().getCurrencyCode(),
+                request.currency(),
                 status,
                 reason,
                 decision.sequenceNumber(),
@@ -299,7 +300,7 @@ public final class Payments {
             insert.setString(4, payment.fromAccount());
             insert.setString(5, payment.toAccount());
             insert.setBigDecimal(6, payment.amount());
-            insert.setString(7, payment.currency());
+            insert.setString(7, payment.currency().getCurrencyCode());
             insert.setString(8, payment.status().name());
             insert.setString(9, payment.reason());
             insert.setLong(10, payment.sequenceNumber());
@@ -354,7 +355,7 @@ public final class Payments {
     }
 
     private static PaymentOutcome outcome(ResultSet rs, boolean replayed) throws SQLException {
-        String currency = rs.getString(6).strip();
+        Currency currency = Money.currency(rs.getString(6));
         Payment payment = new Payment(
                 rs.getString(1),
                 rs.getString(3),

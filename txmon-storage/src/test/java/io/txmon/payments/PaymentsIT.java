@@ -9,6 +9,7 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.Payment.Status;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
+import io.txmon.transaction.AccountType;
 import io.txmon.transaction.InvalidFieldException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -173,10 +174,10 @@ class PaymentsIT {
             assertField(() -> ledger.pay("k", "alice", "yen", "1.00"), "currency", "holds JPY");
             assertField(() -> ledger.pay(" ", "alice", "bob", "1.00"), "Idempotency-Key", "required");
             assertField(
-                    () -> new NewAccount("dave", "PERSONAL", EUR, new BigDecimal("1.001"), null),
+                    () -> new NewAccount("dave", AccountType.PERSONAL, EUR, new BigDecimal("1.001"), null),
                     "opening_balance",
                     "more decimals");
-            assertField(() -> new NewAccount("dave", "SAVINGS", EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
+            assertField(() -> new NewAccount("dave", null, EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
             assertThatThrownBy(() -> ledger.open("alice", "1.00")).isInstanceOf(AccountExistsException.class);
 
             assertThat(ledger.test.count("SELECT COUNT(*) FROM payments")).isZero();
@@ -244,13 +245,14 @@ class PaymentsIT {
         }
 
         void open(String account, String balance, String overdraft) throws SQLException {
-            accounts.open(new NewAccount(account, "PERSONAL", EUR, new BigDecimal(balance), new BigDecimal(overdraft)));
+            accounts.open(new NewAccount(
+                    account, AccountType.PERSONAL, EUR, new BigDecimal(balance), new BigDecimal(overdraft)));
         }
 
         void open(String account, String currency, String balance, String overdraft) throws SQLException {
             accounts.open(new NewAccount(
                     account,
-                    "PERSONAL",
+                    AccountType.PERSONAL,
                     Currency.getInstance(currency),
                     new BigDecimal(balance),
                     new BigDecimal(overdraft)));

@@ -11,9 +11,14 @@ import io.txmon.payments.NewAccount;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
+import io.txmon.transaction.AccountType;
+import io.txmon.transaction.Identifiers;
+import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,10 +69,13 @@ class AccountsController {
                     + " from transactions keeps its history and risk score. 409 when it holds money already.")
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) {
+        // In the order the fields were always checked: currency, user_id, account_type, then the amounts.
+        Currency currency = PaymentsController.currency("currency", request.currency());
+        Identifiers.require("user_id", request.userId());
         NewAccount account = new NewAccount(
                 request.userId(),
-                request.accountType(),
-                PaymentsController.currency("currency", request.currency()),
+                accountType("account_type", request.accountType()),
+                currency,
                 request.openingBalance(),
                 request.overdraftLimit());
         // Everything the answer is made of that could fail on the request's values is made before the account is.
@@ -78,7 +86,7 @@ class AccountsController {
                 opened.userId(),
                 principal.getName(),
                 opened.balance().toPlainString(),
-                opened.currency(),
+                opened.currency().getCurrencyCode(),
                 opened.overdraftLimit().toPlainString());
         return ResponseEntity.created(location).body(view(opened.userId()).orElseThrow());
     }
@@ -105,7 +113,7 @@ class AccountsController {
                         () -> new NotFoundException("no account " + QueryParameters.abbreviate(id) + " holds money"));
         return new Ledger(
                 account.userId(),
-                account.currency(),
+                account.currency().getCurrencyCode(),
                 account.openingBalance(),
                 account.balance(),
                 accounts.entries(id, limit, offset));
@@ -119,8 +127,20 @@ class AccountsController {
         Optional<LedgerAccount> ledger = accounts.find(id);
         return Optional.of(new AccountView(
                 profile.get(),
-                ledger.map(LedgerAccount::currency).orElse(null),
+                ledger.map(held -> held.currency().getCurrencyCode()).orElse(null),
                 ledger.map(LedgerAccount::balance).orElse(null),
                 ledger.map(LedgerAccount::overdraftLimit).orElse(null)));
+    }
+
+    /**
+     * The account type {@code name} names, exactly (PERSONAL, BUSINESS).
+     *
+     * @throws InvalidFieldException naming {@code field} when missing or another word
+     */
+    static AccountType accountType(String field, String name) {
+        return Arrays.stream(AccountType.values())
+                .filter(type -> type.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException(field, "must be PERSONAL or BUSINESS"));
     }
 }

@@ -69,7 +69,7 @@ class PaymentsController {
                     payment.fromAccount(),
                     payment.toAccount(),
                     payment.amount(),
-                    payment.currency(),
+                    payment.currency().getCurrencyCode(),
                     payment.createdAt(),
                     payment.settledAt(),
                     payment.settledBy(),
@@ -114,7 +114,7 @@ class PaymentsController {
                 payment.paymentId(),
                 principal.getName(),
                 payment.amount().toPlainString(),
-                payment.currency(),
+                payment.currency().getCurrencyCode(),
                 payment.fromAccount(),
                 payment.toAccount(),
                 payment.status());

@@ -1,5 +1,6 @@
 package io.txmon.alerts;
 
+import static io.txmon.testkit.InvalidFields.assertInvalidField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,19 +61,20 @@ class AlertReviewTransitionsTest {
 
     @Test
     void closingRequiresALabelAndALabelRequiresClosing() {
-        assertRefused(() -> new Review(Status.CLOSED, null, null, null), "label", "is required to close");
-        assertRefused(() -> new Review(Status.ESCALATED, null, null, Label.TRUE_POSITIVE), "label", "when closing");
-        assertRefused(() -> new Review(null, null, "note", Label.FALSE_POSITIVE), "label", "when closing");
+        assertInvalidField(() -> new Review(Status.CLOSED, null, null, null), "label", "is required to close");
+        assertInvalidField(
+                () -> new Review(Status.ESCALATED, null, null, Label.TRUE_POSITIVE), "label", "when closing");
+        assertInvalidField(() -> new Review(null, null, "note", Label.FALSE_POSITIVE), "label", "when closing");
     }
 
     @Test
     void noReviewSendsAnAlertBackToOpen() {
-        assertRefused(() -> new Review(Status.OPEN, null, null, null), "status", "cannot go back to OPEN");
+        assertInvalidField(() -> new Review(Status.OPEN, null, null, null), "status", "cannot go back to OPEN");
     }
 
     @Test
     void aReviewThatChangesNothingIsRefused() {
-        assertRefused(() -> new Review(null, null, null, null), "review", "changes nothing");
+        assertInvalidField(() -> new Review(null, null, null, null), "review", "changes nothing");
     }
 
     @Test
@@ -86,13 +88,5 @@ class AlertReviewTransitionsTest {
         assertThat(AlertReviewTransitions.notes(
                         "earlier", new Review(Status.IN_REVIEW, null, null, null), NINE_AM, "a"))
                 .isEqualTo("earlier");
-    }
-
-    private static void assertRefused(
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable review, String field, String problem) {
-        assertThatThrownBy(review)
-                .isInstanceOfSatisfying(
-                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field))
-                .hasMessageContaining(problem);
     }
 }

@@ -1,10 +1,10 @@
 package io.txmon.payments;
 
+import static io.txmon.testkit.InvalidFields.assertInvalidField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
@@ -71,17 +71,13 @@ class PaymentIdempotencyTest {
 
     @Test
     void aMissingLongOrInvisibleKeyIsRefusedNamingTheHeader() {
-        assertKeyRefused(null, "the header is required");
-        assertKeyRefused(" ", "the header is required");
-        assertKeyRefused("k".repeat(256), "is 256 characters long, the limit is 255");
-        assertKeyRefused("a b", "U+0020 at position 2");
-        assertKeyRefused("ké", "U+00E9 at position 2");
-    }
-
-    private static void assertKeyRefused(String key, String problem) {
-        assertThatThrownBy(() -> PaymentIdempotency.checkedKey(key))
-                .isInstanceOfSatisfying(
-                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("Idempotency-Key"))
-                .hasMessageContaining(problem);
+        assertInvalidField(() -> PaymentIdempotency.checkedKey(null), "Idempotency-Key", "the header is required");
+        assertInvalidField(() -> PaymentIdempotency.checkedKey(" "), "Idempotency-Key", "the header is required");
+        assertInvalidField(
+                () -> PaymentIdempotency.checkedKey("k".repeat(256)),
+                "Idempotency-Key",
+                "is 256 characters long, the limit is 255");
+        assertInvalidField(() -> PaymentIdempotency.checkedKey("a b"), "Idempotency-Key", "U+0020 at position 2");
+        assertInvalidField(() -> PaymentIdempotency.checkedKey("ké"), "Idempotency-Key", "U+00E9 at position 2");
     }
 }

@@ -1,5 +1,6 @@
 package io.txmon.payments;
 
+import static io.txmon.testkit.InvalidFields.assertInvalidField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import io.txmon.payments.Payment.Status;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.AccountType;
-import io.txmon.transaction.InvalidFieldException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -165,19 +165,20 @@ class PaymentsIT {
             ledger.open("bob", "0");
             ledger.open("yen", "JPY", "1000", "0");
 
-            assertField(() -> ledger.pay("k", "alice", "carol", "1.00"), "to_account", "no account carol");
-            assertField(() -> ledger.pay("k", "nobody", "bob", "1.00"), "from_account", "no account nobody");
-            assertField(() -> ledger.pay("k", "alice", "alice", "1.00"), "to_account", "same account");
-            assertField(() -> ledger.pay("k", "alice", "bob", "0"), "amount", "greater than zero");
-            assertField(() -> ledger.pay("k", "alice", "bob", "-5"), "amount", "greater than zero");
-            assertField(() -> ledger.pay("k", "alice", "bob", "1.005"), "amount", "more decimals than EUR");
-            assertField(() -> ledger.pay("k", "alice", "yen", "1.00"), "currency", "holds JPY");
-            assertField(() -> ledger.pay(" ", "alice", "bob", "1.00"), "Idempotency-Key", "required");
-            assertField(
+            assertInvalidField(() -> ledger.pay("k", "alice", "carol", "1.00"), "to_account", "no account carol");
+            assertInvalidField(() -> ledger.pay("k", "nobody", "bob", "1.00"), "from_account", "no account nobody");
+            assertInvalidField(() -> ledger.pay("k", "alice", "alice", "1.00"), "to_account", "same account");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "0"), "amount", "greater than zero");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "-5"), "amount", "greater than zero");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "1.005"), "amount", "more decimals than EUR");
+            assertInvalidField(() -> ledger.pay("k", "alice", "yen", "1.00"), "currency", "holds JPY");
+            assertInvalidField(() -> ledger.pay(" ", "alice", "bob", "1.00"), "Idempotency-Key", "required");
+            assertInvalidField(
                     () -> new NewAccount("dave", AccountType.PERSONAL, EUR, new BigDecimal("1.001"), null),
                     "opening_balance",
                     "more decimals");
-            assertField(() -> new NewAccount("dave", null, EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
+            assertInvalidField(
+                    () -> new NewAccount("dave", null, EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
             assertThatThrownBy(() -> ledger.open("alice", "1.00")).isInstanceOf(AccountExistsException.class);
 
             assertThat(ledger.test.count("SELECT COUNT(*) FROM payments")).isZero();
@@ -208,14 +209,6 @@ class PaymentsIT {
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class);
         }
-    }
-
-    private static void assertField(
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String problem) {
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(
-                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field))
-                .hasMessageContaining(problem);
     }
 
     /** A database with the payments ledger, screened by the decision path with the test's rules. */

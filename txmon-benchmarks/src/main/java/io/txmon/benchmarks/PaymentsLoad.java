@@ -10,6 +10,7 @@ import io.txmon.payments.Payment;
 import io.txmon.payments.PaymentRequest;
 import io.txmon.payments.Payments;
 import io.txmon.storage.Database;
+import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
@@ -146,8 +147,8 @@ public final class PaymentsLoad {
         for (int i = 0; i < ACCOUNTS; i++) {
             String id = String.format(Locale.ROOT, "load-%04d", i);
             ids.add(id);
-            opened.add(clients.submit(
-                    () -> ledger.open(new NewAccount(id, "PERSONAL", EUR, OPENING_BALANCE, BigDecimal.ZERO))));
+            opened.add(clients.submit(() ->
+                    ledger.open(new NewAccount(id, AccountType.PERSONAL, EUR, OPENING_BALANCE, BigDecimal.ZERO))));
         }
         for (Future<?> account : opened) {
             account.get();
@@ -158,7 +159,7 @@ public final class PaymentsLoad {
     /** One request of a client: the payment's status, or null when only screened. */
     @FunctionalInterface
     private interface Attempt {
-        Payment.Status make(String key, PaymentRequest request) throws SQLException;
+        Payment.Status make(String key, PaymentRequest request);
     }
 
     private static Transaction transfer(String key, PaymentRequest request) {
@@ -232,7 +233,7 @@ public final class PaymentsLoad {
                 try {
                     Payment.Status status = attempt.make(prefix + i, request);
                     client.answered(System.nanoTime() - start, status);
-                } catch (SQLException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     client.errors++;
                     if (client.firstError == null) {
                         client.firstError = e;

@@ -81,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** Keeps the analytics tables up to date with what this run stored; the next run would catch up anyway. */
-    static RefreshResult refreshAnalytics(Database database, PrintWriter err) throws SQLException {
+    static RefreshResult refreshAnalytics(Database database, PrintWriter err) {
         long started = System.nanoTime();
         RefreshResult refreshed = new AnalyticsRefresh(database).refresh();
         err.printf(

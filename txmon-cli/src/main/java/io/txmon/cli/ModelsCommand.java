@@ -4,7 +4,6 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ final class ModelsCommand implements Callable<Integer> {
     DatabaseOption db;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         List<ModelVersion> versions = new StoredModels(db.open()).versions();
         PrintWriter out = spec.commandLine().getOut();
         if (versions.isEmpty()) {
@@ -69,7 +68,7 @@ final class ModelsCommand implements Callable<Integer> {
         String version;
 
         @Override
-        public Integer call() throws SQLException {
+        public Integer call() {
             Optional<AnomalyModel> model = new StoredModels(db.open()).activate(version.strip());
             if (model.isEmpty()) {
                 throw new ParameterException(

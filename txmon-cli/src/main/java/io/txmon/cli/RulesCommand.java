@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +39,7 @@ final class RulesCommand {
         DatabaseOption db;
 
         @Override
-        public Integer call() throws SQLException {
+        public Integer call() {
             List<StoredRuleSet> versions = new StoredRuleSets(db.open()).versions();
             PrintWriter out = spec.commandLine().getOut();
             if (versions.isEmpty()) {
@@ -80,7 +79,7 @@ final class RulesCommand {
         Path file;
 
         @Override
-        public Integer call() throws SQLException, IOException {
+        public Integer call() throws IOException {
             String text = Files.readString(file);
             RuleSet rules =
                     ActiveRuleSet.activate(db.open(), text, file.toString(), "bin/txmon rules activate", Instant.now());

@@ -5,7 +5,6 @@ import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.training.TrainingFromHistory;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -51,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         TrainingFromHistory.Trained trained =
                 train(db.open(), Optional.ofNullable(from), Optional.ofNullable(to), seed);
@@ -65,8 +64,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains with the feature settings of the rule set that decides on {@code database}, as every door does. */
-    static TrainingFromHistory.Trained train(Database database, Optional<Instant> from, Optional<Instant> to, long seed)
-            throws SQLException {
+    static TrainingFromHistory.Trained train(
+            Database database, Optional<Instant> from, Optional<Instant> to, long seed) {
         return new TrainingFromHistory(
                         database,
                         ActiveRuleSet.resolve(database, "txmon train", Instant.now())

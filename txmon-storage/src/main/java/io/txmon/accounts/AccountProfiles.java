@@ -2,6 +2,7 @@ package io.txmon.accounts;
 
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
+import io.txmon.storage.StorageException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,44 +64,48 @@ public final class AccountProfiles {
     }
 
     /** The account {@code userId} with its latest {@code recent} decisions, if txmon knows it. */
-    public Optional<AccountProfile> profile(String userId, int recent) throws SQLException {
-        try (Connection connection = database.connect()) {
-            long count;
-            Instant first;
-            Instant last;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*), MIN(event_time), MAX(event_time) FROM transactions WHERE user_id = ?")) {
-                select.setString(1, userId);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                    first = Jdbc.instant(rs, 2);
-                    last = Jdbc.instant(rs, 3);
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement("SELECT opened_at, account_type, country,"
-                    + " city, opening_balance, risk_score, risk_updated_at FROM accounts WHERE user_id = ?")) {
-                select.setString(1, userId);
-                try (ResultSet rs = select.executeQuery()) {
-                    boolean known = rs.next();
-                    if (!known && count == 0) {
-                        return Optional.empty();
+    public Optional<AccountProfile> profile(String userId, int recent) {
+        try {
+            try (Connection connection = database.connect()) {
+                long count;
+                Instant first;
+                Instant last;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT COUNT(*), MIN(event_time), MAX(event_time) FROM transactions WHERE user_id = ?")) {
+                    select.setString(1, userId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        count = rs.getLong(1);
+                        first = Jdbc.instant(rs, 2);
+                        last = Jdbc.instant(rs, 3);
                     }
-                    return Optional.of(new AccountProfile(
-                            userId,
-                            known ? Jdbc.instant(rs, 1) : null,
-                            known ? rs.getString(2) : null,
-                            known ? rs.getString(3) : null,
-                            known ? rs.getString(4) : null,
-                            known ? rs.getBigDecimal(5) : null,
-                            known ? rs.getBigDecimal(6) : BigDecimal.ZERO.setScale(4),
-                            known ? Jdbc.instant(rs, 7) : null,
-                            count,
-                            first,
-                            last,
-                            recent(connection, userId, recent)));
+                }
+                try (PreparedStatement select = connection.prepareStatement("SELECT opened_at, account_type, country,"
+                        + " city, opening_balance, risk_score, risk_updated_at FROM accounts WHERE user_id = ?")) {
+                    select.setString(1, userId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        boolean known = rs.next();
+                        if (!known && count == 0) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(new AccountProfile(
+                                userId,
+                                known ? Jdbc.instant(rs, 1) : null,
+                                known ? rs.getString(2) : null,
+                                known ? rs.getString(3) : null,
+                                known ? rs.getString(4) : null,
+                                known ? rs.getBigDecimal(5) : null,
+                                known ? rs.getBigDecimal(6) : BigDecimal.ZERO.setScale(4),
+                                known ? Jdbc.instant(rs, 7) : null,
+                                count,
+                                first,
+                                last,
+                                recent(connection, userId, recent)));
+                    }
                 }
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not read account " + userId, e);
         }
     }
 

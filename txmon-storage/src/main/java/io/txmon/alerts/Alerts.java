@@ -2,6 +2,7 @@ package io.txmon.alerts;
 
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
+import io.txmon.storage.StorageException;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -89,19 +90,7 @@ public final class Alerts {
      */
     public record Review(Status status, String assignee, String note, Label label) {
         public Review {
-            if (status == Status.CLOSED && label == null) {
-                throw new InvalidFieldException(
-                        "label", "is required to close an alert: TRUE_POSITIVE or FALSE_POSITIVE");
-            }
-            if (label != null && status != Status.CLOSED) {
-                throw new InvalidFieldException("label", "is given when closing an alert (status CLOSED)");
-            }
-            if (status == Status.OPEN) {
-                throw new InvalidFieldException("status", "cannot go back to OPEN; use IN_REVIEW or ESCALATED");
-            }
-            if (status == null && assignee == null && note == null) {
-                throw new InvalidFieldException("review", "changes nothing: give status, assignee or note");
-            }
+            AlertReviewTransitions.check(status, assignee, note, label);
         }
     }
 
@@ -110,26 +99,31 @@ public final class Alerts {
             String reasonCode, long reviewed, long truePositives, long falsePositives, double precision) {}
 
     /** What analysts' reviews say of the decisions: precision overall ({@code reasonCode} "ALL") and per code. */
-    public List<ReasonPrecision> reviewedPrecision() throws SQLException {
-        Map<String, long[]> counts = new TreeMap<>();
-        long[] all = new long[2];
-        try (Connection connection = database.connect();
-                PreparedStatement select = connection.prepareStatement("SELECT d.reason_codes, a.label FROM alerts a"
-                        + " JOIN decisions d ON d.sequence_number = a.sequence_number WHERE a.label IS NOT NULL");
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                int slot = Label.valueOf(rs.getString(2)) == Label.TRUE_POSITIVE ? 0 : 1;
-                all[slot]++;
-                String codes = rs.getString(1);
-                for (String code : codes.isEmpty() ? new String[0] : codes.split(";")) {
-                    counts.computeIfAbsent(code, c -> new long[2])[slot]++;
+    public List<ReasonPrecision> reviewedPrecision() {
+        try {
+            Map<String, long[]> counts = new TreeMap<>();
+            long[] all = new long[2];
+            try (Connection connection = database.connect();
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT d.reason_codes, a.label FROM alerts a"
+                                    + " JOIN decisions d ON d.sequence_number = a.sequence_number WHERE a.label IS NOT NULL");
+                    ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    int slot = Label.valueOf(rs.getString(2)) == Label.TRUE_POSITIVE ? 0 : 1;
+                    all[slot]++;
+                    String codes = rs.getString(1);
+                    for (String code : codes.isEmpty() ? new String[0] : codes.split(";")) {
+                        counts.computeIfAbsent(code, c -> new long[2])[slot]++;
+                    }
                 }
             }
+            List<ReasonPrecision> precision = new ArrayList<>();
+            precision.add(precisionOf("ALL", all));
+            counts.forEach((code, c) -> precision.add(precisionOf(code, c)));
+            return precision;
+        } catch (SQLException e) {
+            throw new StorageException("could not count reviewed alerts", e);
         }
-        List<ReasonPrecision> precision = new ArrayList<>();
-        precision.add(precisionOf("ALL", all));
-        counts.forEach((code, c) -> precision.add(precisionOf(code, c)));
-        return precision;
     }
 
     private static ReasonPrecision precisionOf(String code, long[] counts) {
@@ -159,7 +153,11 @@ public final class Alerts {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
     }
 
-    /** What else closing an alert does, such as settling the payment it held. */
+    /**
+     * What else closing an alert does, such as settling the payment it held. A seam between storage's own packages
+     * (it takes the review's connection, to act in its database transaction): implemented in txmon-storage only,
+     * such as by {@code Payments.settlement()}.
+     */
     @FunctionalInterface
     public interface ClosingHook {
         /**
@@ -170,56 +168,64 @@ public final class Alerts {
     }
 
     /** Alerts matching {@code filter}, newest first, {@code limit} of them from {@code offset}. */
-    public List<AlertSummary> list(Filter filter, int limit, int offset) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + JOINS + " WHERE 1 = 1");
-        List<Object> values = new ArrayList<>();
-        if (filter.status() != null) {
-            sql.append(" AND a.status = ?");
-            values.add(filter.status().name());
-        }
-        if (filter.riskLevel() != null) {
-            sql.append(" AND d.risk_level = ?");
-            values.add(filter.riskLevel());
-        }
-        if (filter.reasonCode() != null) {
-            // Codes are joined with ';': match a whole code, wherever it stands.
-            sql.append(" AND CONCAT(';', d.reason_codes, ';') LIKE ?");
-            values.add("%;" + filter.reasonCode().replace("%", "").replace("_", "\\_") + ";%");
-        }
-        if (filter.userId() != null) {
-            sql.append(" AND a.user_id = ?");
-            values.add(filter.userId());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND a.created_at >= ?");
-            values.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND a.created_at < ?");
-            values.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
-        }
-        sql.append(" ORDER BY a.alert_id DESC LIMIT ? OFFSET ?");
-        values.add(limit);
-        values.add(offset);
-        List<AlertSummary> alerts = new ArrayList<>();
-        try (Connection connection = database.connect();
-                PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                select.setObject(i + 1, values.get(i));
+    public List<AlertSummary> list(Filter filter, int limit, int offset) {
+        try {
+            StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + JOINS + " WHERE 1 = 1");
+            List<Object> values = new ArrayList<>();
+            if (filter.status() != null) {
+                sql.append(" AND a.status = ?");
+                values.add(filter.status().name());
             }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    alerts.add(summary(rs));
+            if (filter.riskLevel() != null) {
+                sql.append(" AND d.risk_level = ?");
+                values.add(filter.riskLevel());
+            }
+            if (filter.reasonCode() != null) {
+                // Codes are joined with ';': match a whole code, wherever it stands.
+                sql.append(" AND CONCAT(';', d.reason_codes, ';') LIKE ?");
+                values.add("%;" + filter.reasonCode().replace("%", "").replace("_", "\\_") + ";%");
+            }
+            if (filter.userId() != null) {
+                sql.append(" AND a.user_id = ?");
+                values.add(filter.userId());
+            }
+            if (filter.from() != null) {
+                sql.append(" AND a.created_at >= ?");
+                values.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+            }
+            if (filter.to() != null) {
+                sql.append(" AND a.created_at < ?");
+                values.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+            }
+            sql.append(" ORDER BY a.alert_id DESC LIMIT ? OFFSET ?");
+            values.add(limit);
+            values.add(offset);
+            List<AlertSummary> alerts = new ArrayList<>();
+            try (Connection connection = database.connect();
+                    PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        alerts.add(summary(rs));
+                    }
                 }
             }
+            return alerts;
+        } catch (SQLException e) {
+            throw new StorageException("could not list alerts", e);
         }
-        return alerts;
     }
 
     /** One alert in full, if there is one with that id. */
-    public Optional<AlertDetail> get(long alertId) throws SQLException {
-        try (Connection connection = database.connect()) {
-            return detail(connection, alertId);
+    public Optional<AlertDetail> get(long alertId) {
+        try {
+            try (Connection connection = database.connect()) {
+                return detail(connection, alertId);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read alert " + alertId, e);
         }
     }
 
@@ -229,17 +235,21 @@ public final class Alerts {
      * @return the alert as it is now, or empty when there is no such alert
      * @throws InvalidFieldException naming {@code status} when the alert is closed already
      */
-    public Optional<AlertDetail> review(long alertId, Review review, String actor) throws SQLException {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<AlertDetail> updated = apply(connection, alertId, review, actor);
-                connection.commit();
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+    public Optional<AlertDetail> review(long alertId, Review review, String actor) {
+        try {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    Optional<AlertDetail> updated = apply(connection, alertId, review, actor);
+                    connection.commit();
+                    return updated;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not review alert " + alertId, e);
         }
     }
 
@@ -261,14 +271,10 @@ public final class Alerts {
                 sequenceNumber = rs.getLong(3);
             }
         }
-        if (current == Status.CLOSED && review.status() != null) {
-            throw new InvalidFieldException("status", "the alert is CLOSED already; add a note instead");
-        }
-        Status next = review.status() == null ? current : review.status();
+        AlertReviewTransitions.Transition transition = AlertReviewTransitions.apply(current, review);
+        Status next = transition.to();
         Instant now = clock.instant();
-        String allNotes = review.note() == null
-                ? notes
-                : (notes == null ? "" : notes + "\n") + now + " " + actor + ": " + review.note();
+        String allNotes = AlertReviewTransitions.notes(notes, review, now, actor);
         try (PreparedStatement update = connection.prepareStatement("UPDATE alerts SET status = ?,"
                 + " assignee = COALESCE(?, assignee), label = COALESCE(?, label), notes = ?, updated_at = ?,"
                 + " closed_at = CASE WHEN ? = 'CLOSED' THEN COALESCE(closed_at, ?) ELSE closed_at END"
@@ -297,7 +303,7 @@ public final class Alerts {
             setNullable(insert, 8, review.note());
             insert.executeUpdate();
         }
-        if (next == Status.CLOSED && current != Status.CLOSED) {
+        if (transition.closes()) {
             onClose.closed(connection, sequenceNumber, review.label(), actor);
         }
         return detail(connection, alertId);

@@ -1,6 +1,7 @@
 package io.txmon.analytics;
 
 import io.txmon.storage.Database;
+import io.txmon.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,13 +60,21 @@ public final class AnalyticsRefresh {
     }
 
     /** Takes in the transactions stored since the last refresh (all of them, the first time). */
-    public RefreshResult refresh() throws SQLException {
-        return inTransaction(false);
+    public RefreshResult refresh() {
+        try {
+            return inTransaction(false);
+        } catch (SQLException e) {
+            throw new StorageException("could not refresh the analytics", e);
+        }
     }
 
     /** Empties every analytics table and computes it again from all transactions and decisions. */
-    public RefreshResult rebuild() throws SQLException {
-        return inTransaction(true);
+    public RefreshResult rebuild() {
+        try {
+            return inTransaction(true);
+        } catch (SQLException e) {
+            throw new StorageException("could not rebuild the analytics", e);
+        }
     }
 
     private RefreshResult inTransaction(boolean fromScratch) throws SQLException {

@@ -7,6 +7,7 @@ import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
+import io.txmon.storage.StorageException;
 import io.txmon.storage.StoredHistory;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
@@ -77,8 +78,7 @@ public final class Backtest {
      *
      * @throws IllegalArgumentException when that history holds more than {@link #MAX_TRANSACTIONS}
      */
-    public Report run(RuleSet active, RuleSet candidate, Optional<AnomalyModel> model, Instant from, Instant to)
-            throws SQLException {
+    public Report run(RuleSet active, RuleSet candidate, Optional<AnomalyModel> model, Instant from, Instant to) {
         StoredHistory history = new StoredHistory(database);
         List<Transaction> replay = history.between(Optional.empty(), Optional.of(to));
         if (replay.size() > MAX_TRANSACTIONS) {
@@ -114,7 +114,7 @@ public final class Backtest {
     }
 
     /** Transaction id to true (true positive) or false (false positive), for every alert closed with a label. */
-    private Map<String, Boolean> reviewedLabels() throws SQLException {
+    private Map<String, Boolean> reviewedLabels() {
         Map<String, Boolean> labels = new HashMap<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT t.transaction_id, a.label FROM alerts a"
@@ -123,6 +123,8 @@ public final class Backtest {
             while (rs.next()) {
                 labels.put(rs.getString(1), "TRUE_POSITIVE".equals(rs.getString(2)));
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the reviewed alerts' labels", e);
         }
         return labels;
     }

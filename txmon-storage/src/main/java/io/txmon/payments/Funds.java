@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The balances of a payment's two accounts, locked for the rest of the database transaction. */
 final class Funds {
@@ -59,16 +58,9 @@ final class Funds {
         return new Funds(balances, overdrafts);
     }
 
-    /** Why {@code payer} cannot pay {@code amount}, if it cannot: it would go below its overdraft limit. */
-    Optional<String> shortfall(String payer, BigDecimal amount) {
-        BigDecimal after = balances.get(payer).subtract(amount);
-        BigDecimal floor = overdrafts.get(payer).negate();
-        if (after.compareTo(floor) >= 0) {
-            return Optional.empty();
-        }
-        return Optional.of("insufficient funds: paying " + amount.toPlainString() + " would take " + payer
-                + " below its overdraft limit of "
-                + overdrafts.get(payer).stripTrailingZeros().toPlainString());
+    /** What {@code payer}'s funds, as locked, decide for a payment of {@code amount}: see {@link PaymentPolicy#funded}. */
+    PaymentPolicy.Verdict pay(String payer, BigDecimal amount) {
+        return PaymentPolicy.funded(payer, amount, balances.get(payer), overdrafts.get(payer));
     }
 
     /** Moves {@code amount}: both balances, and one ledger entry each with the balance after it. */

@@ -38,11 +38,16 @@ final class Money {
      * {@code stored} (a NUMERIC of six decimals) with its currency's decimals again, so that an amount reads the same
      * when answered first and when read back.
      */
-    static BigDecimal stored(BigDecimal stored, String currency) {
+    static BigDecimal stored(BigDecimal stored, Currency currency) {
         if (stored == null) {
             return null;
         }
-        int decimals = Math.max(Currency.getInstance(currency.strip()).getDefaultFractionDigits(), 0);
+        int decimals = Math.max(currency.getDefaultFractionDigits(), 0);
         return stored.setScale(decimals, RoundingMode.UNNECESSARY);
+    }
+
+    /** The currency of a stored ISO 4217 code, a {@code CHAR(3)} that one engine pads. */
+    static Currency currency(String stored) {
+        return Currency.getInstance(stored.strip());
     }
 }

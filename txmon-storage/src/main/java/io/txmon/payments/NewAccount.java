@@ -1,10 +1,10 @@
 package io.txmon.payments;
 
+import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Identifiers;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.Set;
 
 /**
  * An account to open: its id (the {@code user_id} its transactions carry, an {@link Identifiers identifier}), type, currency, opening balance and
@@ -13,12 +13,14 @@ import java.util.Set;
  * @throws InvalidFieldException naming the field that is missing or wrong
  */
 public record NewAccount(
-        String userId, String accountType, Currency currency, BigDecimal openingBalance, BigDecimal overdraftLimit) {
-    private static final Set<String> TYPES = Set.of("PERSONAL", "BUSINESS");
-
+        String userId,
+        AccountType accountType,
+        Currency currency,
+        BigDecimal openingBalance,
+        BigDecimal overdraftLimit) {
     public NewAccount {
         Identifiers.require("user_id", userId);
-        if (accountType == null || !TYPES.contains(accountType)) {
+        if (accountType == null) {
             throw new InvalidFieldException("account_type", "must be PERSONAL or BUSINESS");
         }
         if (currency == null) {

@@ -2,6 +2,7 @@ package io.txmon.payments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 
 /**
  * A payment and what became of it. {@code sequenceNumber} is that of its screening decision; {@code settledAt} and
@@ -12,7 +13,7 @@ public record Payment(
         String fromAccount,
         String toAccount,
         BigDecimal amount,
-        String currency,
+        Currency currency,
         Status status,
         String reason,
         long sequenceNumber,

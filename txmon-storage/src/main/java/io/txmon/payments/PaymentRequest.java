@@ -3,11 +3,7 @@ package io.txmon.payments;
 import io.txmon.transaction.Identifiers;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Currency;
-import java.util.HexFormat;
 
 /**
  * What a payer asks for: {@code amount} of {@code currency} from one account to another, checked field by field.
@@ -28,21 +24,6 @@ public record PaymentRequest(String fromAccount, String toAccount, BigDecimal am
         amount = Money.amount("amount", amount, currency);
         if (amount.signum() <= 0) {
             throw new InvalidFieldException("amount", "must be greater than zero, was " + amount.toPlainString());
-        }
-    }
-
-    /**
-     * The same request, whatever way its amount was written (10, 10.0, "10.00"): what an idempotency key is bound
-     * to.
-     */
-    String fingerprint() {
-        String canonical = fromAccount + "\n" + toAccount + "\n"
-                + amount.stripTrailingZeros().toPlainString() + "\n" + currency.getCurrencyCode();
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

@@ -7,25 +7,22 @@ import io.txmon.payments.Payment.Status;
 import io.txmon.storage.Database;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.Jdbc;
+import io.txmon.storage.StorageException;
 import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,14 +38,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * no idempotency key twice, ledger entries only as sides of posted payments and never changed, a payment settled
  * once.
  *
- * <p>Idempotency: a key is bound to the request's fingerprint. The payment's id follows from the key and the
- * screened transaction's id from key and fingerprint, so a request retried after a crash between screening and
- * posting is answered with its first decision instead of being scored twice; the unique key makes a second posting
- * impossible even for two copies in flight at once.
+ * <p>What becomes of a payment is {@link PaymentPolicy}'s to say, and how a key makes it idempotent {@link
+ * PaymentIdempotency}'s; this class keeps both in the database. The unique key makes a second posting impossible
+ * even for two copies of a request in flight at once.
  */
 public final class Payments {
     /** Longest idempotency key taken. */
-    public static final int MAX_KEY_LENGTH = 255;
+    public static final int MAX_KEY_LENGTH = PaymentIdempotency.MAX_KEY_LENGTH;
 
     /** Attempts at posting when the database reports a lock timeout or a conflict to retry. */
     private static final int ATTEMPTS = 8;
@@ -82,9 +78,16 @@ public final class Payments {
      *     currency other than the accounts'
      * @throws IdempotencyConflictException when the key was used for a different request
      */
-    public PaymentOutcome pay(String idempotencyKey, PaymentRequest request) throws SQLException {
+    public PaymentOutcome pay(String idempotencyKey, PaymentRequest request) {
         String key = checkedKey(idempotencyKey);
-        String fingerprint = request.fingerprint();
+        try {
+            return pay(key, PaymentIdempotency.fingerprint(request), request);
+        } catch (SQLException e) {
+            throw new StorageException("could not record a payment from " + request.fromAccount(), e);
+        }
+    }
+
+    private PaymentOutcome pay(String key, String fingerprint, PaymentRequest request) throws SQLException {
         Optional<PaymentOutcome> earlier;
         try (Connection connection = database.connect()) {
             earlier = replay(connection, key, fingerprint);
@@ -96,7 +99,10 @@ public final class Payments {
             return earlier.get();
         }
         Transaction transfer = Transaction.builder(
-                        transactionId(key, fingerprint), clock.instant(), request.fromAccount(), request.amount())
+                        PaymentIdempotency.transactionId(key, fingerprint),
+                        clock.instant(),
+                        request.fromAccount(),
+                        request.amount())
                 .currency(request.currency())
                 .type(TransactionType.TRANSFER)
                 .counterpartyId(request.toAccount())
@@ -124,7 +130,7 @@ public final class Payments {
     }
 
     /** The payment {@code paymentId}, with its decision. */
-    public Optional<PaymentOutcome> find(String paymentId) throws SQLException {
+    public Optional<PaymentOutcome> find(String paymentId) {
         try (Connection connection = database.connect();
                 PreparedStatement select =
                         connection.prepareStatement("SELECT " + COLUMNS + " WHERE p.payment_id = ?")) {
@@ -132,6 +138,8 @@ public final class Payments {
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(outcome(rs, true)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not read payment " + paymentId, e);
         }
     }
 
@@ -163,28 +171,21 @@ public final class Payments {
             }
         }
         Instant now = clock.instant();
-        Status status = Status.REJECTED;
-        String reason = "rejected in review by " + actor;
-        Funds funds = null;
-        if (label == Alerts.Label.FALSE_POSITIVE) {
-            funds = Funds.lock(connection, database.engine(), from, to);
-            Optional<String> shortfall = funds.shortfall(from, amount);
-            status = shortfall.isPresent() ? Status.REJECTED : Status.POSTED;
-            reason = shortfall
-                    .map(why -> "released in review by " + actor + ", then " + why)
-                    .orElse(null);
-        }
+        // Funds are locked only for a payment they may post.
+        Funds funds = PaymentPolicy.releases(label) ? Funds.lock(connection, database.engine(), from, to) : null;
+        PaymentPolicy.Verdict verdict =
+                PaymentPolicy.settled(label, actor, Optional.ofNullable(funds).map(locked -> locked.pay(from, amount)));
         // The status first: the database takes entries only for a payment that is POSTED.
         try (PreparedStatement update = connection.prepareStatement("UPDATE payments SET status = ?, reason = ?,"
                 + " settled_at = ?, settled_by = ? WHERE payment_id = ?")) {
-            update.setString(1, status.name());
-            update.setString(2, reason);
+            update.setString(1, verdict.status().name());
+            update.setString(2, verdict.reason());
             Jdbc.setInstant(update, 3, now);
             update.setString(4, actor);
             update.setString(5, paymentId);
             update.executeUpdate();
         }
-        if (status == Status.POSTED) {
+        if (verdict.status() == Status.POSTED) {
             funds.move(connection, paymentId, from, to, amount, now);
         }
     }
@@ -204,7 +205,7 @@ public final class Payments {
     private Payment recordInOneCall(String key, String fingerprint, PaymentRequest request, Detection decision)
             throws SQLException {
         Instant now = clock.instant();
-        String paymentId = paymentId(key);
+        String paymentId = PaymentIdempotency.paymentId(key);
         Status status;
         String reason;
         try (Connection connection = database.connect();
@@ -241,29 +242,19 @@ public final class Payments {
             connection.setAutoCommit(false);
             try {
                 Instant now = clock.instant();
-                String codes = String.join(", ", decision.decision().reasonCodes());
-                Status status;
-                String reason;
-                Funds funds = null;
-                switch (decision.decision().recommendation()) {
-                    case BLOCK -> {
-                        status = Status.REJECTED;
-                        reason = "blocked by screening: " + codes;
-                    }
-                    case REVIEW -> {
-                        status = Status.HELD;
-                        reason = "held for review: " + codes;
-                    }
-                    default -> {
-                        funds = Funds.lock(connection, database.engine(), request.fromAccount(), request.toAccount());
-                        reason = funds.shortfall(request.fromAccount(), request.amount())
-                                .orElse(null);
-                        status = reason == null ? Status.POSTED : Status.REJECTED;
-                    }
-                }
-                Payment payment = unsettled(paymentId(key), request, status, reason, decision, now);
+                Optional<PaymentPolicy.Verdict> screened = PaymentPolicy.screened(
+                        decision.decision().recommendation(),
+                        decision.decision().reasonCodes());
+                // Funds are locked only for a payment that screening leaves to them.
+                Funds funds = screened.isPresent()
+                        ? null
+                        : Funds.lock(connection, database.engine(), request.fromAccount(), request.toAccount());
+                PaymentPolicy.Verdict verdict =
+                        screened.orElseGet(() -> funds.pay(request.fromAccount(), request.amount()));
+                Payment payment = unsettled(
+                        PaymentIdempotency.paymentId(key), request, verdict.status(), verdict.reason(), decision, now);
                 insert(connection, key, fingerprint, payment);
-                if (status == Status.POSTED) {
+                if (verdict.status() == Status.POSTED) {
                     funds.move(
                             connection,
                             payment.paymentId(),
@@ -289,7 +280,7 @@ public final class Payments {
                 request.fromAccount(),
                 request.toAccount(),
                 request.amount(),
-                request.currency().getCurrencyCode(),
+                request.currency(),
                 status,
                 reason,
                 decision.decision().sequenceNumber(),
@@ -309,7 +300,7 @@ public final class Payments {
             insert.setString(4, payment.fromAccount());
             insert.setString(5, payment.toAccount());
             insert.setBigDecimal(6, payment.amount());
-            insert.setString(7, payment.currency());
+            insert.setString(7, payment.currency().getCurrencyCode());
             insert.setString(8, payment.status().name());
             insert.setString(9, payment.reason());
             insert.setLong(10, payment.sequenceNumber());
@@ -327,9 +318,7 @@ public final class Payments {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                if (!rs.getString(2).equals(fingerprint)) {
-                    throw new IdempotencyConflictException(rs.getString(1));
-                }
+                PaymentIdempotency.requireReplay(rs.getString(2), fingerprint, rs.getString(1));
                 return Optional.of(outcome(rs, true));
             }
         }
@@ -366,7 +355,7 @@ public final class Payments {
     }
 
     private static PaymentOutcome outcome(ResultSet rs, boolean replayed) throws SQLException {
-        String currency = rs.getString(6).strip();
+        Currency currency = Money.currency(rs.getString(6));
         Payment payment = new Payment(
                 rs.getString(1),
                 rs.getString(3),
@@ -385,47 +374,12 @@ public final class Payments {
 
     /**
      * {@code key} itself when it is 1 to {@value #MAX_KEY_LENGTH} visible ASCII characters ({@code !} to {@code ~}):
-     * what every HTTP stack carries unchanged in a header, so that a retry through another client or proxy sends the
-     * same bytes and finds its payment. A UUID, an order number or a hash fits.
+     * see {@link PaymentIdempotency#checkedKey}.
      *
      * @throws InvalidFieldException naming the header when the key is missing or not such a string
      */
     public static String checkedKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new InvalidFieldException(
-                    "Idempotency-Key", "the header is required: a unique string per payment, such as a UUID");
-        }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidFieldException(
-                    "Idempotency-Key", "is " + key.length() + " characters long, the limit is " + MAX_KEY_LENGTH);
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c <= ' ' || c > '~') {
-                throw new InvalidFieldException(
-                        "Idempotency-Key",
-                        "may hold only visible ASCII characters (! to ~, no spaces), and has "
-                                + String.format("U+%04X", (int) c) + " at position " + (i + 1));
-            }
-        }
-        return key;
-    }
-
-    /** The payment's id follows from its key alone. */
-    static String paymentId(String key) {
-        return UUID.nameUUIDFromBytes(("txmon-payment\n" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
-
-    /** The screened transaction's id follows from key and request, so a retry finds its first decision. */
-    static String transactionId(String key, String fingerprint) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((key + "\n" + fingerprint).getBytes(StandardCharsets.UTF_8));
-            return "pay_" + HexFormat.of().formatHex(digest, 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return PaymentIdempotency.checkedKey(key);
     }
 
     /** Lock timeouts (H2), deadlocks and serialization failures: the attempt is rolled back and can be repeated. */

@@ -4,7 +4,6 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.formats.rules.RuleFileException;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.StoredRuleSets.StoredRuleSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
      * What decides on {@code database}; when nothing is stored yet, the shipped defaults, stored as the active first
      * version given by {@code by} at {@code now}.
      */
-    public static ActiveRuleSet resolve(Database database, String by, Instant now) throws SQLException {
+    public static ActiveRuleSet resolve(Database database, String by, Instant now) {
         StoredRuleSets stored = new StoredRuleSets(database);
         Optional<ActiveRuleSet> kept = fromStore(stored, by, now);
         if (kept.isPresent()) {
@@ -53,15 +52,14 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
      *
      * @param source what to call the text in error messages, such as its file name
      */
-    public static RuleSet activate(Database database, String ruleFile, String source, String by, Instant now)
-            throws SQLException {
+    public static RuleSet activate(Database database, String ruleFile, String source, String by, Instant now) {
         RuleSet rules = RuleFile.parse(ruleFile, source);
         new StoredRuleSets(database).saveAndActivate(rules.version(), rules.name(), ruleFile, rules.size(), by, now);
         return rules;
     }
 
     /** The active stored rule set, else what replaces it when it does not load; empty when none is stored. */
-    public static Optional<ActiveRuleSet> fromStore(StoredRuleSets stored, String by, Instant now) throws SQLException {
+    public static Optional<ActiveRuleSet> fromStore(StoredRuleSets stored, String by, Instant now) {
         Optional<StoredRuleSet> active = stored.active();
         if (active.isEmpty()) {
             return Optional.empty();
@@ -75,7 +73,7 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
 
     /** The newest version kept before {@code bad} that loads, else the defaults, activated in its place. */
     private static ActiveRuleSet fallBack(
-            StoredRuleSets stored, StoredRuleSet bad, String problem, String by, Instant now) throws SQLException {
+            StoredRuleSets stored, StoredRuleSet bad, String problem, String by, Instant now) {
         for (StoredRuleSet earlier : stored.versions()) {
             if (!earlier.version().equals(bad.version()) && !earlier.createdAt().isAfter(bad.createdAt())) {
                 Optional<RuleSet> loaded = loads(earlier);
@@ -89,8 +87,13 @@ public record ActiveRuleSet(RuleSet rules, Optional<String> fallback) {
     }
 
     private static ActiveRuleSet replace(
-            StoredRuleSets stored, String badVersion, String problem, RuleSet good, String text, String by, Instant now)
-            throws SQLException {
+            StoredRuleSets stored,
+            String badVersion,
+            String problem,
+            RuleSet good,
+            String text,
+            String by,
+            Instant now) {
         String reason = "the active rule set " + badVersion + " does not load (" + problem + "); rule set "
                 + good.version() + " (" + good.name() + ") was activated in its place";
         LOG.log(System.Logger.Level.ERROR, reason + ". Replace it with PUT /rules once fixed.");

@@ -84,7 +84,11 @@ public final class Database {
         return open(url, null, null);
     }
 
-    /** A new connection, auto-commit on; the caller closes it. */
+    /**
+     * A new connection, auto-commit on; the caller closes it. For storage's own packages only, whose public methods
+     * turn an {@link SQLException} into a {@link StorageException}: nothing outside txmon-storage calls it, and none of
+     * {@code java.sql} is used outside it.
+     */
     public Connection connect() throws SQLException {
         return pool != null ? pool.getConnection() : DriverManager.getConnection(url, credentials);
     }

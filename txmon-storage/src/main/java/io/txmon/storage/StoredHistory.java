@@ -34,19 +34,28 @@ public final class StoredHistory {
      * The stored transactions whose event time lies in [from, to] (either end open when empty), in the
      * order they were scored.
      */
-    public List<Transaction> between(Optional<Instant> from, Optional<Instant> to) throws SQLException {
-        return transactions(
-                SELECT_TRANSACTIONS + " WHERE event_time >= ? AND event_time <= ? ORDER BY sequence_number", query -> {
-                    query.setTimestamp(1, Timestamp.from(from.orElse(Instant.EPOCH)));
-                    query.setTimestamp(2, Timestamp.from(to.orElse(Instant.parse("9999-12-31T23:59:59Z"))));
-                });
+    public List<Transaction> between(Optional<Instant> from, Optional<Instant> to) {
+        try {
+            return transactions(
+                    SELECT_TRANSACTIONS + " WHERE event_time >= ? AND event_time <= ? ORDER BY sequence_number",
+                    query -> {
+                        query.setTimestamp(1, Timestamp.from(from.orElse(Instant.EPOCH)));
+                        query.setTimestamp(2, Timestamp.from(to.orElse(Instant.parse("9999-12-31T23:59:59Z"))));
+                    });
+        } catch (SQLException e) {
+            throw new StorageException("could not read the stored transactions", e);
+        }
     }
 
     /** The stored transactions after sequence number {@code sequence}, in the order they were scored. */
-    public List<Transaction> afterSequence(long sequence) throws SQLException {
-        return transactions(
-                SELECT_TRANSACTIONS + " WHERE sequence_number > ? ORDER BY sequence_number",
-                query -> query.setLong(1, sequence));
+    public List<Transaction> afterSequence(long sequence) {
+        try {
+            return transactions(
+                    SELECT_TRANSACTIONS + " WHERE sequence_number > ? ORDER BY sequence_number",
+                    query -> query.setLong(1, sequence));
+        } catch (SQLException e) {
+            throw new StorageException("could not read the stored transactions after " + sequence, e);
+        }
     }
 
     private List<Transaction> transactions(String sql, Parameters parameters) throws SQLException {
@@ -73,23 +82,30 @@ public final class StoredHistory {
     }
 
     /** The reference data of every account stored, by user id. */
-    public Map<String, Account> accounts() throws SQLException {
-        Map<String, Account> accounts = new HashMap<>();
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts")) {
-            while (rs.next()) {
-                Account account = account(rs);
-                accounts.put(account.userId(), account);
+    public Map<String, Account> accounts() {
+        try {
+            Map<String, Account> accounts = new HashMap<>();
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts")) {
+                while (rs.next()) {
+                    Account account = account(rs);
+                    accounts.put(account.userId(), account);
+                }
             }
+            return accounts;
+        } catch (SQLException e) {
+            throw new StorageException("could not read the stored accounts", e);
         }
-        return accounts;
     }
 
     /** The columns of {@code accounts} that {@link #account(ResultSet)} reads. */
     public static final String ACCOUNT_COLUMNS = "user_id, opened_at, account_type, country, city, opening_balance";
 
-    /** The reference data of the current row of a query that selected {@link #ACCOUNT_COLUMNS}. */
+    /**
+     * The reference data of the current row of a query that selected {@link #ACCOUNT_COLUMNS}: for storage's own
+     * packages, inside their JDBC code; nothing outside txmon-storage calls it.
+     */
     public static Account account(ResultSet rs) throws SQLException {
         String type = rs.getString("account_type");
         String country = rs.getString("country");

@@ -31,37 +31,45 @@ public final class StoredModels {
      *
      * @return false if this version was already kept
      */
-    public boolean save(AnomalyModel model, String metricsJson, Instant createdAt) throws SQLException {
-        try (Connection connection = database.connect()) {
-            if (version(connection, model.version()).isPresent()) {
-                return false;
+    public boolean save(AnomalyModel model, String metricsJson, Instant createdAt) {
+        try {
+            try (Connection connection = database.connect()) {
+                if (version(connection, model.version()).isPresent()) {
+                    return false;
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO models (model_version, created_at, trained_from, trained_to, training_rows, metrics,"
+                                + " model_file) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, model.version());
+                    insert.setTimestamp(2, Timestamp.from(createdAt));
+                    insert.setTimestamp(3, Timestamp.from(model.training().from()));
+                    insert.setTimestamp(4, Timestamp.from(model.training().to()));
+                    insert.setLong(5, model.training().transactions());
+                    insert.setString(6, metricsJson);
+                    insert.setBytes(7, AnomalyModelCodec.toBytes(model));
+                    insert.executeUpdate();
+                }
+                return true;
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO models (model_version, created_at, trained_from, trained_to, training_rows, metrics,"
-                            + " model_file) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, model.version());
-                insert.setTimestamp(2, Timestamp.from(createdAt));
-                insert.setTimestamp(3, Timestamp.from(model.training().from()));
-                insert.setTimestamp(4, Timestamp.from(model.training().to()));
-                insert.setLong(5, model.training().transactions());
-                insert.setString(6, metricsJson);
-                insert.setBytes(7, AnomalyModelCodec.toBytes(model));
-                insert.executeUpdate();
-            }
-            return true;
+        } catch (SQLException e) {
+            throw new StorageException("could not keep model " + model.version(), e);
         }
     }
 
     /** The model scoring should use: the active version, else the newest; empty when none is kept. */
-    public Optional<AnomalyModel> forScoring() throws SQLException {
-        try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement("SELECT model_version, model_file FROM models"
-                        + " ORDER BY active DESC, created_at DESC, model_version DESC LIMIT 1");
-                ResultSet rs = query.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
+    public Optional<AnomalyModel> forScoring() {
+        try {
+            try (Connection connection = database.connect();
+                    PreparedStatement query = connection.prepareStatement("SELECT model_version, model_file FROM models"
+                            + " ORDER BY active DESC, created_at DESC, model_version DESC LIMIT 1");
+                    ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(decode(rs.getString(1), rs.getBytes(2)));
             }
-            return Optional.of(decode(rs.getString(1), rs.getBytes(2)));
+        } catch (SQLException e) {
+            throw new StorageException("could not read the model for scoring", e);
         }
     }
 
@@ -70,47 +78,55 @@ public final class StoredModels {
      *
      * @return the model, or empty when no such version is kept (then nothing changes)
      */
-    public Optional<AnomalyModel> activate(String version) throws SQLException {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT model_file FROM models WHERE model_version = ?")) {
-                select.setString(1, version);
-                byte[] bytes;
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        connection.rollback();
-                        return Optional.empty();
+    public Optional<AnomalyModel> activate(String version) {
+        try {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement select =
+                        connection.prepareStatement("SELECT model_file FROM models WHERE model_version = ?")) {
+                    select.setString(1, version);
+                    byte[] bytes;
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            connection.rollback();
+                            return Optional.empty();
+                        }
+                        bytes = rs.getBytes(1);
                     }
-                    bytes = rs.getBytes(1);
+                    try (PreparedStatement update =
+                            connection.prepareStatement("UPDATE models SET active = (model_version = ?)")) {
+                        update.setString(1, version);
+                        update.executeUpdate();
+                    }
+                    connection.commit();
+                    return Optional.of(decode(version, bytes));
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                try (PreparedStatement update =
-                        connection.prepareStatement("UPDATE models SET active = (model_version = ?)")) {
-                    update.setString(1, version);
-                    update.executeUpdate();
-                }
-                connection.commit();
-                return Optional.of(decode(version, bytes));
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not activate model " + version, e);
         }
     }
 
     /** Every kept version, newest first, without the model itself. */
-    public List<ModelVersion> versions() throws SQLException {
-        List<ModelVersion> versions = new ArrayList<>();
-        try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
-                                + " FROM models ORDER BY created_at DESC, model_version DESC");
-                ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                versions.add(modelVersion(rs));
+    public List<ModelVersion> versions() {
+        try {
+            List<ModelVersion> versions = new ArrayList<>();
+            try (Connection connection = database.connect();
+                    PreparedStatement query = connection.prepareStatement(
+                            "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
+                                    + " FROM models ORDER BY created_at DESC, model_version DESC");
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(modelVersion(rs));
+                }
             }
+            return versions;
+        } catch (SQLException e) {
+            throw new StorageException("could not list the kept models", e);
         }
-        return versions;
     }
 
     private static Optional<ModelVersion> version(Connection connection, String version) throws SQLException {

@@ -33,54 +33,65 @@ public final class StoredRuleSets {
      * Keeps {@code ruleFile} as version {@code version} (unless kept already) and makes it the active one, in one
      * database transaction.
      */
-    public void saveAndActivate(String version, String name, String ruleFile, int rules, String by, Instant at)
-            throws SQLException {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                boolean kept;
-                try (PreparedStatement select =
-                        connection.prepareStatement("SELECT 1 FROM rule_sets WHERE version = ?")) {
-                    select.setString(1, version);
-                    try (ResultSet rs = select.executeQuery()) {
-                        kept = rs.next();
+    public void saveAndActivate(String version, String name, String ruleFile, int rules, String by, Instant at) {
+        try {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    boolean kept;
+                    try (PreparedStatement select =
+                            connection.prepareStatement("SELECT 1 FROM rule_sets WHERE version = ?")) {
+                        select.setString(1, version);
+                        try (ResultSet rs = select.executeQuery()) {
+                            kept = rs.next();
+                        }
                     }
-                }
-                if (!kept) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO rule_sets (version,"
-                                    + " name, rule_file, rules, created_at, created_by, active) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
-                        insert.setString(1, version);
-                        insert.setString(2, name);
-                        insert.setString(3, ruleFile);
-                        insert.setInt(4, rules);
-                        insert.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                        insert.setString(6, by);
-                        insert.executeUpdate();
+                    if (!kept) {
+                        try (PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO rule_sets (version,"
+                                        + " name, rule_file, rules, created_at, created_by, active) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+                            insert.setString(1, version);
+                            insert.setString(2, name);
+                            insert.setString(3, ruleFile);
+                            insert.setInt(4, rules);
+                            insert.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                            insert.setString(6, by);
+                            insert.executeUpdate();
+                        }
                     }
+                    try (PreparedStatement update =
+                            connection.prepareStatement("UPDATE rule_sets SET active = (version = ?)")) {
+                        update.setString(1, version);
+                        update.executeUpdate();
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                try (PreparedStatement update =
-                        connection.prepareStatement("UPDATE rule_sets SET active = (version = ?)")) {
-                    update.setString(1, version);
-                    update.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not keep and activate rule set " + version, e);
         }
     }
 
     /** The active version, if any was ever kept. */
-    public Optional<StoredRuleSet> active() throws SQLException {
-        List<StoredRuleSet> active = query(" WHERE active = TRUE");
-        return active.isEmpty() ? Optional.empty() : Optional.of(active.get(0));
+    public Optional<StoredRuleSet> active() {
+        try {
+            List<StoredRuleSet> active = query(" WHERE active = TRUE");
+            return active.isEmpty() ? Optional.empty() : Optional.of(active.get(0));
+        } catch (SQLException e) {
+            throw new StorageException("could not read the active rule set", e);
+        }
     }
 
     /** Every kept version, newest first. */
-    public List<StoredRuleSet> versions() throws SQLException {
-        return query(" ORDER BY created_at DESC, version");
+    public List<StoredRuleSet> versions() {
+        try {
+            return query(" ORDER BY created_at DESC, version");
+        } catch (SQLException e) {
+            throw new StorageException("could not list the kept rule sets", e);
+        }
     }
 
     private List<StoredRuleSet> query(String where) throws SQLException {

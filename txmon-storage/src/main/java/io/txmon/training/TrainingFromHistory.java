@@ -4,6 +4,7 @@ import io.txmon.features.FeatureSettings;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.storage.Database;
+import io.txmon.storage.StorageException;
 import io.txmon.storage.StoredHistory;
 import io.txmon.storage.StoredModels;
 import io.txmon.transaction.Account;
@@ -45,7 +46,7 @@ public final class TrainingFromHistory {
      *
      * @throws IllegalArgumentException when the window holds fewer than {@link AnomalyModelTrainer#MIN_TRANSACTIONS}
      */
-    public Trained train(Optional<Instant> from, Optional<Instant> to, long seed) throws SQLException {
+    public Trained train(Optional<Instant> from, Optional<Instant> to, long seed) {
         StoredHistory history = new StoredHistory(database);
         List<Transaction> window = history.between(from, to);
         if (window.size() < AnomalyModelTrainer.MIN_TRANSACTIONS) {
@@ -70,7 +71,7 @@ public final class TrainingFromHistory {
     }
 
     /** The transactions whose alerts analysts closed as true positives. */
-    private Set<String> confirmedFraud() throws SQLException {
+    private Set<String> confirmedFraud() {
         Set<String> ids = new HashSet<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT t.transaction_id FROM alerts a"
@@ -80,6 +81,8 @@ public final class TrainingFromHistory {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the alerts confirmed as fraud", e);
         }
         return ids;
     }

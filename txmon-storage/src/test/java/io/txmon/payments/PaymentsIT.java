@@ -1,5 +1,6 @@
 package io.txmon.payments;
 
+import static io.txmon.testkit.InvalidFields.assertInvalidField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import io.txmon.payments.Payment.Status;
 import io.txmon.scoring.Recommendation;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
-import io.txmon.transaction.InvalidFieldException;
+import io.txmon.transaction.AccountType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -165,19 +166,20 @@ class PaymentsIT {
             ledger.open("bob", "0");
             ledger.open("yen", "JPY", "1000", "0");
 
-            assertField(() -> ledger.pay("k", "alice", "carol", "1.00"), "to_account", "no account carol");
-            assertField(() -> ledger.pay("k", "nobody", "bob", "1.00"), "from_account", "no account nobody");
-            assertField(() -> ledger.pay("k", "alice", "alice", "1.00"), "to_account", "same account");
-            assertField(() -> ledger.pay("k", "alice", "bob", "0"), "amount", "greater than zero");
-            assertField(() -> ledger.pay("k", "alice", "bob", "-5"), "amount", "greater than zero");
-            assertField(() -> ledger.pay("k", "alice", "bob", "1.005"), "amount", "more decimals than EUR");
-            assertField(() -> ledger.pay("k", "alice", "yen", "1.00"), "currency", "holds JPY");
-            assertField(() -> ledger.pay(" ", "alice", "bob", "1.00"), "Idempotency-Key", "required");
-            assertField(
-                    () -> new NewAccount("dave", "PERSONAL", EUR, new BigDecimal("1.001"), null),
+            assertInvalidField(() -> ledger.pay("k", "alice", "carol", "1.00"), "to_account", "no account carol");
+            assertInvalidField(() -> ledger.pay("k", "nobody", "bob", "1.00"), "from_account", "no account nobody");
+            assertInvalidField(() -> ledger.pay("k", "alice", "alice", "1.00"), "to_account", "same account");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "0"), "amount", "greater than zero");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "-5"), "amount", "greater than zero");
+            assertInvalidField(() -> ledger.pay("k", "alice", "bob", "1.005"), "amount", "more decimals than EUR");
+            assertInvalidField(() -> ledger.pay("k", "alice", "yen", "1.00"), "currency", "holds JPY");
+            assertInvalidField(() -> ledger.pay(" ", "alice", "bob", "1.00"), "Idempotency-Key", "required");
+            assertInvalidField(
+                    () -> new NewAccount("dave", AccountType.PERSONAL, EUR, new BigDecimal("1.001"), null),
                     "opening_balance",
                     "more decimals");
-            assertField(() -> new NewAccount("dave", "SAVINGS", EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
+            assertInvalidField(
+                    () -> new NewAccount("dave", null, EUR, BigDecimal.ONE, null), "account_type", "PERSONAL");
             assertThatThrownBy(() -> ledger.open("alice", "1.00")).isInstanceOf(AccountExistsException.class);
 
             assertThat(ledger.test.count("SELECT COUNT(*) FROM payments")).isZero();
@@ -210,14 +212,6 @@ class PaymentsIT {
         }
     }
 
-    private static void assertField(
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String problem) {
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(
-                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field))
-                .hasMessageContaining(problem);
-    }
-
     /** A database with the payments ledger, screened by the decision path with the test's rules. */
     private final class Ledger implements AutoCloseable {
         final TestDatabase test;
@@ -245,13 +239,14 @@ class PaymentsIT {
         }
 
         void open(String account, String balance, String overdraft) throws SQLException {
-            accounts.open(new NewAccount(account, "PERSONAL", EUR, new BigDecimal(balance), new BigDecimal(overdraft)));
+            accounts.open(new NewAccount(
+                    account, AccountType.PERSONAL, EUR, new BigDecimal(balance), new BigDecimal(overdraft)));
         }
 
         void open(String account, String currency, String balance, String overdraft) throws SQLException {
             accounts.open(new NewAccount(
                     account,
-                    "PERSONAL",
+                    AccountType.PERSONAL,
                     Currency.getInstance(currency),
                     new BigDecimal(balance),
                     new BigDecimal(overdraft)));

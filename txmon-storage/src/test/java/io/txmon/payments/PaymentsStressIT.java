@@ -10,6 +10,7 @@ import io.txmon.payments.Payment.Status;
 import io.txmon.storage.Database;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.TestDatabase;
+import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Transaction;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -86,7 +87,7 @@ class PaymentsStressIT {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 String id = "acct-" + i;
-                accounts.open(new NewAccount(id, "PERSONAL", EUR, OPENING_BALANCE, BigDecimal.ZERO));
+                accounts.open(new NewAccount(id, AccountType.PERSONAL, EUR, OPENING_BALANCE, BigDecimal.ZERO));
                 ids.add(id);
             }
 
@@ -443,7 +444,7 @@ class PaymentsStressIT {
                 return Optional.empty();
             } catch (IdempotencyConflictException e) {
                 throw e;
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (!attempt.aborted.get()) {
                     throw e;
                 }

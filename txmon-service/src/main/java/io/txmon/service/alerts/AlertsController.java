@@ -10,7 +10,6 @@ import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +53,7 @@ class AlertsController {
             @RequestParam(required = false) String to,
             @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(defaultValue = "0") int offset)
-            throws SQLException {
+            @RequestParam(defaultValue = "0") int offset) {
         QueryParameters.limit("limit", limit, MAX_LIMIT);
         QueryParameters.offset("offset", offset);
         Alerts.Filter filter = new Alerts.Filter(
@@ -74,13 +72,13 @@ class AlertsController {
                     + " (reason_code ALL) and per reason code. Training leaves confirmed fraud out of what the model"
                     + " learns as usual.")
     @GetMapping("/alerts/precision")
-    List<Alerts.ReasonPrecision> precision() throws SQLException {
+    List<Alerts.ReasonPrecision> precision() {
         return alerts.reviewedPrecision();
     }
 
     @Operation(summary = "One alert with its transaction, decision, notes and history")
     @GetMapping("/alerts/{id}")
-    AlertDetail get(@PathVariable long id) throws SQLException {
+    AlertDetail get(@PathVariable long id) {
         return alerts.get(id).orElseThrow(() -> new NotFoundException("no alert " + id));
     }
 
@@ -89,8 +87,7 @@ class AlertsController {
             description = "Body: any of status (IN_REVIEW, ESCALATED, CLOSED), assignee, note; closing needs label"
                     + " (TRUE_POSITIVE or FALSE_POSITIVE). Each review is recorded with who made it and when.")
     @PatchMapping(path = "/alerts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    AlertDetail review(@PathVariable long id, @RequestBody ReviewRequest request, Principal principal)
-            throws SQLException {
+    AlertDetail review(@PathVariable long id, @RequestBody ReviewRequest request, Principal principal) {
         Alerts.Review review = new Alerts.Review(
                 request.status() == null ? null : parse(Status.class, "status", request.status()),
                 bounded("assignee", request.assignee(), MAX_ASSIGNEE),

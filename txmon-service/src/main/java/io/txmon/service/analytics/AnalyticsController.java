@@ -56,8 +56,7 @@ class AnalyticsController {
     @Operation(summary = "How many transactions have an event time in [from, to)", description = "Exact.")
     @GetMapping("/transactions/count")
     TransactionCount transactions(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to)
-            throws SQLException {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         TimeRange range = TimeRange.of(from, to);
         ActivityCounts counts = analytics.counts(range.from(), range.to());
         return new TransactionCount(range.from(), range.to(), counts.transactions(), counts.amount());
@@ -65,8 +64,7 @@ class AnalyticsController {
 
     @Operation(summary = "How many anomalies (REVIEW or BLOCK) have an event time in [from, to)")
     @GetMapping("/anomalies/count")
-    AnomalyCount anomalies(@RequestParam(required = false) String from, @RequestParam(required = false) String to)
-            throws SQLException {
+    AnomalyCount anomalies(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         TimeRange range = TimeRange.of(from, to);
         ActivityCounts counts = analytics.counts(range.from(), range.to());
         return new AnomalyCount(range.from(), range.to(), counts.anomalies(), counts.blocks(), counts.anomalyAmount());
@@ -80,8 +78,8 @@ class AnalyticsController {
 
     @Operation(summary = "Transactions, anomalies and blocks per UTC hour starting in [from, to), oldest first")
     @GetMapping("/analytics/hourly")
-    List<ActivityCounts> hourly(@RequestParam(required = false) String from, @RequestParam(required = false) String to)
-            throws SQLException {
+    List<ActivityCounts> hourly(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         TimeRange range = TimeRange.of(from, to);
         if (Duration.between(range.from(), range.to()).toDays() > MAX_HOURLY_DAYS) {
             throw new InvalidFieldException("to", "an hourly series covers at most " + MAX_HOURLY_DAYS + " days");
@@ -91,7 +89,7 @@ class AnalyticsController {
 
     @Operation(summary = "Take the transactions stored since the last refresh into the analytics tables now")
     @PostMapping("/analytics/refresh")
-    RefreshResult refresh() throws SQLException {
+    RefreshResult refresh() {
         return new AnalyticsRefresh(database).refresh();
     }
 
@@ -103,13 +101,13 @@ class AnalyticsController {
 
     @Operation(summary = "Spending (card, transfer and cash-out amounts) per UTC month, of all or one account")
     @GetMapping("/analytics/spending/monthly")
-    List<Spending> monthly(@RequestParam(name = "user_id", required = false) String userId) throws SQLException {
+    List<Spending> monthly(@RequestParam(name = "user_id", required = false) String userId) {
         return userId == null ? analytics.monthlySpending() : analytics.monthlySpending(userId);
     }
 
     @Operation(summary = "Spending per UTC year, of all or one account")
     @GetMapping("/analytics/spending/yearly")
-    List<Spending> yearly(@RequestParam(name = "user_id", required = false) String userId) throws SQLException {
+    List<Spending> yearly(@RequestParam(name = "user_id", required = false) String userId) {
         return userId == null ? analytics.yearlySpending() : analytics.yearlySpending(userId);
     }
 
@@ -117,7 +115,7 @@ class AnalyticsController {
             summary = "The riskiest merchants, countries or accounts",
             description = "By = merchants, countries or accounts.")
     @GetMapping("/analytics/risk/{by}")
-    List<RiskSummary> risk(@PathVariable String by, @RequestParam(defaultValue = "10") int limit) throws SQLException {
+    List<RiskSummary> risk(@PathVariable String by, @RequestParam(defaultValue = "10") int limit) {
         RiskDimension dimension =
                 switch (by.toLowerCase(Locale.ROOT)) {
                     case "merchants" -> RiskDimension.MERCHANT;
@@ -137,8 +135,7 @@ class AnalyticsController {
     List<FiveMinuteFeatures> fiveMinute(
             @PathVariable String id,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to)
-            throws SQLException {
+            @RequestParam(required = false) String to) {
         TimeRange range = TimeRange.of(from, to);
         return analytics.fiveMinuteFeatures(id, range.from(), range.to());
     }

@@ -2,7 +2,7 @@ package io.txmon.service.analytics;
 
 import io.txmon.analytics.AnalyticsRefresh;
 import io.txmon.storage.Database;
-import java.sql.SQLException;
+import io.txmon.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,7 +28,7 @@ class AnalyticsRefreshSchedule {
             if (result.newTransactions() > 0) {
                 LOG.info("analytics refreshed: {} new transactions", result.newTransactions());
             }
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             LOG.error("analytics refresh failed: {}", e.getMessage());
         }
     }

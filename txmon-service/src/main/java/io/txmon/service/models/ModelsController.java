@@ -11,7 +11,6 @@ import io.txmon.storage.StoredModels.ModelVersion;
 import io.txmon.training.TrainingFromHistory;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +56,7 @@ class ModelsController {
 
     @Operation(summary = "Every kept model version, newest first, with its training window and metrics")
     @GetMapping("/models")
-    List<ModelVersion> list() throws SQLException {
+    List<ModelVersion> list() {
         return models.versions();
     }
 

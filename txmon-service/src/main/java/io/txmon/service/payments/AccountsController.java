@@ -11,10 +11,14 @@ import io.txmon.payments.NewAccount;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
+import io.txmon.transaction.AccountType;
+import io.txmon.transaction.Identifiers;
+import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
-import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,11 +68,14 @@ class AccountsController {
                     + " BUSINESS), currency (ISO 4217), opening_balance, optional overdraft_limit. An account known"
                     + " from transactions keeps its history and risk score. 409 when it holds money already.")
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) throws SQLException {
+    ResponseEntity<AccountView> open(@RequestBody OpenRequest request, Principal principal) {
+        // In the order the fields were always checked: currency, user_id, account_type, then the amounts.
+        Currency currency = PaymentsController.currency("currency", request.currency());
+        Identifiers.require("user_id", request.userId());
         NewAccount account = new NewAccount(
                 request.userId(),
-                request.accountType(),
-                PaymentsController.currency("currency", request.currency()),
+                accountType("account_type", request.accountType()),
+                currency,
                 request.openingBalance(),
                 request.overdraftLimit());
         // Everything the answer is made of that could fail on the request's values is made before the account is.
@@ -79,14 +86,14 @@ class AccountsController {
                 opened.userId(),
                 principal.getName(),
                 opened.balance().toPlainString(),
-                opened.currency(),
+                opened.currency().getCurrencyCode(),
                 opened.overdraftLimit().toPlainString());
         return ResponseEntity.created(location).body(view(opened.userId()).orElseThrow());
     }
 
     @Operation(summary = "An account: reference data, risk score, activity, latest decisions, and its balance")
     @GetMapping("/accounts/{id}")
-    AccountView account(@PathVariable String id) throws SQLException {
+    AccountView account(@PathVariable String id) {
         return view(id).orElseThrow(() -> new NotFoundException("no account " + QueryParameters.abbreviate(id)));
     }
 
@@ -98,8 +105,7 @@ class AccountsController {
     Ledger ledger(
             @PathVariable String id,
             @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") int offset)
-            throws SQLException {
+            @RequestParam(defaultValue = "0") int offset) {
         QueryParameters.limit("limit", limit, MAX_LIMIT);
         QueryParameters.offset("offset", offset);
         LedgerAccount account = accounts.find(id)
@@ -107,13 +113,13 @@ class AccountsController {
                         () -> new NotFoundException("no account " + QueryParameters.abbreviate(id) + " holds money"));
         return new Ledger(
                 account.userId(),
-                account.currency(),
+                account.currency().getCurrencyCode(),
                 account.openingBalance(),
                 account.balance(),
                 accounts.entries(id, limit, offset));
     }
 
-    private Optional<AccountView> view(String id) throws SQLException {
+    private Optional<AccountView> view(String id) {
         Optional<AccountProfile> profile = profiles.profile(id, RECENT_DECISIONS);
         if (profile.isEmpty()) {
             return Optional.empty();
@@ -121,8 +127,20 @@ class AccountsController {
         Optional<LedgerAccount> ledger = accounts.find(id);
         return Optional.of(new AccountView(
                 profile.get(),
-                ledger.map(LedgerAccount::currency).orElse(null),
+                ledger.map(held -> held.currency().getCurrencyCode()).orElse(null),
                 ledger.map(LedgerAccount::balance).orElse(null),
                 ledger.map(LedgerAccount::overdraftLimit).orElse(null)));
+    }
+
+    /**
+     * The account type {@code name} names, exactly (PERSONAL, BUSINESS).
+     *
+     * @throws InvalidFieldException naming {@code field} when missing or another word
+     */
+    static AccountType accountType(String field, String name) {
+        return Arrays.stream(AccountType.values())
+                .filter(type -> type.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException(field, "must be PERSONAL or BUSINESS"));
     }
 }

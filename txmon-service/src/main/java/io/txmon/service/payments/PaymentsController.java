@@ -13,7 +13,6 @@ import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
@@ -70,7 +69,7 @@ class PaymentsController {
                     payment.fromAccount(),
                     payment.toAccount(),
                     payment.amount(),
-                    payment.currency(),
+                    payment.currency().getCurrencyCode(),
                     payment.createdAt(),
                     payment.settledAt(),
                     payment.settledBy(),
@@ -95,8 +94,7 @@ class PaymentsController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String key,
             @RequestBody PayRequest request,
-            Principal principal)
-            throws SQLException {
+            Principal principal) {
         // The key first: a client whose key cannot work learns that before anything about the payment.
         Payments.checkedKey(key);
         PaymentOutcome outcome = payments.pay(
@@ -116,7 +114,7 @@ class PaymentsController {
                 payment.paymentId(),
                 principal.getName(),
                 payment.amount().toPlainString(),
-                payment.currency(),
+                payment.currency().getCurrencyCode(),
                 payment.fromAccount(),
                 payment.toAccount(),
                 payment.status());
@@ -127,7 +125,7 @@ class PaymentsController {
 
     @Operation(summary = "One payment as it stands now, with the decision that screened it")
     @GetMapping("/payments/{id}")
-    PaymentResponse get(@PathVariable String id) throws SQLException {
+    PaymentResponse get(@PathVariable String id) {
         return payments.find(id)
                 .map(PaymentResponse::of)
                 .orElseThrow(() -> new NotFoundException("no payment " + QueryParameters.abbreviate(id)));

@@ -5,6 +5,7 @@ import io.txmon.ingest.DecisionNotStoredException;
 import io.txmon.payments.AccountExistsException;
 import io.txmon.payments.IdempotencyConflictException;
 import io.txmon.rules.InvalidRuleSetException;
+import io.txmon.storage.StorageException;
 import io.txmon.transaction.InvalidFieldException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -95,9 +96,23 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * The database failed while a request was served: logged with its cause, and answered as an internal error,
+     * as it always was, with nothing of the database (SQL, messages, stack traces) in the answer.
+     */
+    @ExceptionHandler(StorageException.class)
+    ProblemDetail storageFailed(StorageException e) {
+        LOG.error("storage failed: {}", e.getMessage(), e);
+        return internalError();
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("unexpected failure", e);
+        return internalError();
+    }
+
+    private static ProblemDetail internalError() {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred");
         problem.setTitle("Internal error");

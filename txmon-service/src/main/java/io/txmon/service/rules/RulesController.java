@@ -13,7 +13,6 @@ import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.StoredRuleSets.StoredRuleSet;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +60,7 @@ class RulesController {
 
     @Operation(summary = "The active rule set and its rule file")
     @GetMapping("/rules")
-    ActiveRules active() throws SQLException {
+    ActiveRules active() {
         RuleSet rules = ingestion.rules();
         String text = stored.active()
                 .filter(set -> set.version().equals(rules.version()))
@@ -96,7 +95,7 @@ class RulesController {
 
     @Operation(summary = "Every rule set version kept, newest first")
     @GetMapping("/rules/versions")
-    List<Version> versions() throws SQLException {
+    List<Version> versions() {
         return stored.versions().stream()
                 .map(s -> new Version(s.version(), s.name(), s.rules(), s.createdAt(), s.createdBy(), s.active()))
                 .toList();
@@ -114,8 +113,7 @@ class RulesController {
     Backtest.Report backtest(
             @RequestBody String ruleFile,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to)
-            throws SQLException {
+            @RequestParam(required = false) String to) {
         RuleSet candidate = RuleFile.parse(ruleFile, "request body");
         Instant start = QueryParameters.optionalInstant("from", from).orElse(Instant.EPOCH);
         Instant end = QueryParameters.optionalInstant("to", to).orElseGet(clock::instant);

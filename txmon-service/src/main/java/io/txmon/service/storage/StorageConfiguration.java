@@ -12,7 +12,6 @@ import io.txmon.storage.StoredRuleSets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +50,7 @@ class StorageConfiguration {
      * first version.
      */
     @Bean
-    ActiveRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules)
-            throws SQLException {
+    ActiveRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules) {
         if (rules.isBlank()) {
             return ActiveRuleSet.resolve(database, "txmon serve", clock.instant());
         }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores every transaction of a file, as the real-time API would have scored them one by one in"
                     + " time order, and writes one decision per transaction.",
-            "Without --model it first trains the anomaly model on the earliest 25 % of the input's time span"
+            "Without --model it first trains the anomaly model on the earliest 25 %% of the input's time span"
                     + " (labels are never read)."
         })
 final class ScoreCommand implements Callable<Integer> {

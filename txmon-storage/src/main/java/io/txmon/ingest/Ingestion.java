@@ -165,12 +165,15 @@ public final class Ingestion {
                     progress.printf("reading %s%n", path);
                     ChunkScoring scoring = new ChunkScoring(connection, file, pipeline, scorer, states);
                     FileRecords records = new FileRecords();
+                    // A parser of the file's own, whose count of rounded amounts is the file's.
+                    TransactionParser fileParser = new TransactionParser(parser.baseCurrency());
                     if (TransactionFiles.inEventTimeOrder(path, parser)) {
-                        stream(path, seenThisRun, records, scoring);
+                        stream(path, fileParser, seenThisRun, records, scoring);
                     } else {
                         progress.printf("%s is not in event-time order: reading it whole to sort it%n", file.name());
-                        sortAndScore(path, seenThisRun, records, scoring);
+                        sortAndScore(path, fileParser, seenThisRun, records, scoring);
                     }
+                    records.rounded = fileParser.roundedAmounts();
                     pipeline.drain();
                     Instant now = clock.instant();
                     records.count(counts);
@@ -200,7 +203,8 @@ public final class Ingestion {
      * Scores a file in event-time order as it is read, a chunk at a time: only one chunk of transactions is held,
      * and reading overlaps writing.
      */
-    private void stream(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
+    private void stream(
+            Path path, TransactionParser parser, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
             throws SQLException {
         List<Transaction> chunk = new ArrayList<>(chunkSize);
         try {
@@ -224,7 +228,8 @@ public final class Ingestion {
     }
 
     /** Reads a file whole, sorts it (stable: ties keep file order, as {@code score} does) and scores it. */
-    private void sortAndScore(Path path, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
+    private void sortAndScore(
+            Path path, TransactionParser parser, Set<String> seenThisRun, FileRecords records, ChunkScoring scoring)
             throws SQLException {
         List<Transaction> transactions = new ArrayList<>();
         TransactionFiles.read(

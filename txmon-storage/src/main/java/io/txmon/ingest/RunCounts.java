@@ -7,9 +7,10 @@ final class RunCounts {
     long duplicates;
     long rejected;
     long alerts;
+    long rounded;
 
     IngestionResult result(long runId) {
-        return new IngestionResult(runId, read, inserted, duplicates, rejected, alerts);
+        return new IngestionResult(runId, read, inserted, duplicates, rejected, alerts, rounded);
     }
 
     RunCounts copy() {
@@ -24,5 +25,6 @@ final class RunCounts {
         duplicates = other.duplicates;
         rejected = other.rejected;
         alerts = other.alerts;
+        rounded = other.rounded;
     }
 }

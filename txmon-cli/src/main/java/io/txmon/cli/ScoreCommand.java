@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code txmon score}: decisions for a file of transactions, in event-time order (spec section 5). */
+/** {@code txmon score}: decisions for a file of transactions, in event-time order (the README's "Using it"). */
 @Command(
         name = "score",
         mixinStandardHelpOptions = true,

@@ -30,7 +30,7 @@ class ScoreCommandTest {
     @TempDir
     Path dir;
 
-    /** The file's transactions in event-time order, ties in file order, as spec section 4 orders them. */
+    /** The file's transactions in event-time order, ties in file order, as docs/features.md orders them. */
     private List<Transaction> transactions;
 
     private Path input;

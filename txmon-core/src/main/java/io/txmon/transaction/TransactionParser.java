@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Turns the text of a record's fields into a {@link Transaction}, applying spec section 1: optional fields
+ * Turns the text of a record's fields into a {@link Transaction}, applying the data contract (docs/file-formats.md, "Transactions"): optional fields
  * that are absent or empty mean "not given", the currency defaults to the base currency, the type to
  * {@code CARD}. Every file reader and API shares it, so a record means the same everywhere.
  */

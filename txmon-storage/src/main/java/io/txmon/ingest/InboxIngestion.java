@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads an inbox folder while the service runs (seed 002's daily run, without an external cron): each file not read
+ * Reads an inbox folder while the service runs (a daily run without an external cron; docs/service.md, "Scheduled ingestion"): each file not read
  * before, in name order, has its transactions decided through the service's {@link OnlineIngestion}, so that they
  * share the account states and the decision path with the API's; then the file is recorded as read, with its
  * rejected records and the folder's watermark, under the service's ingestion run.

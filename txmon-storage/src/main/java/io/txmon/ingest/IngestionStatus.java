@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What ingestion has done: the latest runs and how far each source has come (seed 002's {@code ingestion_state}). */
+/** What ingestion has done: the latest runs and how far each source has come ({@code ingestion_state}, docs/storage.md). */
 public final class IngestionStatus {
     /** One run of an ingestion, as {@code ingestion_runs} records it. */
     public record Run(

@@ -59,7 +59,8 @@ class DetectController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     DetectionResponse detect(
             @RequestBody(
-                            description = "A transaction as the data contract describes it (spec section 1)",
+                            description =
+                                    "A transaction as the data contract describes it (docs/file-formats.md, Transactions)",
                             content = @Content(schema = @Schema(implementation = TransactionRequest.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     String body) {

@@ -20,8 +20,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code txmon.inbox.path} on the cron expression {@code txmon.inbox.cron} (by default every day at 02:00,
- * seed 002's daily run): files not read before go through the service's decision path. Without a path it does
+ * Reads {@code txmon.inbox.path} on the cron expression {@code txmon.inbox.cron} (by default every day at 02:00;
+ * docs/service.md, "Scheduled ingestion"): files not read before go through the service's decision path. Without a path it does
  * nothing.
  */
 @Component

@@ -27,7 +27,7 @@ final class TransactionInput {
 
     @Option(
             names = "--base-currency",
-            defaultValue = "USD",
+            defaultValue = TransactionParser.DEFAULT_BASE_CURRENCY_CODE,
             paramLabel = "CODE",
             description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
     Currency baseCurrency;

@@ -18,6 +18,16 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code CARD}. Every file reader and API shares it, so a record means the same everywhere.
  */
 public final class TransactionParser {
+    /**
+     * The code of the base currency every door uses unless configured otherwise: {@code score}, {@code ingest}
+     * and {@code convert} ({@code --base-currency}), and {@code serve} ({@code txmon.base-currency}). USD, the
+     * currency of the public data sets' converters and of the command line since its first version.
+     */
+    public static final String DEFAULT_BASE_CURRENCY_CODE = "USD";
+
+    /** {@link #DEFAULT_BASE_CURRENCY_CODE} as a currency. */
+    public static final Currency DEFAULT_BASE_CURRENCY = Currency.getInstance(DEFAULT_BASE_CURRENCY_CODE);
+
     private final Currency baseCurrency;
     private final LongAdder roundedAmounts = new LongAdder();
 

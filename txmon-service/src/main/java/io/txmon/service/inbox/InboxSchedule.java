@@ -6,17 +6,17 @@ import io.txmon.formats.DataFileException;
 import io.txmon.ingest.InboxIngestion;
 import io.txmon.ingest.IngestionException;
 import io.txmon.ingest.OnlineIngestion;
+import io.txmon.service.TxmonProperties;
 import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Currency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,25 +25,23 @@ import org.springframework.stereotype.Component;
  * nothing.
  */
 @Component
-class InboxSchedule {
+class InboxSchedule implements SchedulingConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(InboxSchedule.class);
 
-    private final String path;
+    private final TxmonProperties.Inbox settings;
     private final InboxIngestion inbox;
     private final Counter passes;
     private final Counter files;
     private final Counter failures;
 
     InboxSchedule(
-            @Value("${txmon.inbox.path:}") String path,
-            @Value("${txmon.base-currency:EUR}") String baseCurrency,
+            TxmonProperties properties,
             Database database,
             OnlineIngestion online,
             Clock clock,
             MeterRegistry registry) {
-        this.path = path;
-        this.inbox =
-                new InboxIngestion(database, online, new TransactionParser(Currency.getInstance(baseCurrency)), clock);
+        this.settings = properties.inbox();
+        this.inbox = new InboxIngestion(database, online, new TransactionParser(properties.baseCurrency()), clock);
         this.passes = Counter.builder("ingestion.inbox.passes")
                 .description("Scheduled passes over the inbox")
                 .register(registry);
@@ -55,12 +53,17 @@ class InboxSchedule {
                 .register(registry);
     }
 
-    @Scheduled(cron = "${txmon.inbox.cron:0 0 2 * * *}")
+    /** Reads the inbox on {@code txmon.inbox.cron} (registered here so that its default lives in one place). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addCronTask(this::read, settings.cron());
+    }
+
     void read() {
-        if (path.isBlank()) {
+        if (settings.folder().isEmpty()) {
             return;
         }
-        Path folder = Path.of(path);
+        Path folder = settings.folder().get();
         if (!Files.isDirectory(folder)) {
             LOG.error("inbox {} is not a folder; nothing read", folder);
             failures.increment();

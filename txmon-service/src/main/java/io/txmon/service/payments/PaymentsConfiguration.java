@@ -4,11 +4,11 @@ import io.txmon.alerts.Alerts;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.LedgerAccounts;
 import io.txmon.payments.Payments;
+import io.txmon.service.TxmonProperties;
 import io.txmon.service.detect.StoredDecisions;
 import io.txmon.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,11 +23,8 @@ class PaymentsConfiguration {
     }
 
     @Bean
-    Payments payments(
-            Database database,
-            Clock clock,
-            OnlineIngestion ingestion,
-            @Value("${txmon.detect.timeout:10s}") Duration timeout) {
+    Payments payments(Database database, Clock clock, OnlineIngestion ingestion, TxmonProperties properties) {
+        Duration timeout = properties.detect().timeout();
         return new Payments(database, clock, transfer -> StoredDecisions.await(ingestion.detect(transfer), timeout));
     }
 

@@ -14,6 +14,7 @@ import io.txmon.formats.datasets.ConvertedData;
 import io.txmon.formats.datasets.PublicDataSet;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(
             names = "--currency",
-            defaultValue = "USD",
+            defaultValue = TransactionParser.DEFAULT_BASE_CURRENCY_CODE,
             paramLabel = "CODE",
             description = "Currency of the amounts, which the sources do not name (default: ${DEFAULT-VALUE}).")
     Currency currency;

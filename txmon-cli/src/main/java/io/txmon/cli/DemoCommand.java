@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Simulates a fresh labelled data set (a new seed each run unless --seed is given) and runs it through an"
-                    + " embedded database of its own: ingests the earliest 25 % of its time span, trains the anomaly"
+                    + " embedded database of its own: ingests the earliest 25 %% of its time span, trains the anomaly"
                     + " model on that stored history, ingests the rest (scored with the stored model) and refreshes"
                     + " the analytics.",
             "Then prints what was stored, the alerts by reason code, and how well the decisions after the training"

@@ -47,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--base-currency",
-            defaultValue = "USD",
+            defaultValue = TransactionParser.DEFAULT_BASE_CURRENCY_CODE,
             paramLabel = "CODE",
             description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
     Currency baseCurrency;

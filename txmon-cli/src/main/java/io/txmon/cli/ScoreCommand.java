@@ -24,14 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code txmon score}: decisions for a file of transactions, in event-time order (spec section 5). */
+/** {@code txmon score}: decisions for a file of transactions, in event-time order (the README's "Using it"). */
 @Command(
         name = "score",
         mixinStandardHelpOptions = true,
         description = {
             "Scores every transaction of a file, as the real-time API would have scored them one by one in"
                     + " time order, and writes one decision per transaction.",
-            "Without --model it first trains the anomaly model on the earliest 25 % of the input's time span"
+            "Without --model it first trains the anomaly model on the earliest 25 %% of the input's time span"
                     + " (labels are never read)."
         })
 final class ScoreCommand implements Callable<Integer> {

@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One batch scoring run as spec section 5 defines it: transactions in event-time order, a model given or
+ * One batch scoring run as the README's "Using it" describes {@code score}: transactions in event-time order, a model given or
  * trained on the earliest share of their time span, then every transaction scored from fresh account
  * states. {@code score} and {@code demo} both run through here.
  */
 final class ScoringRun {
-    /** The share of the time span spec section 5 trains on when no model is given. */
+    /** The share of the time span {@code score} trains on when no model is given (the README says 25 %). */
     static final double DEFAULT_TRAIN_SHARE = 0.25;
 
     private final RuleSet rules;

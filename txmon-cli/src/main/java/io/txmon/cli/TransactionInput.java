@@ -27,7 +27,7 @@ final class TransactionInput {
 
     @Option(
             names = "--base-currency",
-            defaultValue = "USD",
+            defaultValue = TransactionParser.DEFAULT_BASE_CURRENCY_CODE,
             paramLabel = "CODE",
             description = "Currency of amounts whose record names none (default: ${DEFAULT-VALUE}).")
     Currency baseCurrency;
@@ -36,11 +36,12 @@ final class TransactionInput {
     Loaded load(PrintWriter err) {
         InputFiles files = new InputFiles(err, rejects);
         Map<String, Account> reference = accounts == null ? Map.of() : files.accounts(accounts);
-        InputFiles.Loaded<Transaction> transactions = files.transactions(input, new TransactionParser(baseCurrency));
+        TransactionParser parser = new TransactionParser(baseCurrency);
+        InputFiles.Loaded<Transaction> transactions = files.transactions(input, parser);
         files.close();
         err.printf(
-                "read %,d transactions (%,d rejected) and %,d accounts%n",
-                transactions.records().size(), transactions.rejected(), reference.size());
+                "read %,d transactions (%,d rejected, %,d amounts rounded) and %,d accounts%n",
+                transactions.records().size(), transactions.rejected(), parser.roundedAmounts(), reference.size());
         return new Loaded(transactions.records(), reference);
     }
 

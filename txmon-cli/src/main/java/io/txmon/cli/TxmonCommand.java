@@ -30,6 +30,13 @@ public final class TxmonCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the libraries' logs (database migrations, driver warnings) on stderr; they"
+                    + " always go to txmon.log in $" + CommandLogging.LOG_DIR_VARIABLE + ", else ./data.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
@@ -42,12 +49,26 @@ public final class TxmonCommand implements Runnable {
 
     /**
      * The command line with txmon's error handling: bad arguments and bad input each end with one line
-     * naming the problem, exit code 2 and 1.
+     * naming the problem, exit code 2 and 1; and with its logging, to a file unless {@code --verbose}.
      */
     static CommandLine commandLine() {
         return new CommandLine(new TxmonCommand())
                 .setParameterExceptionHandler(TxmonCommand::reportBadArguments)
-                .setExecutionExceptionHandler(new OneLineErrors());
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .setExecutionStrategy(parsed -> {
+                    CommandLogging.configure(verbose(parsed), System.err);
+                    return new CommandLine.RunLast().execute(parsed);
+                });
+    }
+
+    /** Whether {@code --verbose} was given, to txmon itself or to any of the subcommands that inherit it. */
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bad arguments get one line naming the command and the problem, not the whole usage text. */

@@ -39,7 +39,7 @@ class IngestCommandIT {
             assertThat(first.outLines()).hasSize(1);
             assertThat(first.out())
                     .matches("\\{\"run_id\": 1, \"read\": 201, \"inserted\": 200, \"duplicates\": 0, \"rejected\": 1,"
-                            + " \"alerts\": \\d+}\\s*");
+                            + " \"alerts\": \\d+, \"rounded\": 0}\\s*");
             assertThat(first.err()).contains("scoring with the rules alone", "line 202");
             assertThat(again.out()).contains("\"inserted\": 0, \"duplicates\": 200, \"rejected\": 1");
             assertThat(status.exitCode()).isZero();
@@ -49,6 +49,30 @@ class IngestCommandIT {
                     .isEqualTo(200);
             assertThat(test.count("SELECT SUM(tx_count) FROM analytics_account_risk"))
                     .isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void ingestStoresAFloatsRenderingOfAnAmountRoundedAndCountsItInItsJsonLineAndTheRunLedger(DatabaseEngine engine)
+            throws Exception {
+        Path file = folder.resolve("pandas.csv");
+        Files.writeString(file, """
+                transaction_id,timestamp,user_id,amount
+                a,2026-01-14T15:00:00Z,user_001,914.1500000000001
+                b,2026-01-14T15:01:00Z,user_001,0.30000000000000004
+                c,2026-01-14T15:02:00Z,user_001,12.50
+                d,2026-01-14T15:03:00Z,user_001,1.0000001
+                """);
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            CommandRun ingest = CommandRun.of("ingest", "--input", file.toString(), "--db", test.url());
+
+            assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+            assertThat(ingest.out()).contains("\"inserted\": 3,", "\"rejected\": 1,", "\"rounded\": 2}");
+            assertThat(ingest.err()).contains("line 5", "amount: has more than 6 decimal places");
+            assertThat(test.count("SELECT COUNT(*) FROM transactions WHERE amount IN (914.15, 0.30)"))
+                    .isEqualTo(2);
+            assertThat(test.count("SELECT rows_rounded FROM ingestion_runs")).isEqualTo(2);
         }
     }
 

@@ -30,7 +30,7 @@ class ScoreCommandTest {
     @TempDir
     Path dir;
 
-    /** The file's transactions in event-time order, ties in file order, as spec section 4 orders them. */
+    /** The file's transactions in event-time order, ties in file order, as docs/features.md orders them. */
     private List<Transaction> transactions;
 
     private Path input;
@@ -142,10 +142,32 @@ class ScoreCommandTest {
                 .contains("line 3: amount: must be greater than zero, was -3")
                 .contains("line 4: timestamp:")
                 .contains("line 5: transaction_id: 't1' already appeared on line 2")
-                .contains("read 2 transactions (3 rejected)")
+                .contains("read 2 transactions (3 rejected, 0 amounts rounded)")
                 .contains("too few to train the anomaly model on (it needs 256): scoring with the rules alone");
         assertThat(ids(output)).containsExactly("t1", "t4");
         assertThat(Files.readAllLines(rejects)).hasSize(4).first().isEqualTo("source,line,reason,raw");
+    }
+
+    @Test
+    void readsAFloatsRenderingOfAnAmountAsThatAmountAndSaysHowManyItRounded() throws IOException {
+        Path pandas = dir.resolve("pandas.csv");
+        Files.writeString(pandas, """
+                transaction_id,timestamp,user_id,amount,currency
+                t1,2026-01-14T15:00:00Z,alice,914.1500000000001,USD
+                t2,2026-01-14T15:01:00Z,alice,0.30000000000000004,
+                t3,2026-01-14T15:02:00Z,bob,1000.0000000000001,JPY
+                t4,2026-01-14T15:03:00Z,bob,914.155,USD
+                t5,2026-01-14T15:04:00Z,bob,1.0000001,USD
+                """);
+        Path output = dir.resolve("decisions.csv");
+
+        CommandRun run = CommandRun.of("score", "--input", pandas.toString(), "--output", output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("line 6: amount: has more than 6 decimal places: 1.0000001")
+                .contains("read 4 transactions (1 rejected, 3 amounts rounded)");
+        assertThat(ids(output)).containsExactly("t1", "t2", "t3", "t4");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What txmon remembers about one account's behaviour: everything its features need, in a fixed amount of
  * memory however long or busy the account's history, and serializable on its own (see
- * {@link AccountStateCodec}) so that a keyed store, such as Flink's keyed state, can hold it per account.
+ * {@link AccountStateCodec}) so that a keyed store, such as a database column, can hold it per account.
  *
  * <p>It holds the last {@value RecentMovements#CAPACITY} movements exactly, hourly totals for a day, daily
  * totals for a month, the most recent distinct cities, countries, devices, merchants, receivers and

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * The saved form of one {@link AccountState}: a format version byte, then every field exactly (doubles
  * bit for bit), so that a state saved and read back scores the next transaction exactly as the live one
- * would. Keyed stores (Flink's keyed state, a database column) hold these bytes per account.
+ * would. Keyed stores (the database's account states) hold these bytes per account.
  *
  * <p>Format 1 is what this class writes. A later format must keep reading format 1.
  */

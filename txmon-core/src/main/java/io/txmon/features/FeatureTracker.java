@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Follows every account's behaviour through a sequence of transactions and turns each one into its
  * feature vector: the paying account first, then the receiving one, each read before it learns the
- * transaction. Call it in event-time order (ties in arrival order) for spec section 4's semantics.
+ * transaction. Call it in event-time order (ties in arrival order) for the semantics docs/features.md describes.
  */
 public final class FeatureTracker {
     private final FeatureExtractor extractor;

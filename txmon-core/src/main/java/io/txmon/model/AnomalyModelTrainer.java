@@ -72,7 +72,10 @@ public final class AnomalyModelTrainer {
         this.forestTrainer = forestTrainer;
     }
 
-    /** A trainer with txmon's inputs and seed 001's forest defaults: 150 trees, 256 samples, 1 %. */
+    /**
+     * A trainer with txmon's inputs and the forest defaults of the detector txmon replaces: 150 trees, 256
+     * samples, 1 % (kept as they were; docs/anomaly-model.md, "Defaults", lists them).
+     */
     public static Builder builder(long seed) {
         return new Builder(seed);
     }
@@ -140,7 +143,7 @@ public final class AnomalyModelTrainer {
 
     /**
      * The transactions of the earliest {@code share} of an ordered list's time span: what batch scoring
-     * trains on when it is given no model (spec section 5 says the earliest 25 %).
+     * trains on when it is given no model (the earliest 25 %, as the README's "Using it" says of {@code score}).
      */
     public static List<Transaction> earliestShare(List<Transaction> ordered, double share) {
         if (!(share > 0 && share <= 1)) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The verdict on one transaction (spec section 3), with the versions of the rule set and model that
+ * The verdict on one transaction (docs/file-formats.md, "Decisions"), with the versions of the rule set and model that
  * reached it, so that every decision can be audited and reproduced.
  *
  * @param transactionId the transaction decided on

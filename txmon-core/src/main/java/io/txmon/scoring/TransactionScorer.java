@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The decision path for a stream of transactions: each one's features from the accounts' behaviour so
- * far, then the decision. Batch scoring, the API and the streaming job all score through this, so the
- * same transactions in the same order get the same decisions everywhere (spec section 4).
+ * far, then the decision. Batch scoring, ingestion and the HTTP API all score through this, so the
+ * same transactions in the same order get the same decisions everywhere (docs/features.md, "Semantics").
  *
  * <p>Not thread-safe: one scorer follows one ordered stream.
  */

@@ -1,6 +1,6 @@
 /**
  * The decision path: account features, rule hits and the anomaly model's opinion combined into one
- * {@link io.txmon.scoring.Decision} with a risk score, level, recommendation and reason codes (spec
- * section 3). The API, batch scoring and the streaming job all call this package.
+ * {@link io.txmon.scoring.Decision} with a risk score, level, recommendation and reason codes
+ * (docs/file-formats.md, "Decisions"). The HTTP API, batch scoring and ingestion all call this package.
  */
 package io.txmon.scoring;

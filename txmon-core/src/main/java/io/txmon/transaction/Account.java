@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Reference data about an account (spec section 2). Everything but the id is optional: an account
+ * Reference data about an account (docs/file-formats.md, "Accounts"). Everything but the id is optional: an account
  * nobody described is aged from its first transaction and opens with a zero balance.
  *
  * @param userId the account id, as {@code user_id} and {@code counterparty_id} use it

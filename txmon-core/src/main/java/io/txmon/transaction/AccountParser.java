@@ -1,6 +1,6 @@
 package io.txmon.transaction;
 
-/** Turns the text of a reference-data record into an {@link Account} (spec section 2). */
+/** Turns the text of a reference-data record into an {@link Account} (docs/file-formats.md, "Accounts"). */
 public final class AccountParser {
 
     /**

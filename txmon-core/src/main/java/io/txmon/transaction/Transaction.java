@@ -6,7 +6,7 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * One money movement (spec section 1). Optional fields are {@code null} when not given; the record
+ * One money movement (docs/file-formats.md, "Transactions"). Optional fields are {@code null} when not given; the record
  * enforces the contract's limits, so a {@code Transaction} that exists is a valid one.
  *
  * @param transactionId unique id, an {@link Identifiers identifier}; the idempotency key everywhere

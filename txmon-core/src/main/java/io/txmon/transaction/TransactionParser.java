@@ -10,14 +10,26 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Turns the text of a record's fields into a {@link Transaction}, applying spec section 1: optional fields
+ * Turns the text of a record's fields into a {@link Transaction}, applying the data contract (docs/file-formats.md, "Transactions"): optional fields
  * that are absent or empty mean "not given", the currency defaults to the base currency, the type to
  * {@code CARD}. Every file reader and API shares it, so a record means the same everywhere.
  */
 public final class TransactionParser {
+    /**
+     * The code of the base currency every door uses unless configured otherwise: {@code score}, {@code ingest}
+     * and {@code convert} ({@code --base-currency}), and {@code serve} ({@code txmon.base-currency}). USD, the
+     * currency of the public data sets' converters and of the command line since its first version.
+     */
+    public static final String DEFAULT_BASE_CURRENCY_CODE = "USD";
+
+    /** {@link #DEFAULT_BASE_CURRENCY_CODE} as a currency. */
+    public static final Currency DEFAULT_BASE_CURRENCY = Currency.getInstance(DEFAULT_BASE_CURRENCY_CODE);
+
     private final Currency baseCurrency;
+    private final LongAdder roundedAmounts = new LongAdder();
 
     public TransactionParser(Currency baseCurrency) {
         this.baseCurrency = Objects.requireNonNull(baseCurrency, "baseCurrency");
@@ -29,18 +41,50 @@ public final class TransactionParser {
     }
 
     /**
+     * How many records' amounts this parser rounded, as the text of a binary float's rendering of an amount in
+     * the currency's minor units ({@code 914.1500000000001} read as {@code 914.15}). Use one parser per file or
+     * run to count theirs.
+     */
+    public long roundedAmounts() {
+        return roundedAmounts.sum();
+    }
+
+    /**
+     * The amount as written; or, when it has more decimal places than the contract allows but is a float's
+     * rendering of an amount in the currency's minor units, that amount. Anything else is left for
+     * {@link Transaction} to reject as before.
+     */
+    private BigDecimal amountIn(BigDecimal amount, Currency currency) {
+        if (amount.scale() <= Transaction.MAX_AMOUNT_SCALE
+                || amount.stripTrailingZeros().scale() <= Transaction.MAX_AMOUNT_SCALE) {
+            return amount;
+        }
+        BigDecimal rendered = FloatRenderings.amountRenderedBy(amount, currency);
+        if (rendered == null) {
+            return amount;
+        }
+        roundedAmounts.increment();
+        return rendered;
+    }
+
+    /**
      * Parses one record.
      *
      * @throws InvalidFieldException naming the first field that breaks the contract
      */
     public Transaction parse(FieldSource fields) {
-        String currency = text(fields, "currency");
+        String transactionId = required(fields, "transaction_id");
+        Instant timestamp = instant("timestamp", required(fields, "timestamp"));
+        String userId = required(fields, "user_id");
+        BigDecimal amount = decimal("amount", required(fields, "amount"));
+        String currencyCode = text(fields, "currency");
+        Currency currency = currencyCode == null ? baseCurrency : currency(currencyCode);
         return new Transaction(
-                required(fields, "transaction_id"),
-                instant("timestamp", required(fields, "timestamp")),
-                required(fields, "user_id"),
-                decimal("amount", required(fields, "amount")),
-                currency == null ? baseCurrency : currency(currency),
+                transactionId,
+                timestamp,
+                userId,
+                amountIn(amount, currency),
+                currency,
                 enumValue(TransactionType.class, "type", text(fields, "type"), TransactionType.CARD),
                 text(fields, "counterparty_id"),
                 text(fields, "merchant_id"),

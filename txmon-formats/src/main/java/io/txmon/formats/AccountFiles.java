@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads account reference data (spec section 2) from CSV or JSON Lines and writes it as CSV, optionally
+ * Reads account reference data (docs/file-formats.md, "Accounts") from CSV or JSON Lines and writes it as CSV, optionally
  * gzip-compressed, as the file name says.
  */
 public final class AccountFiles {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes decisions (spec section 3) as CSV or JSON Lines and reads them back for evaluation, optionally
+ * Writes decisions (docs/file-formats.md, "Decisions") as CSV or JSON Lines and reads them back for evaluation, optionally
  * gzip-compressed, as the file name says. Scores are written with {@value #DECIMALS} decimals, the same
  * on every machine whatever its locale.
  */

@@ -7,7 +7,7 @@ import io.txmon.transaction.InvalidFieldException;
 import java.util.List;
 
 /**
- * A decision as a decisions file records it (spec section 3): what evaluation needs, without the
+ * A decision as a decisions file records it (docs/file-formats.md, "Decisions"): what evaluation needs, without the
  * explanations and versions that only the full {@link Decision} carries.
  *
  * @param transactionId the transaction decided on

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Reads and writes transaction files (spec section 1) as CSV or JSON Lines, optionally gzip-compressed,
+ * Reads and writes transaction files (docs/file-formats.md, "Transactions") as CSV or JSON Lines, optionally gzip-compressed,
  * as the file name says: {@code .csv}, {@code .jsonl} or {@code .ndjson}, each optionally followed by
  * {@code .gz}.
  */

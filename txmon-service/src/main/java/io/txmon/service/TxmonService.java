@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** {@code bin/txmon serve}: txmon as a long-lived service over the database the batch commands use. */
 @SpringBootApplication
 @EnableScheduling
+@EnableConfigurationProperties(TxmonProperties.class)
 public class TxmonService {
     public static void main(String[] args) {
         List<String> arguments;

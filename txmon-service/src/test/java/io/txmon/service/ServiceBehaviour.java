@@ -7,14 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.cli.TxmonCommand;
 import io.txmon.service.ServiceClient.Answer;
+import io.txmon.storage.Database;
+import io.txmon.transaction.TransactionParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -29,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ServiceBehaviour {
     @LocalServerPort
     int port;
+
+    @Autowired
+    Database database;
 
     ServiceClient client;
     String prefix;
@@ -63,6 +73,28 @@ abstract class ServiceBehaviour {
                 .isEqualTo(id);
         assertThat(account.get("recent_decisions").get(0).get("amount").decimalValue())
                 .isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void aTransactionNamingNoCurrencyIsStoredInTheDefaultBaseCurrencyAsTheCommandLineWouldStoreIt()
+            throws SQLException {
+        String id = prefix + "nocurrency";
+
+        Answer answer =
+                client.post("/detect", INGEST_KEY, transaction(id, prefix + "u", "12.50", "2026-01-15T10:00:00Z"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        try (Connection connection = database.connect();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT currency FROM transactions WHERE transaction_id = ?")) {
+            query.setString(1, id);
+            try (ResultSet stored = query.executeQuery()) {
+                assertThat(stored.next()).isTrue();
+                assertThat(stored.getString(1))
+                        .isEqualTo(TransactionParser.DEFAULT_BASE_CURRENCY_CODE)
+                        .isEqualTo("USD");
+            }
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class AccountProfiles {
     /**
      * An account.
      *
-     * @param riskScore the risk of its latest decision (seed 000's account risk score)
+     * @param riskScore the risk of its latest decision (the accounts' {@code risk_score}, docs/storage.md)
      * @param transactions how many stored transactions it paid or received
      */
     public record AccountProfile(

@@ -16,6 +16,9 @@ final class FileRecords {
 
     long duplicates;
 
+    /** Records whose amount the file's parser rounded ({@code TransactionParser#roundedAmounts}). */
+    long rounded;
+
     /** Whether {@code transaction}'s id is new to the run; counts it as repeated when not. */
     boolean isNew(Transaction transaction, Set<String> seenThisRun) {
         if (seenThisRun.add(transaction.transactionId())) {
@@ -30,5 +33,6 @@ final class FileRecords {
         counts.read += rejected.size() + repeated;
         counts.rejected += rejected.size();
         counts.duplicates += repeated;
+        counts.rounded += rounded;
     }
 }

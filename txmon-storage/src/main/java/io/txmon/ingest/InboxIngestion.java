@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads an inbox folder while the service runs (a daily run without an external cron: docs/service.md): each file not read
+ * Reads an inbox folder while the service runs (a daily run without an external cron; docs/service.md, "Scheduled ingestion"): each file not read
  * before, in name order, has its transactions decided through the service's {@link OnlineIngestion}, so that they
  * share the account states and the decision path with the API's; then the file is recorded as read, with its
  * rejected records and the folder's watermark, under the service's ingestion run.
@@ -51,7 +51,6 @@ public final class InboxIngestion {
      */
     public Pass run(Path folder) {
         String source = folder.toAbsolutePath().normalize().toString();
-        EventTimeReader reader = new EventTimeReader(parser, IN_FLIGHT, message -> LOG.log(Level.INFO, message));
         int files = 0;
         long transactions = 0;
         long duplicates = 0;
@@ -63,7 +62,11 @@ public final class InboxIngestion {
                     continue;
                 }
                 FileRecords records = new FileRecords();
-                Instant latest = reader.read(path, new HashSet<>(), records, chunk -> decide(chunk, records));
+                // A parser of the file's own, whose count of rounded amounts is the file's.
+                TransactionParser fileParser = new TransactionParser(parser.baseCurrency());
+                Instant latest = new EventTimeReader(fileParser, IN_FLIGHT, message -> LOG.log(Level.INFO, message))
+                        .read(path, new HashSet<>(), records, chunk -> decide(chunk, records));
+                records.rounded = fileParser.roundedAmounts();
                 online.fileRead(source, file, records, latest);
                 files++;
                 transactions += records.decided;

@@ -116,7 +116,6 @@ public final class Ingestion {
     private final class FileDoor {
         private final DecisionLog log;
         private final String source;
-        private final EventTimeReader reader;
         private final Set<String> seenThisRun = new HashSet<>();
         /** The latest event time scored, for the source's watermark. */
         private Instant watermark;
@@ -127,13 +126,16 @@ public final class Ingestion {
             this.log = log;
             this.source = source;
             this.watermark = watermark;
-            this.reader = new EventTimeReader(parser, chunkSize, progress::println);
         }
 
         void read(InputFile file) throws SQLException {
             progress.printf("reading %s%n", file.path());
             FileRecords records = new FileRecords();
-            reader.read(file.path(), seenThisRun, records, chunk -> decide(file, chunk));
+            // A parser of the file's own, whose count of rounded amounts is the file's.
+            TransactionParser fileParser = new TransactionParser(parser.baseCurrency());
+            new EventTimeReader(fileParser, chunkSize, progress::println)
+                    .read(file.path(), seenThisRun, records, chunk -> decide(file, chunk));
+            records.rounded = fileParser.roundedAmounts();
             RunCounts counts = log.counts();
             records.count(counts);
             Instant latest = watermark;

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * transaction and the answer comes after one commit.
  *
  * <p>Order: transactions are decided in the order they reach the queue, which is the order they are stored in
- * ({@code sequence_number}), so that replaying the stored transactions gives the same decisions.
+ * ({@code sequence_number}), so that replaying the stored transactions gives the same decisions (docs/features.md, "Semantics").
  * A transaction sent again, even while its first copy is being written, is answered with the first decision.
  *
  * <p>States are saved at a checkpoint every {@link #CHECKPOINT_EVERY} transactions and when closed; after a crash

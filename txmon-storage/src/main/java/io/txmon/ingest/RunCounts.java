@@ -7,9 +7,10 @@ final class RunCounts {
     long duplicates;
     long rejected;
     long alerts;
+    long rounded;
 
     IngestionResult result(long runId) {
-        return new IngestionResult(runId, read, inserted, duplicates, rejected, alerts);
+        return new IngestionResult(runId, read, inserted, duplicates, rejected, alerts, rounded);
     }
 
     RunCounts copy() {
@@ -24,6 +25,7 @@ final class RunCounts {
         duplicates += delta.duplicates;
         rejected += delta.rejected;
         alerts += delta.alerts;
+        rounded += delta.rounded;
     }
 
     void set(RunCounts other) {
@@ -32,5 +34,6 @@ final class RunCounts {
         duplicates = other.duplicates;
         rejected = other.rejected;
         alerts = other.alerts;
+        rounded = other.rounded;
     }
 }

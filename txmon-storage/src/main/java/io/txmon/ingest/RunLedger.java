@@ -55,13 +55,15 @@ final class RunLedger {
 
     static void count(Connection connection, long runId, RunCounts counts) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE ingestion_runs SET rows_read = ?,"
-                + " rows_inserted = ?, rows_duplicate = ?, rows_rejected = ?, alerts_opened = ? WHERE run_id = ?")) {
+                + " rows_inserted = ?, rows_duplicate = ?, rows_rejected = ?, alerts_opened = ?, rows_rounded = ?"
+                + " WHERE run_id = ?")) {
             update.setLong(1, counts.read);
             update.setLong(2, counts.inserted);
             update.setLong(3, counts.duplicates);
             update.setLong(4, counts.rejected);
             update.setLong(5, counts.alerts);
-            update.setLong(6, runId);
+            update.setLong(6, counts.rounded);
+            update.setLong(7, runId);
             update.executeUpdate();
         }
     }

@@ -411,7 +411,7 @@ class BadInputIngestionIT {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             IngestionResult result = ingestion(test).run(file, null);
 
-            assertThat(result).isEqualTo(new IngestionResult(result.runId(), 0, 0, 0, 0, 0));
+            assertThat(result).isEqualTo(new IngestionResult(result.runId(), 0, 0, 0, 0, 0, 0));
             assertThat(runStatus(test)).isEqualTo("SUCCEEDED");
             assertThat(test.count("SELECT rows_read FROM ingestion_runs")).isZero();
             assertNothingStored(test);

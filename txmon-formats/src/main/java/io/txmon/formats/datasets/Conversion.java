@@ -6,6 +6,7 @@ import io.txmon.formats.ForeignCsvFiles;
 import io.txmon.formats.RejectedRecord;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class Conversion {
     public static final Instant DEFAULT_START = Instant.parse("2018-01-01T00:00:00Z");
 
     /** The currency of every amount, unless told: txmon's default base currency. */
-    public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
+    public static final Currency DEFAULT_CURRENCY = TransactionParser.DEFAULT_BASE_CURRENCY;
 
     /**
      * How long before the start the accounts a source describes were opened. PaySim and AMLSim accounts hold

@@ -29,7 +29,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * rules:
  *   - id: HIGH_AMOUNT
  *     reason_code: HIGH_AMOUNT
- *     description: Amount above 10,000 (seed 001)
+ *     description: Amount above 10,000
  *     weight: 0.5
  *     enabled: true
  *     condition: amount &gt; high_amount

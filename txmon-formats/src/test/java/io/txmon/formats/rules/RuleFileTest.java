@@ -29,7 +29,7 @@ class RuleFileTest {
             rules:
               - id: HIGH_AMOUNT
                 reason_code: HIGH_AMOUNT
-                description: Amount above 10,000 (seed 001)
+                description: Amount above 10,000
                 weight: 0.5
                 enabled: true
                 condition: amount > high_amount
@@ -57,7 +57,7 @@ class RuleFileTest {
         assertThat(rules.rules()).extracting(Rule::id).containsExactly("HIGH_AMOUNT", "VELOCITY_MULTI_CITY");
         Rule highAmount = rules.rule(0);
         assertThat(highAmount.reasonCode()).isEqualTo("HIGH_AMOUNT");
-        assertThat(highAmount.description()).isEqualTo("Amount above 10,000 (seed 001)");
+        assertThat(highAmount.description()).isEqualTo("Amount above 10,000");
         assertThat(highAmount.weight()).isEqualTo(0.5);
         assertThat(highAmount.enabled()).isTrue();
         assertThat(highAmount.condition().source()).isEqualTo("amount > high_amount");
@@ -92,7 +92,7 @@ class RuleFileTest {
                     enabled: true
                     weight: 0.50
                     description: >-
-                      Amount above 10,000 (seed 001)
+                      Amount above 10,000
                     reason_code: HIGH_AMOUNT
                     id: HIGH_AMOUNT
                   - {id: VELOCITY_MULTI_CITY, reason_code: VELOCITY_MULTI_CITY, weight: 7.0e-1, enabled: false,

@@ -8,16 +8,15 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.txmon.formats.TransactionJson;
 import io.txmon.ingest.Detection;
 import io.txmon.ingest.OnlineIngestion;
+import io.txmon.service.TxmonProperties;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,15 +36,11 @@ class DetectController {
     private final DetectionMetrics metrics;
     private final Duration timeout;
 
-    DetectController(
-            OnlineIngestion ingestion,
-            DetectionMetrics metrics,
-            @Value("${txmon.base-currency:EUR}") String baseCurrency,
-            @Value("${txmon.detect.timeout:10s}") Duration timeout) {
+    DetectController(OnlineIngestion ingestion, DetectionMetrics metrics, TxmonProperties properties) {
         this.ingestion = ingestion;
-        this.parser = new TransactionParser(Currency.getInstance(baseCurrency));
+        this.parser = new TransactionParser(properties.baseCurrency());
         this.metrics = metrics;
-        this.timeout = timeout;
+        this.timeout = properties.detect().timeout();
     }
 
     @Operation(
@@ -59,7 +54,8 @@ class DetectController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     DetectionResponse detect(
             @RequestBody(
-                            description = "A transaction as the data contract describes it (spec section 1)",
+                            description =
+                                    "A transaction as the data contract describes it (docs/file-formats.md, Transactions)",
                             content = @Content(schema = @Schema(implementation = TransactionRequest.class)))
                     @org.springframework.web.bind.annotation.RequestBody
                     String body) {

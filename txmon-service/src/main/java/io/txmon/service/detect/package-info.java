@@ -1,2 +1,2 @@
-/** Real-time detection over HTTP: seed 001's {@code /detect}, and batches. */
+/** Real-time detection over HTTP: {@code POST /detect} and batches (docs/service.md, "Detection"). */
 package io.txmon.service.detect;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** One OpenAPI document, shown by Swagger UI at {@code /docs} and by ReDoc at {@code /redoc} (seed 001). */
+/** One OpenAPI document, shown by Swagger UI at {@code /docs} and by ReDoc at {@code /redoc} (docs/service.md, "Documentation, metrics and health"). */
 @Configuration(proxyBeanMethods = false)
 class DocsConfiguration implements WebMvcConfigurer {
 

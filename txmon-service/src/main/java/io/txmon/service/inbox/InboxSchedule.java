@@ -6,43 +6,36 @@ import io.txmon.formats.DataFileException;
 import io.txmon.ingest.InboxIngestion;
 import io.txmon.ingest.IngestionException;
 import io.txmon.ingest.OnlineIngestion;
+import io.txmon.service.TxmonProperties;
 import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Currency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code txmon.inbox.path} on the cron expression {@code txmon.inbox.cron} (by default every day at 02:00,
- * seed 002's daily run): files not read before go through the service's decision path. Without a path it does
+ * Reads {@code txmon.inbox.path} on the cron expression {@code txmon.inbox.cron} (by default every day at 02:00;
+ * docs/service.md, "Scheduled ingestion"): files not read before go through the service's decision path. Without a path it does
  * nothing.
  */
 @Component
-class InboxSchedule {
+class InboxSchedule implements SchedulingConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(InboxSchedule.class);
 
-    private final String path;
+    private final TxmonProperties.Inbox settings;
     private final InboxIngestion inbox;
     private final Counter passes;
     private final Counter files;
     private final Counter failures;
 
-    InboxSchedule(
-            @Value("${txmon.inbox.path:}") String path,
-            @Value("${txmon.base-currency:EUR}") String baseCurrency,
-            Database database,
-            OnlineIngestion online,
-            Clock clock,
-            MeterRegistry registry) {
-        this.path = path;
-        this.inbox = new InboxIngestion(database, online, new TransactionParser(Currency.getInstance(baseCurrency)));
+    InboxSchedule(TxmonProperties properties, Database database, OnlineIngestion online, MeterRegistry registry) {
+        this.settings = properties.inbox();
+        this.inbox = new InboxIngestion(database, online, new TransactionParser(properties.baseCurrency()));
         this.passes = Counter.builder("ingestion.inbox.passes")
                 .description("Scheduled passes over the inbox")
                 .register(registry);
@@ -54,12 +47,17 @@ class InboxSchedule {
                 .register(registry);
     }
 
-    @Scheduled(cron = "${txmon.inbox.cron:0 0 2 * * *}")
+    /** Reads the inbox on {@code txmon.inbox.cron} (registered here so that its default lives in one place). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addCronTask(this::read, settings.cron());
+    }
+
     void read() {
-        if (path.isBlank()) {
+        if (settings.folder().isEmpty()) {
             return;
         }
-        Path folder = Path.of(path);
+        Path folder = settings.folder().get();
         if (!Files.isDirectory(folder)) {
             LOG.error("inbox {} is not a folder; nothing read", folder);
             failures.increment();

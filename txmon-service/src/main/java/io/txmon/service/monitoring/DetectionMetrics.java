@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The detection metrics under seed 001's names: {@code transactions_processed_total} by {@code risk_level}, and
+ * The detection metrics under the names docs/service.md lists ("Documentation, metrics and health"): {@code transactions_processed_total} by {@code risk_level}, and
  * the {@code scoring_latency_seconds} histogram (request to stored answer), plus alerts opened.
  */
 @Component

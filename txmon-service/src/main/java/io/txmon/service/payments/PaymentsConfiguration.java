@@ -4,10 +4,10 @@ import io.txmon.alerts.Alerts;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.LedgerAccounts;
 import io.txmon.payments.Payments;
+import io.txmon.service.TxmonProperties;
 import io.txmon.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,11 +22,8 @@ class PaymentsConfiguration {
     }
 
     @Bean
-    Payments payments(
-            Database database,
-            Clock clock,
-            OnlineIngestion ingestion,
-            @Value("${txmon.detect.timeout:10s}") Duration timeout) {
+    Payments payments(Database database, Clock clock, OnlineIngestion ingestion, TxmonProperties properties) {
+        Duration timeout = properties.detect().timeout();
         return new Payments(database, clock, transfer -> ingestion.decide(transfer, timeout));
     }
 

@@ -1,5 +1,6 @@
 package io.txmon.service.problems;
 
+import io.txmon.service.TxmonProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
 
-    RequestSizeLimit(@Value("${txmon.request.max-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimit(TxmonProperties properties) {
+        this.maxBytes = properties.request().maxBytes();
     }
 
     @Override

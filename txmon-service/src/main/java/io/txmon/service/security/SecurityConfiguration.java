@@ -1,12 +1,12 @@
 package io.txmon.service.security;
 
+import io.txmon.service.TxmonProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -103,8 +103,8 @@ class SecurityConfiguration {
      * and printed once, so that a first start works and says how to set keys of one's own.
      */
     @Bean
-    ApiKeys apiKeys(@Value("${txmon.api-keys:}") String configured) {
-        ApiKeys keys = ApiKeys.parse(configured);
+    ApiKeys apiKeys(TxmonProperties properties) {
+        ApiKeys keys = ApiKeys.parse(properties.apiKeys());
         if (!keys.isEmpty()) {
             return keys;
         }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.rules.RuleSet;
+import io.txmon.service.TxmonProperties;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,12 +28,10 @@ class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(
-            @Value("${txmon.db.url:" + Database.DEFAULT_URL + "}") String url,
-            @Value("${txmon.db.pool-size:16}") int poolSize) {
+    HikariDataSource dataSource(TxmonProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(Database.connectionUrl(url));
-        config.setMaximumPoolSize(poolSize);
+        config.setJdbcUrl(Database.connectionUrl(properties.db().url()));
+        config.setMaximumPoolSize(properties.db().poolSize());
         config.setPoolName("txmon");
         config.setAutoCommit(true);
         return new HikariDataSource(config);
@@ -50,12 +48,13 @@ class StorageConfiguration {
      * first version.
      */
     @Bean
-    ActiveRuleSet startingRuleSet(Database database, Clock clock, @Value("${txmon.rules:}") String rules) {
-        if (rules.isBlank()) {
+    ActiveRuleSet startingRuleSet(Database database, Clock clock, TxmonProperties properties) {
+        Optional<Path> rules = properties.startingRuleFile();
+        if (rules.isEmpty()) {
             return ActiveRuleSet.resolve(database, "txmon serve", clock.instant());
         }
-        String text = readRuleFile(Path.of(rules));
-        RuleSet start = RuleFile.parse(text, rules);
+        String text = readRuleFile(rules.get());
+        RuleSet start = RuleFile.parse(text, rules.get().toString());
         new StoredRuleSets(database)
                 .saveAndActivate(start.version(), start.name(), text, start.size(), "txmon serve", clock.instant());
         return new ActiveRuleSet(start, Optional.empty());

@@ -1,0 +1,113 @@
+package io.txmon.service;
+
+import io.txmon.storage.Database;
+import io.txmon.transaction.TransactionParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything {@code txmon serve} is configured with under {@code txmon.}, with every default in this one place. Each
+ * setting can come from {@code application.yml}, a {@code --txmon.x=y} argument or the environment, as Spring Boot
+ * spells it there ({@code TXMON_DB_URL}, {@code TXMON_API_KEYS}, {@code TXMON_INBOX_PATH}, ...); docs/service.md
+ * has the table.
+ *
+ * @param baseCurrency {@code txmon.base-currency}: the currency of a transaction that names none, as the command
+ *     line's {@code --base-currency}; default {@link TransactionParser#DEFAULT_BASE_CURRENCY} (USD)
+ * @param rules {@code txmon.rules}: a rule file to start with and keep as the active version; default none (the
+ *     database's active rule set, else the shipped defaults)
+ * @param apiKeys {@code txmon.api-keys}: {@code key:ROLE,ROLE;key:ROLE}; default none (one admin key is made and
+ *     printed at start)
+ * @param db {@code txmon.db}: the database
+ * @param detect {@code txmon.detect}: deciding on a transaction
+ * @param inbox {@code txmon.inbox}: the scheduled inbox
+ * @param request {@code txmon.request}: what a request may be
+ */
+@ConfigurationProperties("txmon")
+public record TxmonProperties(
+        Currency baseCurrency, String rules, String apiKeys, Db db, Detect detect, Inbox inbox, Request request) {
+
+    public TxmonProperties {
+        baseCurrency = baseCurrency == null ? TransactionParser.DEFAULT_BASE_CURRENCY : baseCurrency;
+        apiKeys = apiKeys == null ? "" : apiKeys;
+        db = db == null ? new Db(null, null) : db;
+        detect = detect == null ? new Detect(null) : detect;
+        inbox = inbox == null ? new Inbox(null, null) : inbox;
+        request = request == null ? new Request(null) : request;
+    }
+
+    /** The rule file to start with, when one is configured. */
+    public Optional<Path> startingRuleFile() {
+        return rules == null || rules.isBlank() ? Optional.empty() : Optional.of(Path.of(rules));
+    }
+
+    /**
+     * {@code txmon.db}.
+     *
+     * @param url {@code txmon.db.url} ({@code TXMON_DB_URL}, {@code --db}): a JDBC URL; default
+     *     {@link Database#DEFAULT_URL}, the embedded H2 under {@code ./data} the batch commands use
+     * @param poolSize {@code txmon.db.pool-size}: most connections held open; default {@link #DEFAULT_POOL_SIZE}
+     */
+    public record Db(String url, Integer poolSize) {
+        public static final int DEFAULT_POOL_SIZE = 16;
+
+        public Db {
+            url = url == null || url.isBlank() ? Database.DEFAULT_URL : url;
+            poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("txmon.db.pool-size must be at least 1, was " + poolSize);
+            }
+        }
+    }
+
+    /**
+     * {@code txmon.detect}.
+     *
+     * @param timeout {@code txmon.detect.timeout}: how long {@code POST /detect} and a payment's screening wait for
+     *     the decision to be stored before answering 503; default {@link #DEFAULT_TIMEOUT}
+     */
+    public record Detect(Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+        public Detect {
+            timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        }
+    }
+
+    /**
+     * {@code txmon.inbox}.
+     *
+     * @param path {@code txmon.inbox.path} ({@code TXMON_INBOX_PATH}): the folder read on the schedule; default
+     *     none, and then nothing is read
+     * @param cron {@code txmon.inbox.cron}: when, as Spring's six-field cron expression; default
+     *     {@link #DEFAULT_CRON}, every day at 02:00
+     */
+    public record Inbox(String path, String cron) {
+        public static final String DEFAULT_CRON = "0 0 2 * * *";
+
+        public Inbox {
+            cron = cron == null || cron.isBlank() ? DEFAULT_CRON : cron;
+        }
+
+        /** The folder to read, when one is configured. */
+        public Optional<Path> folder() {
+            return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+        }
+    }
+
+    /**
+     * {@code txmon.request}.
+     *
+     * @param maxBytes {@code txmon.request.max-bytes}: the largest request body taken, larger ones are refused with
+     *     413; default {@link #DEFAULT_MAX_BYTES} (1 MiB)
+     */
+    public record Request(Long maxBytes) {
+        public static final long DEFAULT_MAX_BYTES = 1_048_576;
+
+        public Request {
+            maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
+        }
+    }
+}

@@ -1,13 +1,17 @@
 package io.txmon.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Disabled;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +57,6 @@ class ModuleDependenciesTest {
     }
 
     @Test
-    @Disabled("enabled once storage's public API no longer throws SQLException: issue 12")
     void onlyStorageUsesJdbc() {
         noClasses()
                 .should()
@@ -61,6 +64,41 @@ class ModuleDependenciesTest {
                 .resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("the database is storage's business; its callers see domain types and exceptions")
                 .check(Modules.mainClassesOfAllBut(Modules.STORAGE));
+    }
+
+    @Test
+    void storagesPublicMethodsThrowNoSqlExceptionButItsOwnJdbcSeams() {
+        methods()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat(are(not(jdbcSeams())))
+                .should()
+                .notDeclareThrowableOfType(SQLException.class)
+                .because("storage's callers see StorageException, mapped once at the service's edge")
+                .check(Modules.mainClassesOf(Modules.STORAGE));
+    }
+
+    /**
+     * Where storage's packages hand JDBC to each other, public only because Java has no access between sibling
+     * packages (outside storage nothing may touch {@code java.sql}, see {@link #onlyStorageUsesJdbc}): the
+     * connection source, JDBC helpers, the decision row mapping, the alert-closing hook that runs inside a review's
+     * transaction, and the triggers H2 instantiates by reflection.
+     */
+    private static DescribedPredicate<JavaClass> jdbcSeams() {
+        return describe(
+                "storage's JDBC seams",
+                c -> c.isAssignableTo("org.h2.api.Trigger")
+                        || List.of(
+                                        "io.txmon.storage.Database",
+                                        "io.txmon.storage.Jdbc",
+                                        "io.txmon.storage.StoredHistory",
+                                        "io.txmon.decisions.DecisionColumns",
+                                        "io.txmon.alerts.Alerts$ClosingHook")
+                                .contains(c.getName()));
     }
 
     /** The JDK's {@code java.*} packages, primitives and arrays of them included. */

@@ -10,15 +10,11 @@ import io.txmon.payments.Payment;
 import io.txmon.payments.PaymentRequest;
 import io.txmon.payments.Payments;
 import io.txmon.storage.Database;
+import io.txmon.storage.PostgresScratchDatabase;
 import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,13 +56,10 @@ public final class PaymentsLoad {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        String name = "txmon_payments_load_" + ProcessHandle.current().pid();
-        execute("CREATE DATABASE " + name);
         boolean clean;
-        try {
-            clean = run(name, seconds, args.length > 1 && args[1].equals("screening"));
-        } finally {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        try (PostgresScratchDatabase scratch = PostgresScratchDatabase.create(
+                SERVER, USER, "txmon_payments_load_" + ProcessHandle.current().pid())) {
+            clean = run(scratch.url(), seconds, args.length > 1 && args[1].equals("screening"));
         }
         if (!clean) {
             System.exit(1);
@@ -74,8 +67,7 @@ public final class PaymentsLoad {
     }
 
     /** Whether every payment was answered. */
-    private static boolean run(String name, int seconds, boolean screeningOnly) throws Exception {
-        String url = SERVER + name + "?user=" + USER;
+    private static boolean run(String url, int seconds, boolean screeningOnly) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(THREADS);
         try (HikariDataSource pool = pool(url)) {
             Database database = Database.open(pool, url);
@@ -87,11 +79,11 @@ public final class PaymentsLoad {
 
                 System.out.printf(
                         Locale.ROOT,
-                        "machine: %d cores, Java %s (%s), PostgreSQL %s at 127.0.0.1:5432%n",
+                        "machine: %d cores, Java %s (%s), %s at 127.0.0.1:5432%n",
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.runtime.version"),
                         System.getProperty("java.vm.name"),
-                        serverVersion(database));
+                        database.serverVersion());
                 System.out.printf(
                         Locale.ROOT,
                         "connections: HikariCP, %d at most%naccounts: %,d, opening balance %s each%n",
@@ -110,7 +102,7 @@ public final class PaymentsLoad {
                 // The statistics a database in use has (autovacuum analyzes a table at most once a minute): on a
                 // fresh database the planner takes the tables for tiny and scans them whole, which the warm-up,
                 // at tens of milliseconds a payment, shows.
-                analyze(database);
+                database.analyze();
                 System.out.printf(
                         Locale.ROOT,
                         "warm-up: %d s, %,d payments, discarded; then ANALYZE%n",
@@ -187,29 +179,6 @@ public final class PaymentsLoad {
             done.add(client.get());
         }
         return Round.of(done, (System.nanoTime() - started) / 1e9);
-    }
-
-    private static void analyze(Database database) throws SQLException {
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
-        }
-    }
-
-    private static String serverVersion(Database database) throws SQLException {
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SHOW server_version")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection server = DriverManager.getConnection(SERVER + "postgres", USER, null);
-                Statement statement = server.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     /** What one client did: its latencies in nanoseconds, in the order paid, and its outcomes. */

@@ -27,7 +27,6 @@ import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
     private PrintWriter err;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         long started = System.nanoTime();
@@ -204,8 +203,7 @@ final class DemoCommand implements Callable<Integer> {
             IngestionResult first,
             AnomalyModel model,
             Path laterFile,
-            IngestionResult second)
-            throws SQLException {
+            IngestionResult second) {
         IngestionStatus.Volumes stored = db.volumes();
         out.printf(
                 "stored: %,d transactions, %,d accounts, %,d ingestion runs, %,d open alerts, %,d model%n",
@@ -224,7 +222,7 @@ final class DemoCommand implements Callable<Integer> {
                 second.runId(), laterFile.getFileName(), second.inserted(), model.version());
     }
 
-    private static void printAlerts(PrintWriter out, DemoDatabase db) throws SQLException {
+    private static void printAlerts(PrintWriter out, DemoDatabase db) {
         out.printf("%nopen alerts by reason code (top ten; an alert counts under each of its codes)%n");
         for (DemoDatabase.ReasonCount reason : db.alertsByReason(10)) {
             out.printf("  %-32s %,8d%n", reason.reasonCode(), reason.alerts());

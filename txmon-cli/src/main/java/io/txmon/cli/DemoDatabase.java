@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +66,7 @@ final class DemoDatabase {
      * Open alerts per reason code of their decision, most first (ties by code), at most {@code top}: an alert
      * counts once under each of its codes. Read page by page through the alert queue, as analysts see it.
      */
-    List<ReasonCount> alertsByReason(int top) throws SQLException {
+    List<ReasonCount> alertsByReason(int top) {
         Alerts alerts = new Alerts(database, Clock.systemUTC());
         Alerts.Filter open = new Alerts.Filter(Alerts.Status.OPEN, null, null, null, null, null);
         Map<String, Long> counts = new TreeMap<>();

@@ -9,7 +9,6 @@ import io.txmon.storage.Database;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.concurrent.Callable;
@@ -60,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
     int chunkSize;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Database database = db.open();

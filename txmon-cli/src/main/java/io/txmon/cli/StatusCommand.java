@@ -3,7 +3,6 @@ package io.txmon.cli;
 import io.txmon.ingest.IngestionStatus;
 import io.txmon.storage.Database;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
     int runs;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         Database database = db.open();
         PrintWriter out = spec.commandLine().getOut();
         IngestionStatus status = new IngestionStatus(database);

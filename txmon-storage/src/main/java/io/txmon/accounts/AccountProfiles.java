@@ -1,5 +1,9 @@
 package io.txmon.accounts;
 
+import io.txmon.decisions.DecisionColumns;
+import io.txmon.decisions.StoredDecision;
+import io.txmon.scoring.Recommendation;
+import io.txmon.scoring.RiskLevel;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
 import io.txmon.storage.StorageException;
@@ -48,8 +52,8 @@ public final class AccountProfiles {
             String currency,
             String type,
             BigDecimal riskScore,
-            String riskLevel,
-            String recommendation,
+            RiskLevel riskLevel,
+            Recommendation recommendation,
             List<String> reasonCodes) {
 
         public RecentDecision {
@@ -111,25 +115,24 @@ public final class AccountProfiles {
 
     private static List<RecentDecision> recent(Connection connection, String userId, int limit) throws SQLException {
         List<RecentDecision> decisions = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT t.transaction_id, t.event_time, t.amount,"
-                + " t.currency, t.type, d.risk_score, d.risk_level, d.recommendation, d.reason_codes"
-                + " FROM transactions t JOIN decisions d ON d.sequence_number = t.sequence_number"
-                + " WHERE t.user_id = ? ORDER BY t.sequence_number DESC LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT t.event_time, t.amount, t.currency, t.type, " + DecisionColumns.SELECTED + " FROM "
+                        + DecisionColumns.JOIN + " WHERE t.user_id = ? ORDER BY t.sequence_number DESC LIMIT ?")) {
             select.setString(1, userId);
             select.setInt(2, Math.max(0, limit));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String codes = rs.getString(9);
+                    StoredDecision decision = DecisionColumns.read(rs, 5);
                     decisions.add(new RecentDecision(
-                            rs.getString(1),
-                            Jdbc.instant(rs, 2),
-                            rs.getBigDecimal(3),
-                            rs.getString(4).strip(),
-                            rs.getString(5),
-                            rs.getBigDecimal(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            codes.isEmpty() ? List.of() : List.of(codes.split(";"))));
+                            decision.transactionId(),
+                            Jdbc.instant(rs, 1),
+                            rs.getBigDecimal(2),
+                            rs.getString(3).strip(),
+                            rs.getString(4),
+                            decision.riskScore(),
+                            decision.riskLevel(),
+                            decision.recommendation(),
+                            decision.reasonCodes()));
                 }
             }
         }

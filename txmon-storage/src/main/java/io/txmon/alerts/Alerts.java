@@ -1,5 +1,10 @@
 package io.txmon.alerts;
 
+import io.txmon.decisions.DecisionColumns;
+import io.txmon.decisions.ReasonCodes;
+import io.txmon.decisions.StoredDecision;
+import io.txmon.scoring.Recommendation;
+import io.txmon.scoring.RiskLevel;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
 import io.txmon.storage.StorageException;
@@ -55,8 +60,8 @@ public final class Alerts {
             BigDecimal amount,
             String currency,
             BigDecimal riskScore,
-            String riskLevel,
-            String recommendation,
+            RiskLevel riskLevel,
+            Recommendation recommendation,
             List<String> reasonCodes) {}
 
     /** One alert in full: the summary, the transaction's other fields, the notes and every change. */
@@ -81,7 +86,8 @@ public final class Alerts {
             Instant at, String actor, Status fromStatus, Status toStatus, String assignee, Label label, String note) {}
 
     /** What to list: each filter may be null. */
-    public record Filter(Status status, String reasonCode, String riskLevel, Instant from, Instant to, String userId) {}
+    public record Filter(
+            Status status, String reasonCode, RiskLevel riskLevel, Instant from, Instant to, String userId) {}
 
     /**
      * A review: any of a new status, an assignee, a note, and for closing the label.
@@ -112,7 +118,7 @@ public final class Alerts {
                     int slot = Label.valueOf(rs.getString(2)) == Label.TRUE_POSITIVE ? 0 : 1;
                     all[slot]++;
                     String codes = rs.getString(1);
-                    for (String code : codes.isEmpty() ? new String[0] : codes.split(";")) {
+                    for (String code : ReasonCodes.decode(codes)) {
                         counts.computeIfAbsent(code, c -> new long[2])[slot]++;
                     }
                 }
@@ -132,9 +138,12 @@ public final class Alerts {
                 code, reviewed, counts[0], counts[1], reviewed == 0 ? 0 : (double) counts[0] / reviewed);
     }
 
-    private static final String SUMMARY_COLUMNS = "a.alert_id, t.transaction_id, a.user_id, a.status, a.assignee,"
-            + " a.label, a.created_at, a.updated_at, a.closed_at, t.event_time, t.amount, t.currency, d.risk_score,"
-            + " d.risk_level, d.recommendation, d.reason_codes";
+    /** An alert's own columns, its transaction's, then its decision's ({@link DecisionColumns#SELECTED}). */
+    private static final String SUMMARY_COLUMNS = "a.alert_id, a.user_id, a.status, a.assignee, a.label, a.created_at,"
+            + " a.updated_at, a.closed_at, t.event_time, t.amount, t.currency, " + DecisionColumns.SELECTED;
+
+    private static final int DECISION_COLUMN = 12;
+    private static final int SUMMARY_COUNT = DECISION_COLUMN + DecisionColumns.SELECTED_COUNT - 1;
     private static final String JOINS = " FROM alerts a JOIN decisions d ON d.sequence_number = a.sequence_number"
             + " JOIN transactions t ON t.sequence_number = a.sequence_number";
 
@@ -178,7 +187,7 @@ public final class Alerts {
             }
             if (filter.riskLevel() != null) {
                 sql.append(" AND d.risk_level = ?");
-                values.add(filter.riskLevel());
+                values.add(filter.riskLevel().name());
             }
             if (filter.reasonCode() != null) {
                 // Codes are joined with ';': match a whole code, wherever it stands.
@@ -313,29 +322,29 @@ public final class Alerts {
         AlertDetail detail;
         try (PreparedStatement select = connection.prepareStatement("SELECT " + SUMMARY_COLUMNS
                 + ", t.type, t.counterparty_id, t.merchant_id, t.merchant_type, t.location, t.country, t.channel,"
-                + " t.device_id, d.rule_set_version, d.model_version, d.anomaly_score, a.notes" + JOINS
+                + " t.device_id, a.notes" + JOINS
                 + " WHERE a.alert_id = ?")) {
             select.setLong(1, alertId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                double anomaly = rs.getDouble(27);
-                Double anomalyScore = rs.wasNull() ? null : anomaly;
+                StoredDecision decision = DecisionColumns.read(rs, DECISION_COLUMN);
+                int more = SUMMARY_COUNT + 1;
                 detail = new AlertDetail(
-                        summary(rs),
-                        rs.getString(17),
-                        rs.getString(18),
-                        rs.getString(19),
-                        rs.getString(20),
-                        rs.getString(21),
-                        trim(rs.getString(22)),
-                        rs.getString(23),
-                        rs.getString(24),
-                        rs.getString(25),
-                        rs.getString(26),
-                        anomalyScore,
-                        rs.getString(28),
+                        summary(rs, decision),
+                        rs.getString(more),
+                        rs.getString(more + 1),
+                        rs.getString(more + 2),
+                        rs.getString(more + 3),
+                        rs.getString(more + 4),
+                        trim(rs.getString(more + 5)),
+                        rs.getString(more + 6),
+                        rs.getString(more + 7),
+                        decision.ruleSetVersion(),
+                        decision.modelVersion().orElse(null),
+                        decision.anomalyScore().orElse(null),
+                        rs.getString(more + 8),
                         history(connection, alertId));
             }
         }
@@ -365,25 +374,28 @@ public final class Alerts {
     }
 
     private static AlertSummary summary(ResultSet rs) throws SQLException {
-        String label = rs.getString(6);
-        String codes = rs.getString(16);
+        return summary(rs, DecisionColumns.read(rs, DECISION_COLUMN));
+    }
+
+    private static AlertSummary summary(ResultSet rs, StoredDecision decision) throws SQLException {
+        String label = rs.getString(5);
         return new AlertSummary(
                 rs.getLong(1),
+                decision.transactionId(),
                 rs.getString(2),
-                rs.getString(3),
-                Status.valueOf(rs.getString(4)),
-                rs.getString(5),
+                Status.valueOf(rs.getString(3)),
+                rs.getString(4),
                 label == null ? null : Label.valueOf(label),
+                Jdbc.instant(rs, 6),
                 Jdbc.instant(rs, 7),
                 Jdbc.instant(rs, 8),
                 Jdbc.instant(rs, 9),
-                Jdbc.instant(rs, 10),
-                rs.getBigDecimal(11),
-                trim(rs.getString(12)),
-                rs.getBigDecimal(13),
-                rs.getString(14),
-                rs.getString(15),
-                codes.isEmpty() ? List.of() : List.of(codes.split(";")));
+                rs.getBigDecimal(10),
+                trim(rs.getString(11)),
+                decision.riskScore(),
+                decision.riskLevel(),
+                decision.recommendation(),
+                decision.reasonCodes());
     }
 
     private static String trim(String text) {

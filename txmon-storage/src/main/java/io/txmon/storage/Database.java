@@ -1,8 +1,10 @@
 package io.txmon.storage;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -91,6 +93,29 @@ public final class Database {
      */
     public Connection connect() throws SQLException {
         return pool != null ? pool.getConnection() : DriverManager.getConnection(url, credentials);
+    }
+
+    /** The engine's name and version as the server reports it, such as {@code PostgreSQL 15.19}. */
+    public String serverVersion() {
+        try (Connection connection = connect()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new StorageException("reading the server's version failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the planner's statistics up to date ({@code ANALYZE}): after a bulk load into a fresh database, which
+     * the planner otherwise takes for tiny until autovacuum comes round.
+     */
+    public void analyze() {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new StorageException("ANALYZE failed: " + e.getMessage(), e);
+        }
     }
 
     public DatabaseEngine engine() {

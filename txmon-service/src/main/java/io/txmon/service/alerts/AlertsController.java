@@ -6,6 +6,7 @@ import io.txmon.alerts.Alerts.AlertDetail;
 import io.txmon.alerts.Alerts.AlertSummary;
 import io.txmon.alerts.Alerts.Label;
 import io.txmon.alerts.Alerts.Status;
+import io.txmon.scoring.RiskLevel;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.transaction.InvalidFieldException;
@@ -117,13 +118,15 @@ class AlertsController {
         }
     }
 
-    private static String level(String parameter, String text) {
+    private static RiskLevel level(String parameter, String text) {
         String level = text.strip().toUpperCase(Locale.ROOT);
-        if (!List.of("LOW", "MEDIUM", "HIGH").contains(level)) {
-            throw new InvalidFieldException(
-                    parameter, "must be LOW, MEDIUM or HIGH, was '" + QueryParameters.abbreviate(text) + "'");
+        for (RiskLevel known : RiskLevel.values()) {
+            if (known.name().equals(level)) {
+                return known;
+            }
         }
-        return level;
+        throw new InvalidFieldException(
+                parameter, "must be LOW, MEDIUM or HIGH, was '" + QueryParameters.abbreviate(text) + "'");
     }
 
     private static String code(String parameter, String text) {

@@ -14,7 +14,6 @@ import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +71,7 @@ class AnalyticsController {
 
     @Operation(summary = "The latest ingestion runs, newest first, and how far each source has come")
     @GetMapping("/ingestion/status")
-    Status status(@RequestParam(defaultValue = "10") int limit) throws SQLException {
+    Status status(@RequestParam(defaultValue = "10") int limit) {
         return new Status(ingestion.latestRuns(QueryParameters.limit("limit", limit, MAX_LIMIT)), ingestion.sources());
     }
 
@@ -95,7 +94,7 @@ class AnalyticsController {
 
     @Operation(summary = "The latest records refused by ingestion, newest first, with their line, text and reason")
     @GetMapping("/ingestion/rejected")
-    List<IngestionStatus.Rejected> rejected(@RequestParam(defaultValue = "50") int limit) throws SQLException {
+    List<IngestionStatus.Rejected> rejected(@RequestParam(defaultValue = "50") int limit) {
         return ingestion.rejected(QueryParameters.limit("limit", limit, MAX_LIMIT));
     }
 

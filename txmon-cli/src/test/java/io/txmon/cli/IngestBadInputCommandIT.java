@@ -81,7 +81,7 @@ class IngestBadInputCommandIT {
                     .contains("rejected transactions.csv line 3: amount: must be greater than zero, was -5");
             assertThat(run.out())
                     .matches("\\{\"run_id\": 1, \"read\": 3, \"inserted\": 2, \"duplicates\": 0, \"rejected\": 1,"
-                            + " \"alerts\": \\d+}\\s*");
+                            + " \"alerts\": \\d+, \"rounded\": 0}\\s*");
             assertThat(test.count("SELECT COUNT(*) FROM decisions")).isEqualTo(2);
         }
     }
@@ -96,7 +96,7 @@ class IngestBadInputCommandIT {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
                     .isEqualToIgnoringNewLines("{\"run_id\": 1, \"read\": 0, \"inserted\": 0, \"duplicates\": 0,"
-                            + " \"rejected\": 0, \"alerts\": 0}");
+                            + " \"rejected\": 0, \"alerts\": 0, \"rounded\": 0}");
             assertThat(test.string("SELECT status FROM ingestion_runs")).isEqualTo("SUCCEEDED");
         }
     }

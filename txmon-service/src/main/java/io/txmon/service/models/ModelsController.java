@@ -5,6 +5,7 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.model.AnomalyModel;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
+import io.txmon.storage.ActiveModel;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
@@ -80,7 +81,7 @@ class ModelsController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("from", e.getMessage());
         }
-        ingestion.useModel(models.forScoring()).get(30, TimeUnit.SECONDS);
+        ingestion.useModel(ActiveModel.resolve(database)).get(30, TimeUnit.SECONDS);
         AnomalyModel model = trained.model();
         AUDIT.info(
                 "model {} trained by {} on {} transactions",

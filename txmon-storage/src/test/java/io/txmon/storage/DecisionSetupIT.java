@@ -1,6 +1,7 @@
 package io.txmon.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.features.FeatureSettings;
 import io.txmon.formats.rules.RuleFile;
@@ -9,6 +10,7 @@ import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Account;
+import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,13 +56,43 @@ class DecisionSetupIT {
             models.save(newer, "{}", THEN.plusSeconds(1));
 
             DecisionSetup before = DecisionSetup.resolve(test.database(), "test", THEN);
-            models.activate(older.version());
+            ActiveModel.activate(test.database(), " " + older.version() + " ", "alice", THEN.plusSeconds(2));
             DecisionSetup after = DecisionSetup.resolve(test.database(), "test", THEN);
 
             assertThat(before.rules().version()).isEqualTo(seeds.version());
             assertThat(before.model().orElseThrow().version()).isEqualTo(newer.version());
             assertThat(after.rules().version()).isEqualTo(seeds.version());
             assertThat(after.model().orElseThrow().version()).isEqualTo(older.version());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void activatingAModelRecordsWhoChoseItAndWhenAndAnUnknownOrBlankVersionChangesNothing(DatabaseEngine engine)
+            throws Exception {
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            StoredModels models = new StoredModels(test.database());
+            AnomalyModel first = model(1);
+            AnomalyModel second = model(2);
+            models.save(first, "{}", THEN);
+            models.save(second, "{}", THEN.plusSeconds(1));
+            ActiveModel.activate(test.database(), first.version(), "alice", THEN.plusSeconds(5));
+
+            assertThatThrownBy(() -> ActiveModel.activate(test.database(), "if-nosuchmodel", "bob", THEN))
+                    .isInstanceOf(UnknownModelVersionException.class)
+                    .hasMessage("no model version if-nosuchmodel is kept");
+            assertThatThrownBy(() -> ActiveModel.activate(test.database(), "x".repeat(100), "bob", THEN))
+                    .hasMessage("no model version " + "x".repeat(61) + "... is kept");
+            assertThatThrownBy(() -> ActiveModel.activate(test.database(), " ", "bob", THEN))
+                    .isInstanceOf(InvalidFieldException.class)
+                    .hasMessage("model_version: is required");
+
+            List<StoredModels.ModelVersion> kept = models.versions();
+            assertThat(kept.get(0).version()).isEqualTo(second.version());
+            assertThat(kept.get(0).active()).isFalse();
+            assertThat(kept.get(0).activation()).isEmpty();
+            assertThat(kept.get(1).active()).isTrue();
+            assertThat(kept.get(1).activation()).contains(new StoredModels.Activation("alice", THEN.plusSeconds(5)));
         }
     }
 

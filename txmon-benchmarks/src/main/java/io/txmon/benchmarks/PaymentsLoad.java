@@ -10,6 +10,7 @@ import io.txmon.payments.Payment;
 import io.txmon.payments.PaymentRequest;
 import io.txmon.payments.Payments;
 import io.txmon.storage.Database;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.PostgresScratchDatabase;
 import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Transaction;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +73,11 @@ public final class PaymentsLoad {
         ExecutorService clients = Executors.newFixedThreadPool(THREADS);
         try (HikariDataSource pool = pool(url)) {
             Database database = Database.open(pool, url);
-            try (OnlineIngestion online =
-                    OnlineIngestion.start(database, RuleFile.defaults(), Clock.systemUTC(), decision -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    database,
+                    DecisionSetup.of(RuleFile.defaults(), Optional.empty()),
+                    Clock.systemUTC(),
+                    decision -> {})) {
                 List<String> accounts = open(database, clients);
                 Payments payments =
                         new Payments(database, Clock.systemUTC(), transfer -> online.decide(transfer, SCREENING_WAIT));

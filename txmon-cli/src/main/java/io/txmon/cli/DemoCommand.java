@@ -19,7 +19,7 @@ import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.Simulator;
-import io.txmon.storage.ActiveRuleSet;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.training.TrainingFromHistory;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
@@ -121,17 +121,12 @@ final class DemoCommand implements Callable<Integer> {
         Path laterFile = write(later, "later.csv");
 
         DemoDatabase db = DemoDatabase.fresh(dir, err);
-        Ingestion ingestion = new Ingestion(
-                db.database(),
-                ActiveRuleSet.resolve(db.database(), "txmon demo", Instant.now())
-                        .rules(),
-                parser,
-                err);
-        IngestionResult first = ingestion.run(earliestFile, files.accounts());
+        IngestionResult first = ingestion(db, parser).run(earliestFile, files.accounts());
         TrainingFromHistory.Trained trained =
                 TrainCommand.train(db.database(), Optional.empty(), Optional.empty(), modelSeed);
         err.printf("trained and kept model %s%n", trained.model());
-        IngestionResult second = ingestion.run(laterFile, files.accounts());
+        // Resolved again: the model just trained is the newest, so it scores from here on, as for any later door.
+        IngestionResult second = ingestion(db, parser).run(laterFile, files.accounts());
         IngestCommand.refreshAnalytics(db.database(), err);
 
         List<String> laterIds = later.stream().map(Transaction::transactionId).toList();
@@ -154,6 +149,12 @@ final class DemoCommand implements Callable<Integer> {
         printWhereToLook(out, db, files, seed);
         out.flush();
         return 0;
+    }
+
+    /** An ingestion deciding with what decides on the demo's database now, as {@code bin/txmon ingest} would. */
+    private Ingestion ingestion(DemoDatabase db, TransactionParser parser) {
+        return new Ingestion(
+                db.database(), DecisionSetup.resolve(db.database(), "txmon demo", Instant.now()), parser, err);
     }
 
     private Path write(List<Transaction> transactions, String name) {

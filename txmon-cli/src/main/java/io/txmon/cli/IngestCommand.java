@@ -4,8 +4,8 @@ import io.txmon.analytics.AnalyticsRefresh;
 import io.txmon.analytics.RefreshResult;
 import io.txmon.ingest.Ingestion;
 import io.txmon.ingest.IngestionResult;
-import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,8 +65,7 @@ final class IngestCommand implements Callable<Integer> {
         Database database = db.open();
         IngestionResult result = new Ingestion(
                         database,
-                        ActiveRuleSet.resolve(database, "txmon ingest", Instant.now())
-                                .rules(),
+                        DecisionSetup.resolve(database, "txmon ingest", Instant.now()),
                         new TransactionParser(baseCurrency),
                         err)
                 .chunkSize(chunkSize)

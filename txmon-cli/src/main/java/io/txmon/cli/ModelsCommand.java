@@ -1,11 +1,13 @@
 package io.txmon.cli;
 
 import io.txmon.model.AnomalyModel;
+import io.txmon.storage.ActiveModel;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
+import io.txmon.storage.UnknownModelVersionException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +53,10 @@ final class ModelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code txmon models activate ID}: what {@code PUT /models/active} does, from the command line. */
+    /**
+     * {@code txmon models activate ID}: what {@code PUT /models/active} does ({@link ActiveModel#activate}), from the
+     * command line.
+     */
     @Command(
             name = "activate",
             mixinStandardHelpOptions = true,
@@ -69,26 +74,29 @@ final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<AnomalyModel> model = new StoredModels(db.open()).activate(version.strip());
-            if (model.isEmpty()) {
-                throw new ParameterException(
-                        spec.commandLine(), "no model version " + version + " is kept (bin/txmon models lists them)");
+            AnomalyModel model;
+            try {
+                model = ActiveModel.activate(db.open(), version, "bin/txmon models activate", Instant.now());
+            } catch (UnknownModelVersionException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + " (bin/txmon models lists them)");
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("model %s is active%n", model.get().version());
+            out.printf("model %s is active%n", model.version());
             out.flush();
             return 0;
         }
     }
 
-    /** The same choice {@link StoredModels#forScoring()} makes: the active version, else the newest. */
+    /** The same choice {@link ActiveModel#resolve} makes: the active version, else the newest. */
     private static ModelVersion scoringUses(List<ModelVersion> newestFirst) {
         return newestFirst.stream().filter(ModelVersion::active).findFirst().orElse(newestFirst.get(0));
     }
 
     private static String usage(ModelVersion v, ModelVersion used) {
         if (v.active()) {
-            return "active (scoring uses it)";
+            return v.activation()
+                    .map(chosen -> "active (scoring uses it), chosen by " + chosen.by() + " at " + chosen.at())
+                    .orElse("active (scoring uses it)");
         }
         return v == used ? "newest (scoring uses it)" : "";
     }

@@ -59,8 +59,8 @@ class RulesAndModelsCommandIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
-    void aModelActivatedFromTheCommandLineScoresTheNextIngestThoughANewerOneIsKept(DatabaseEngine engine)
-            throws Exception {
+    void aModelActivatedFromTheCommandLineIsRecordedAsChosenByItAndScoresTheNextIngestThoughANewerOneIsKept(
+            DatabaseEngine engine) throws Exception {
         List<Transaction> all = new RandomTransactions(6).generate(3_000, 20);
         Path first = folder.resolve("first.csv");
         Path later = folder.resolve("later.csv");
@@ -80,12 +80,18 @@ class RulesAndModelsCommandIT {
 
             CommandRun activate = CommandRun.of("models", "activate", olderVersion, "--db", test.url());
             CommandRun unknown = CommandRun.of("models", "activate", "no-such-model", "--db", test.url());
+            CommandRun list = CommandRun.of("models", "--db", test.url());
             CommandRun ingest = CommandRun.of("ingest", "--input", later.toString(), "--db", test.url());
 
             assertThat(activate.exitCode()).as(activate.err()).isZero();
             assertThat(activate.out()).contains("model " + olderVersion + " is active");
-            assertThat(unknown.exitCode()).isNotZero();
-            assertThat(unknown.err()).contains("no model version no-such-model");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("no model version no-such-model is kept (bin/txmon models lists them)");
+            assertThat(new StoredModels(test.database()).versions().get(1).activation())
+                    .hasValueSatisfying(chosen -> assertThat(chosen.by()).isEqualTo("bin/txmon models activate"));
+            assertThat(list.out())
+                    .containsPattern(
+                            olderVersion + ".*active \\(scoring uses it\\), chosen by bin/txmon models activate at ");
             assertThat(ingest.exitCode()).as(ingest.err()).isZero();
             assertThat(test.count("SELECT COUNT(*) FROM decisions WHERE model_version = '" + olderVersion + "'"))
                     .isEqualTo(1_000);

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -398,7 +399,7 @@ abstract class ServiceBehaviour {
     }
 
     @Test
-    void anAdminTrainsAModelOnStoredHistoryAndScoringUsesItFromTheNextTransaction() {
+    void anAdminTrainsAModelOnStoredHistoryAndScoringUsesItFromTheNextTransactionAndChoosingItIsRecorded() {
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 300; i++) {
             if (batch.length() > 1) {
@@ -440,14 +441,15 @@ abstract class ServiceBehaviour {
         Answer chosen = client.send("PUT", "/models/active", ADMIN_KEY, "{\"model_version\": \"" + version + "\"}");
         Answer missing = client.send("PUT", "/models/active", ADMIN_KEY, "{}");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asString()).isEqualTo("no model version if-nosuchmodel is kept");
         assertThat(chosen.status()).isEqualTo(200);
+        assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("field").asString()).isEqualTo("model_version");
-        assertThat(client.get("/models", ANALYST_KEY)
-                        .json()
-                        .get(0)
-                        .get("active")
-                        .asBoolean())
-                .isTrue();
+        JsonNode active = client.get("/models", ANALYST_KEY).json().get(0);
+        assertThat(active.get("active").asBoolean()).isTrue();
+        assertThat(active.get("activation").get("by").asString()).isNotBlank();
+        assertThat(Instant.parse(active.get("activation").get("at").asString()))
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 
     @Test

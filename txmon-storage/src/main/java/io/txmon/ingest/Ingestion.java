@@ -5,7 +5,7 @@ import io.txmon.formats.RejectedRecord;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.Database;
-import io.txmon.storage.StoredModels;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.Transaction;
@@ -40,16 +40,21 @@ public final class Ingestion {
 
     private final Database database;
     private final RuleSet rules;
+    private final Optional<AnomalyModel> model;
     private final TransactionParser parser;
     private final PrintWriter progress;
     private final Clock clock;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private ChunkListener listener = ChunkListener.NONE;
 
-    /** Ingests into {@code database} with {@code rules}, reporting progress on {@code progress}. */
-    public Ingestion(Database database, RuleSet rules, TransactionParser parser, PrintWriter progress) {
+    /**
+     * Ingests into {@code database}, deciding with {@code decides} (the rule set and model, as {@link
+     * DecisionSetup#resolve} finds them on the database), reporting progress on {@code progress}.
+     */
+    public Ingestion(Database database, DecisionSetup decides, TransactionParser parser, PrintWriter progress) {
         this.database = Objects.requireNonNull(database, "database");
-        this.rules = Objects.requireNonNull(rules, "rules");
+        this.rules = decides.rules();
+        this.model = decides.model();
         this.parser = Objects.requireNonNull(parser, "parser");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Clock.systemUTC();
@@ -102,8 +107,7 @@ public final class Ingestion {
         }
     }
 
-    private Optional<AnomalyModel> model() throws SQLException {
-        Optional<AnomalyModel> model = new StoredModels(database).forScoring();
+    private Optional<AnomalyModel> model() {
         if (model.isEmpty()) {
             progress.println("no model in the database (bin/txmon train makes one): scoring with the rules alone");
         } else {

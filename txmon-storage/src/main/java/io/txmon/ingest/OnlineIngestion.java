@@ -4,7 +4,7 @@ import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.Database;
-import io.txmon.storage.StoredModels;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.transaction.Transaction;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -79,22 +79,23 @@ public final class OnlineIngestion implements AutoCloseable {
     }
 
     /**
-     * Opens the database's ingestion for transactions sent one at a time, scoring with {@code rules} and the
-     * stored model that scoring uses (the active one, else the newest).
+     * Opens the database's ingestion for transactions sent one at a time, deciding with {@code decides} (the rule set
+     * and model, as {@link DecisionSetup#resolve} finds them on the database) until told otherwise.
      *
      * @param listener told of every decision once stored, on the writing thread; it must be quick
      * @throws IngestionException when the database cannot be prepared
      */
-    public static OnlineIngestion start(Database database, RuleSet rules, Clock clock, Consumer<Detection> listener) {
+    public static OnlineIngestion start(
+            Database database, DecisionSetup decides, Clock clock, Consumer<Detection> listener) {
         Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(decides, "decides");
         Objects.requireNonNull(listener, "listener");
         try {
             DecisionLog log = DecisionLog.open(
                     database,
                     SOURCE,
-                    rules,
-                    new StoredModels(database).forScoring(),
+                    decides.rules(),
+                    decides.model(),
                     Map.of(),
                     DecisionLog.RiskWrites.WITH_EACH_BATCH,
                     clock,
@@ -172,6 +173,11 @@ public final class OnlineIngestion implements AutoCloseable {
     /** The rule set scoring uses now. */
     public RuleSet rules() {
         return log.scorer().engine().rules();
+    }
+
+    /** The model scoring uses now, next to {@link #rules}; empty when the rules decide alone. */
+    public Optional<AnomalyModel> model() {
+        return log.scorer().engine().model();
     }
 
     /** Why ingestion stopped, if it did: the service is then unhealthy until restarted. */

@@ -74,11 +74,12 @@ public final class StoredModels {
     }
 
     /**
-     * Makes {@code version} the one scoring uses, whatever is trained later, until another is chosen.
+     * Makes {@code version} the one scoring uses, whatever is trained later, until another is chosen, and records
+     * that {@code by} chose it at {@code at}. {@link ActiveModel#activate} is the use case that comes here.
      *
      * @return the model, or empty when no such version is kept (then nothing changes)
      */
-    public Optional<AnomalyModel> activate(String version) {
+    public Optional<AnomalyModel> activate(String version, String by, Instant at) {
         try {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
@@ -98,6 +99,13 @@ public final class StoredModels {
                         update.setString(1, version);
                         update.executeUpdate();
                     }
+                    try (PreparedStatement record = connection.prepareStatement(
+                            "UPDATE models SET activated_at = ?, activated_by = ? WHERE model_version = ?")) {
+                        record.setTimestamp(1, Timestamp.from(at));
+                        record.setString(2, by);
+                        record.setString(3, version);
+                        record.executeUpdate();
+                    }
                     connection.commit();
                     return Optional.of(decode(version, bytes));
                 } catch (SQLException | RuntimeException e) {
@@ -116,8 +124,8 @@ public final class StoredModels {
             List<ModelVersion> versions = new ArrayList<>();
             try (Connection connection = database.connect();
                     PreparedStatement query = connection.prepareStatement(
-                            "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
-                                    + " FROM models ORDER BY created_at DESC, model_version DESC");
+                            "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active,"
+                                    + " activated_at, activated_by FROM models ORDER BY created_at DESC, model_version DESC");
                     ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     versions.add(modelVersion(rs));
@@ -131,8 +139,8 @@ public final class StoredModels {
 
     private static Optional<ModelVersion> version(Connection connection, String version) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active"
-                        + " FROM models WHERE model_version = ?")) {
+                "SELECT model_version, created_at, trained_from, trained_to, training_rows, metrics, active,"
+                        + " activated_at, activated_by FROM models WHERE model_version = ?")) {
             query.setString(1, version);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Optional.of(modelVersion(rs)) : Optional.empty();
@@ -141,6 +149,10 @@ public final class StoredModels {
     }
 
     private static ModelVersion modelVersion(ResultSet rs) throws SQLException {
+        Timestamp activatedAt = rs.getTimestamp("activated_at");
+        Optional<Activation> activation = activatedAt == null
+                ? Optional.empty()
+                : Optional.of(new Activation(rs.getString("activated_by"), activatedAt.toInstant()));
         return new ModelVersion(
                 rs.getString("model_version"),
                 rs.getTimestamp("created_at").toInstant(),
@@ -148,7 +160,8 @@ public final class StoredModels {
                 rs.getTimestamp("trained_to").toInstant(),
                 rs.getLong("training_rows"),
                 rs.getString("metrics"),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                activation);
     }
 
     private static AnomalyModel decode(String version, byte[] bytes) {
@@ -159,7 +172,11 @@ public final class StoredModels {
         }
     }
 
-    /** One kept model version, as listed. */
+    /**
+     * One kept model version, as listed.
+     *
+     * @param activation who last made it the active one and when; empty for a version never chosen
+     */
     public record ModelVersion(
             String version,
             Instant createdAt,
@@ -167,5 +184,9 @@ public final class StoredModels {
             Instant trainedTo,
             long trainingRows,
             String metricsJson,
-            boolean active) {}
+            boolean active,
+            Optional<Activation> activation) {}
+
+    /** Who made a model version the active one ({@code PUT /models/active}'s key holder, or the command line), when. */
+    public record Activation(String by, Instant at) {}
 }

@@ -8,6 +8,7 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.storage.Database;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.DatabaseUnavailableException;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.TransactionParser;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -421,7 +423,7 @@ class BadInputIngestionIT {
     private Ingestion ingestion(TestDatabase test) {
         return new Ingestion(
                 test.database(),
-                RuleFile.defaults(),
+                DecisionSetup.of(RuleFile.defaults(), Optional.empty()),
                 new TransactionParser(Currency.getInstance("USD")),
                 new PrintWriter(progress, true));
     }

@@ -8,6 +8,7 @@ import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Transaction;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -220,7 +222,7 @@ class IngestionIT {
     private Ingestion ingestion(TestDatabase test) {
         return new Ingestion(
                 test.database(),
-                RULES,
+                DecisionSetup.of(RULES, Optional.empty()),
                 new TransactionParser(Currency.getInstance("USD")),
                 new PrintWriter(progress, true));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Transaction;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,8 @@ class OnlineIngestionIT {
         List<Detection> told = new CopyOnWriteArrayList<>();
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             List<CompletableFuture<Detection>> answers = new ArrayList<>();
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), told::add)) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), told::add)) {
                 for (Transaction tx : all) {
                     answers.add(online.detect(tx));
                 }
@@ -63,7 +66,8 @@ class OnlineIngestionIT {
     void aTransactionSentAgainIsAnsweredWithItsFirstDecisionAndStoredOnce(DatabaseEngine engine) throws Exception {
         List<Transaction> all = ordered(new RandomTransactions(5).generate(300, 10));
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 List<CompletableFuture<Detection>> first = new ArrayList<>();
                 List<CompletableFuture<Detection>> again = new ArrayList<>();
                 for (Transaction tx : all) {
@@ -92,10 +96,12 @@ class OnlineIngestionIT {
     void aRestartedServiceGoesOnWithTheAccountStatesWhereTheLastLeftThem(DatabaseEngine engine) throws Exception {
         List<Transaction> all = ordered(new RandomTransactions(6).generate(600, 20));
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 detectAll(online, all.subList(0, 250));
             }
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 detectAll(online, all.subList(250, all.size()));
             }
 
@@ -111,7 +117,8 @@ class OnlineIngestionIT {
         List<Transaction> all = ordered(new RandomTransactions(7).generate(200, 10));
         RuleSet baseline = RuleFile.seedBaseline();
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 Detection before = online.detect(all.get(0)).get(30, TimeUnit.SECONDS);
                 online.useRules(baseline);
                 Detection after = online.detect(all.get(1)).get(30, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import io.txmon.features.AccountStateCodec;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,8 @@ class OnlineIngestionOneBadTransactionIT {
             throws Exception {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             saveState(test, "mule", new byte[] {99, 1, 2, 3});
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 assertThat(online.detect(COFFEE).get(30, TimeUnit.SECONDS).duplicate())
                         .isFalse();
                 assertThatThrownBy(() -> online.detect(TRANSFER).get(30, TimeUnit.SECONDS))
@@ -78,12 +81,14 @@ class OnlineIngestionOneBadTransactionIT {
     void aPayerWhoseSavedStateWasFirstReadForAFailedTransferKeepsWhatItHadLearned(DatabaseEngine engine)
             throws Exception {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
-            try (OnlineIngestion first = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion first = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 first.detect(COFFEE).get(30, TimeUnit.SECONDS);
             }
             saveState(test, "mule", new byte[] {99, 1, 2, 3});
             // A new start: alice's state is saved, and read for the first time by the transfer that fails.
-            try (OnlineIngestion online = OnlineIngestion.start(test.database(), RULES, Clock.systemUTC(), d -> {})) {
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(RULES, Optional.empty()), Clock.systemUTC(), d -> {})) {
                 assertThatThrownBy(() -> online.detect(TRANSFER).get(30, TimeUnit.SECONDS))
                         .cause()
                         .isInstanceOf(TransactionNotDecidedException.class);

@@ -10,6 +10,7 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.Payment.Status;
 import io.txmon.scoring.Recommendation;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.AccountType;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,7 +224,8 @@ class PaymentsIT {
 
         Ledger(DatabaseEngine engine) throws IOException {
             test = TestDatabase.create(engine, folder);
-            online = OnlineIngestion.start(test.database(), rules(), Clock.systemUTC(), detection -> {});
+            online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(rules(), Optional.empty()), Clock.systemUTC(), detection -> {});
             accounts = new LedgerAccounts(test.database(), Clock.systemUTC());
             payments = new Payments(test.database(), Clock.systemUTC(), tx -> {
                 try {

@@ -9,6 +9,7 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.payments.Payment.Status;
 import io.txmon.storage.Database;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Transaction;
@@ -81,8 +82,11 @@ class PaymentsStressIT {
         long seed = System.nanoTime();
         long started = System.nanoTime();
         try (TestDatabase test = TestDatabase.create(engine, folder);
-                OnlineIngestion online =
-                        OnlineIngestion.start(test.database(), RuleFile.defaults(), Clock.systemUTC(), d -> {})) {
+                OnlineIngestion online = OnlineIngestion.start(
+                        test.database(),
+                        DecisionSetup.of(RuleFile.defaults(), Optional.empty()),
+                        Clock.systemUTC(),
+                        d -> {})) {
             LedgerAccounts accounts = new LedgerAccounts(test.database(), Clock.systemUTC());
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {

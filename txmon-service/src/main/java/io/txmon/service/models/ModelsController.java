@@ -5,9 +5,11 @@ import io.txmon.ingest.OnlineIngestion;
 import io.txmon.model.AnomalyModel;
 import io.txmon.service.problems.NotFoundException;
 import io.txmon.service.problems.QueryParameters;
+import io.txmon.storage.ActiveModel;
 import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredModels.ModelVersion;
+import io.txmon.storage.UnknownModelVersionException;
 import io.txmon.training.TrainingFromHistory;
 import io.txmon.transaction.InvalidFieldException;
 import java.security.Principal;
@@ -80,7 +82,7 @@ class ModelsController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("from", e.getMessage());
         }
-        ingestion.useModel(models.forScoring()).get(30, TimeUnit.SECONDS);
+        ingestion.useModel(ActiveModel.resolve(database)).get(30, TimeUnit.SECONDS);
         AnomalyModel model = trained.model();
         AUDIT.info(
                 "model {} trained by {} on {} transactions",
@@ -98,18 +100,15 @@ class ModelsController {
     @Operation(summary = "Choose the model version scoring uses, from the next transaction on")
     @PutMapping(path = "/models/active", consumes = MediaType.APPLICATION_JSON_VALUE)
     Choice activate(@RequestBody Choice choice, Principal principal) throws Exception {
-        if (choice == null
-                || choice.modelVersion() == null
-                || choice.modelVersion().isBlank()) {
-            throw new InvalidFieldException("model_version", "is required");
+        AnomalyModel model;
+        try {
+            model = ActiveModel.activate(
+                    database, choice == null ? null : choice.modelVersion(), principal.getName(), clock.instant());
+        } catch (UnknownModelVersionException e) {
+            throw new NotFoundException("model_version", e.getMessage());
         }
-        Optional<AnomalyModel> model = models.activate(choice.modelVersion().strip());
-        if (model.isEmpty()) {
-            throw new NotFoundException(
-                    "model_version", "no model version " + QueryParameters.abbreviate(choice.modelVersion()));
-        }
-        ingestion.useModel(model).get(30, TimeUnit.SECONDS);
-        AUDIT.info("model {} made active by {}", model.get().version(), principal.getName());
-        return new Choice(model.get().version());
+        ingestion.useModel(Optional.of(model)).get(30, TimeUnit.SECONDS);
+        AUDIT.info("model {} made active by {}", model.version(), principal.getName());
+        return new Choice(model.version());
     }
 }

@@ -8,7 +8,7 @@ import io.txmon.rules.RuleSet;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
-import io.txmon.storage.StoredModels;
+import io.txmon.storage.DecisionSetup;
 import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.StoredRuleSets.StoredRuleSet;
 import io.txmon.transaction.InvalidFieldException;
@@ -41,9 +41,9 @@ class RulesController {
     private final Database database;
     private final Clock clock;
 
-    RulesController(OnlineIngestion ingestion, Database database, Clock clock, ActiveRuleSet starting) {
+    RulesController(OnlineIngestion ingestion, Database database, Clock clock, DecisionSetup starting) {
         this.ingestion = ingestion;
-        this.starting = starting;
+        this.starting = starting.activeRules();
         this.stored = new StoredRuleSets(database);
         this.database = database;
         this.clock = clock;
@@ -104,7 +104,7 @@ class RulesController {
     @Operation(
             summary = "Backtest a candidate rule set next to the active one",
             description = "Replays stored history up to 'to' through both, from fresh account states, with the"
-                    + " model scoring uses, and reports for transactions with event times in [from, to) what each"
+                    + " model scoring uses now, and reports for transactions with event times in [from, to) what each"
                     + " would have flagged, by reason code, and precision and recall against alerts analysts"
                     + " closed as true or false positives. Nothing is stored.")
     @PostMapping(
@@ -121,8 +121,8 @@ class RulesController {
             throw new InvalidFieldException("to", "must be after from (" + start + "), was " + end);
         }
         try {
-            return new Backtest(database)
-                    .run(ingestion.rules(), candidate, new StoredModels(database).forScoring(), start, end);
+            // The baseline is what decides here now: the rule set and the model this service scores with.
+            return new Backtest(database).run(ingestion.rules(), candidate, ingestion.model(), start, end);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("to", e.getMessage());
         }

@@ -2,14 +2,12 @@ package io.txmon.service.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.OnlineIngestion;
-import io.txmon.rules.RuleSet;
 import io.txmon.service.TxmonProperties;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
-import io.txmon.storage.StoredRuleSets;
+import io.txmon.storage.DecisionSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +41,19 @@ class StorageConfiguration {
     }
 
     /**
-     * The rule set to start with: the active one kept in the database (or, when it no longer loads, the version
-     * before it, loudly), else {@code txmon.rules} (a rule file) or the shipped defaults, which is then kept as the
-     * first version.
+     * What decides from the start ({@link DecisionSetup}, as every other door finds it): the active rule set kept in
+     * the database (or, when it no longer loads, the version before it, loudly), else the shipped defaults, which are
+     * then kept as the first version; and the model scoring uses. {@code txmon.rules} (a rule file) is activated
+     * first, as {@code PUT /rules} would.
      */
     @Bean
-    ActiveRuleSet startingRuleSet(Database database, Clock clock, TxmonProperties properties) {
+    DecisionSetup startingSetup(Database database, Clock clock, TxmonProperties properties) {
         Optional<Path> rules = properties.startingRuleFile();
-        if (rules.isEmpty()) {
-            return ActiveRuleSet.resolve(database, "txmon serve", clock.instant());
+        if (rules.isPresent()) {
+            ActiveRuleSet.activate(
+                    database, readRuleFile(rules.get()), rules.get().toString(), "txmon serve", clock.instant());
         }
-        String text = readRuleFile(rules.get());
-        RuleSet start = RuleFile.parse(text, rules.get().toString());
-        new StoredRuleSets(database)
-                .saveAndActivate(start.version(), start.name(), text, start.size(), "txmon serve", clock.instant());
-        return new ActiveRuleSet(start, Optional.empty());
+        return DecisionSetup.resolve(database, "txmon serve", clock.instant());
     }
 
     private static String readRuleFile(Path path) {
@@ -70,7 +66,7 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     OnlineIngestion onlineIngestion(
-            Database database, ActiveRuleSet startingRules, Clock clock, DetectionMetrics metrics) {
-        return OnlineIngestion.start(database, startingRules.rules(), clock, metrics::stored);
+            Database database, DecisionSetup startingSetup, Clock clock, DetectionMetrics metrics) {
+        return OnlineIngestion.start(database, startingSetup, clock, metrics::stored);
     }
 }

@@ -5,7 +5,7 @@
 # Usage: txmon-benchmarks/scripts/copy-variants.sh   (after ./mvnw -q package -DskipTests; needs psql)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-migrations=$root/txmon-storage/src/main/resources/db
+migrations=$root/txmon-application/src/main/resources/db
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)

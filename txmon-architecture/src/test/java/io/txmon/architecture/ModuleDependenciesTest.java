@@ -63,7 +63,7 @@ class ModuleDependenciesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("the database is storage's business; its callers see domain types and exceptions")
-                .check(Modules.mainClassesOfAllBut(Modules.STORAGE));
+                .check(Modules.mainClassesOfAllBut(Modules.APPLICATION));
     }
 
     @Test
@@ -79,7 +79,7 @@ class ModuleDependenciesTest {
                 .should()
                 .notDeclareThrowableOfType(SQLException.class)
                 .because("storage's callers see StorageException, mapped once at the service's edge")
-                .check(Modules.mainClassesOf(Modules.STORAGE));
+                .check(Modules.mainClassesOf(Modules.APPLICATION));
     }
 
     /**

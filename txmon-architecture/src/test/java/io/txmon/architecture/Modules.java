@@ -28,13 +28,13 @@ final class Modules {
     static final String CORE = "txmon-core";
     static final String SIMULATOR = "txmon-simulator";
     static final String FORMATS = "txmon-formats";
-    static final String STORAGE = "txmon-storage";
+    static final String APPLICATION = "txmon-application";
     static final String CLI = "txmon-cli";
     static final String SERVICE = "txmon-service";
     static final String BENCHMARKS = "txmon-benchmarks";
 
     /** Every module with production classes, in the order the parent POM builds them. */
-    static final List<String> ALL = List.of(CORE, SIMULATOR, FORMATS, STORAGE, CLI, SERVICE, BENCHMARKS);
+    static final List<String> ALL = List.of(CORE, SIMULATOR, FORMATS, APPLICATION, CLI, SERVICE, BENCHMARKS);
 
     /** This module: tests only, so it is not one of {@link #ALL}. */
     static final String ARCHITECTURE = "txmon-architecture";

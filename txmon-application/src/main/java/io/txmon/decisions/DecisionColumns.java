@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The one mapping between a decision and its row in {@code decisions}, both ways: the writer's columns and values,
  * and the select list and reader every query that shows a decision uses. For storage's own packages: nothing outside
- * txmon-storage touches JDBC.
+ * txmon-application touches JDBC.
  */
 public final class DecisionColumns {
     /** The columns the decision log inserts, in the order of {@link #row}. */

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 /**
  * Instants to and from both drivers, which map {@link OffsetDateTime} in UTC to TIMESTAMP WITH TIME ZONE. For storage's
  * own packages, inside the JDBC code that their public methods wrap (an {@link SQLException} becomes a
- * {@link StorageException} there): nothing outside txmon-storage calls it.
+ * {@link StorageException} there): nothing outside txmon-application calls it.
  */
 public final class Jdbc {
     private Jdbc() {}

@@ -164,7 +164,7 @@ public final class Alerts {
 
     /**
      * What else closing an alert does, such as settling the payment it held. A seam between storage's own packages
-     * (it takes the review's connection, to act in its database transaction): implemented in txmon-storage only,
+     * (it takes the review's connection, to act in its database transaction): implemented in txmon-application only,
      * such as by {@code Payments.settlement()}.
      */
     @FunctionalInterface

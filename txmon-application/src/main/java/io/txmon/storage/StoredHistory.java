@@ -104,7 +104,7 @@ public final class StoredHistory {
 
     /**
      * The reference data of the current row of a query that selected {@link #ACCOUNT_COLUMNS}: for storage's own
-     * packages, inside their JDBC code; nothing outside txmon-storage calls it.
+     * packages, inside their JDBC code; nothing outside txmon-application calls it.
      */
     public static Account account(ResultSet rs) throws SQLException {
         String type = rs.getString("account_type");

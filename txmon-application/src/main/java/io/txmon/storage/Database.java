@@ -88,7 +88,7 @@ public final class Database {
 
     /**
      * A new connection, auto-commit on; the caller closes it. For storage's own packages only, whose public methods
-     * turn an {@link SQLException} into a {@link StorageException}: nothing outside txmon-storage calls it, and none of
+     * turn an {@link SQLException} into a {@link StorageException}: nothing outside txmon-application calls it, and none of
      * {@code java.sql} is used outside it.
      */
     public Connection connect() throws SQLException {

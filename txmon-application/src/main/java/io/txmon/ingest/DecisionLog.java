@@ -313,10 +313,26 @@ final class DecisionLog implements AutoCloseable {
 
     /** Commits {@code also}'s rows with the run's counts, once the batch in flight committed. */
     void commit(AlsoCommitted also) throws SQLException {
+        commit(new RunCounts(), also);
+    }
+
+    /**
+     * Commits {@code also}'s rows with the run's counts plus {@code delta}, once the batch in flight committed; should
+     * that fail, it is rolled back and the counts stay as they were, so that the log goes on.
+     */
+    void commit(RunCounts delta, AlsoCommitted also) throws SQLException {
         drain();
-        also.write(deciding, clock.instant());
-        RunLedger.count(deciding, runId, counts);
-        deciding.commit();
+        RunCounts after = counts.copy();
+        after.add(delta);
+        try {
+            also.write(deciding, clock.instant());
+            RunLedger.count(deciding, runId, after);
+            deciding.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(deciding);
+            throw e;
+        }
+        counts.set(after);
     }
 
     /** Ends the run as SUCCEEDED with a last checkpoint. */

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -214,16 +215,22 @@ public final class OnlineIngestion implements AutoCloseable {
      * Records a file of the inbox read to its end under this door's run, once every transaction queued before has
      * been stored: its rejected records and repeated ids in the run's counts, the file, and the folder's watermark.
      *
-     * @throws IngestionException when that cannot be stored; the door then stops, as for any failed write
+     * @throws IngestionException when that cannot be stored: nothing of it is kept, and the door goes on deciding
      */
     void fileRead(String source, InputFile file, FileRecords records, Instant watermark) {
+        AtomicReference<IngestionException> refused = new AtomicReference<>();
         CompletableFuture<Void> done = command(() -> {
+            RunCounts delta = new RunCounts();
+            records.count(delta);
             try {
-                records.count(log.counts());
-                log.commit((connection, now) ->
-                        RunLedger.fileRead(connection, source, file, records.rejected, watermark, log.runId(), now));
-            } catch (SQLException e) {
-                throw new IngestionException("recording " + file.name() + " as read failed: " + e.getMessage(), e);
+                log.commit(
+                        delta,
+                        (connection, now) -> RunLedger.fileRead(
+                                connection, source, file, records.rejected, watermark, log.runId(), now));
+            } catch (SQLException | RuntimeException e) {
+                // The book-keeping of one file, not a decision: the decisions stored stay valid, so deciding goes on.
+                refused.set(
+                        new IngestionException("recording " + file.name() + " as read failed: " + e.getMessage(), e));
             }
         });
         try {
@@ -235,6 +242,9 @@ public final class OnlineIngestion implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestionException("interrupted while recording " + file.name(), e);
+        }
+        if (refused.get() != null) {
+            throw refused.get();
         }
     }
 

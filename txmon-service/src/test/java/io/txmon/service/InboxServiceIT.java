@@ -40,7 +40,7 @@ class InboxServiceIT {
     }
 
     @Test
-    void aFileDroppedIntoTheInboxIsDecidedOnScheduleOnceAndItsBadRowsAreKept() throws Exception {
+    void aFileDroppedIntoTheInboxIsDecidedOnScheduleOnceAndItsBadRowsAreKeptAndCounted() throws Exception {
         ServiceClient client = new ServiceClient(port);
         Files.writeString(inbox.resolve("2026-03-01.csv"), """
                 transaction_id,timestamp,user_id,amount
@@ -68,6 +68,15 @@ class InboxServiceIT {
         assertThat(rejected.get(0).get("line").asLong()).isEqualTo(4);
         assertThat(rejected.get(0).get("reason").asString()).startsWith("amount:");
         assertThat(rejected.get(0).get("raw_text").asString()).contains("not-a-number");
+        JsonNode run =
+                client.get("/ingestion/status", ANALYST_KEY).json().get("runs").get(0);
+        assertThat(run.get("source").asString()).isEqualTo("http-api");
+        assertThat(run.get("read").asLong())
+                .as("the file's rows count in the service's run")
+                .isEqualTo(4);
+        assertThat(run.get("inserted").asLong()).isEqualTo(2);
+        assertThat(run.get("duplicates").asLong()).as("the repeated row").isOne();
+        assertThat(run.get("rejected").asLong()).as("the bad row").isOne();
         Thread.sleep(2_500);
         assertThat(client.get("/transactions/count?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", ANALYST_KEY)
                         .json()

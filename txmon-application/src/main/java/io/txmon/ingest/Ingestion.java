@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * The files' door of the {@link DecisionLog}: reads transaction files into the database, scoring each new
- * transaction once.
- * Each chunk is committed with its decisions, alerts and the run's counters; account states are saved at the end
+ * transaction once, in ordered chunks.
+ *
+ * <p>Each chunk is committed with its decisions, alerts and the run's counters; account states are saved at the end
  * of each file (a checkpoint), and a run that stopped in between has the stored transactions replayed into the
  * states when the next run starts, so that a run stopped at any point and started again stores every
  * transaction exactly once and scores it as one uninterrupted run would have.
@@ -86,7 +87,14 @@ public final class Ingestion {
         Map<String, Account> reference = accounts == null ? Map.of() : readAccounts(accounts);
         Consumer<String> say = progress::println;
         try (DecisionLog log = DecisionLog.open(
-                database, source, rules, model(), reference, DecisionLog.RiskWrites.AT_CHECKPOINTS, clock, say)) {
+                database,
+                source,
+                rules,
+                announcedModel(),
+                reference,
+                DecisionLog.RiskWrites.AT_CHECKPOINTS,
+                clock,
+                say)) {
             try {
                 boolean inbox = paths.size() != 1
                         || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
@@ -107,7 +115,8 @@ public final class Ingestion {
         }
     }
 
-    private Optional<AnomalyModel> model() {
+    /** The model that decides, said on the progress stream. */
+    private Optional<AnomalyModel> announcedModel() {
         if (model.isEmpty()) {
             progress.println("no model in the database (bin/txmon train makes one): scoring with the rules alone");
         } else {

@@ -28,12 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Scores transactions that arrive one at a time, such as those of the HTTP API, through the same {@link
- * TransactionScorer}, account states and tables as {@link Ingestion}, and answers each once it is stored.
+ * The single-submission door of the {@link DecisionLog}: transactions that arrive one at a time (the HTTP API,
+ * payments' screening, the inbox) are decided by the same log as files, and each is answered once it is stored. This
+ * class adds only the queue and the callers' futures.
  *
  * <p>The idea is a group commit. Callers queue their transactions; one deciding thread takes whatever has queued
- * (at most {@link #MAX_BATCH}), looks up in one query which were stored before, scores the rest in arrival order,
- * and hands the batch to a writing thread, which stores the transactions, decisions, alerts and risk scores in one
+ * (at most {@link #MAX_BATCH}), has the log look up in one query which were stored before and score the rest in
+ * arrival order, and hands the batch to the log's writing thread, which stores the transactions, decisions, alerts and risk scores in one
  * database transaction and only then completes each caller's future. So a decision once answered is durable, while
  * the cost of a commit is shared by everything that arrived during the one before; under light load a batch is one
  * transaction and the answer comes after one commit.

@@ -67,6 +67,16 @@ class ModuleDependenciesTest {
     }
 
     @Test
+    void onlyTheStreamUsesFlink() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.flink..")
+                .because("Flink is one way of running the decision path, kept in txmon-stream")
+                .check(Modules.mainClassesOfAllBut(Modules.STREAM));
+    }
+
+    @Test
     void storagesPublicMethodsThrowNoSqlExceptionButItsOwnJdbcSeams() {
         methods()
                 .that()

@@ -32,9 +32,10 @@ final class Modules {
     static final String CLI = "txmon-cli";
     static final String SERVICE = "txmon-service";
     static final String BENCHMARKS = "txmon-benchmarks";
+    static final String STREAM = "txmon-stream";
 
     /** Every module with production classes, in the order the parent POM builds them. */
-    static final List<String> ALL = List.of(CORE, SIMULATOR, FORMATS, APPLICATION, CLI, SERVICE, BENCHMARKS);
+    static final List<String> ALL = List.of(CORE, SIMULATOR, FORMATS, APPLICATION, CLI, SERVICE, BENCHMARKS, STREAM);
 
     /** This module: tests only, so it is not one of {@link #ALL}. */
     static final String ARCHITECTURE = "txmon-architecture";

@@ -1,0 +1,114 @@
+package io.txmon.stream;
+
+import io.txmon.features.AccountState;
+import io.txmon.features.AccountStateCodec;
+import io.txmon.features.Feature;
+import io.txmon.features.FeatureExtractor;
+import io.txmon.features.PeerProfile;
+import io.txmon.model.AnomalyModel;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * One account's behaviour, keyed by account: its events wait until the watermark passes them, then are observed in
+ * event-time order (ties in input order, the payer before the payee), each giving its half of the transaction's
+ * features from the state as it was before, as {@code FeatureTracker} does for batch scoring.
+ *
+ * <p>State: the account's state, saved as {@link AccountStateCodec}'s bytes (the format storage keeps), and the
+ * events not yet released. An event whose time the watermark has already passed goes to {@link #LATE} instead: the
+ * account has learned later transactions, and observing it now would decide differently than batch scoring.
+ */
+final class AccountStates extends KeyedProcessFunction<String, AccountEvent, FeatureHalf> {
+    /** Events later than the allowed out-of-orderness: never observed, never dropped silently. */
+    static final OutputTag<AccountEvent> LATE = new OutputTag<>("late", TypeInformation.of(AccountEvent.class));
+
+    private static final long serialVersionUID = 1L;
+    private static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("account-state", byte[].class);
+    private static final ListStateDescriptor<AccountEvent> WAITING =
+            new ListStateDescriptor<>("waiting-events", AccountEvent.class);
+
+    private final WhatDecides decides;
+    private final Map<String, ReferenceAccount> reference;
+
+    private transient FeatureExtractor extractor;
+    private transient ValueState<byte[]> state;
+    private transient ListState<AccountEvent> waiting;
+
+    AccountStates(WhatDecides decides, Map<String, ReferenceAccount> reference) {
+        this.decides = decides;
+        this.reference = reference;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        PeerProfile peers = decides.anomalyModel().map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
+        extractor = new FeatureExtractor(decides.rules().features(), peers);
+        state = getRuntimeContext().getState(STATE);
+        waiting = getRuntimeContext().getListState(WAITING);
+    }
+
+    @Override
+    public void processElement(AccountEvent event, Context context, Collector<FeatureHalf> out) throws Exception {
+        long at = event.transaction().timestamp().toEpochMilli();
+        if (at <= context.timerService().currentWatermark()) {
+            context.output(LATE, event);
+            return;
+        }
+        waiting.add(event);
+        context.timerService().registerEventTimeTimer(at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
+        List<AccountEvent> due = new ArrayList<>();
+        List<AccountEvent> later = new ArrayList<>();
+        for (AccountEvent event : waiting.get()) {
+            (event.transaction().timestamp().toEpochMilli() <= timestamp ? due : later).add(event);
+        }
+        due.sort(AccountEvent.ORDER);
+        AccountState account = null;
+        for (AccountEvent event : due) {
+            Transaction tx = event.transaction();
+            if (account == null) {
+                account = load(event.accountId(), tx);
+            }
+            double[] features = new double[Feature.COUNT];
+            if (event.side() == AccountEvent.Side.PAYER) {
+                extractor.observePayer(tx, account, features);
+                out.collect(new FeatureHalf(
+                        tx.transactionId(), AccountEvent.Side.PAYER, tx.payeeAccount() != null, features));
+            } else {
+                extractor.observePayee(tx, account, features);
+                out.collect(new FeatureHalf(tx.transactionId(), AccountEvent.Side.PAYEE, true, features));
+            }
+        }
+        if (account != null) {
+            state.update(AccountStateCodec.toBytes(account));
+        }
+        waiting.update(later);
+    }
+
+    /** The account's saved state, or a new one opened from its reference data at its first transaction. */
+    private AccountState load(String accountId, Transaction first) throws IOException {
+        byte[] saved = state.value();
+        if (saved != null) {
+            return AccountStateCodec.fromBytes(saved);
+        }
+        ReferenceAccount known = reference.get(accountId);
+        Account account = known == null ? Account.unknown(accountId) : known.account();
+        return AccountState.open(account, first.timestamp());
+    }
+}

@@ -1,0 +1,38 @@
+package io.txmon.stream;
+
+import io.txmon.scoring.Decision;
+import io.txmon.scoring.ModelOpinion;
+import java.util.Optional;
+
+/**
+ * A decision as the stream emits it: the fields {@code bin/txmon score} writes (docs/file-formats.md, "Decisions"),
+ * in types Flink serializes without a generic fallback.
+ *
+ * @param reasonCodes strongest first, joined by {@code ;} as the decisions file writes them
+ * @param modelVersion the model that took part, or null
+ * @param anomalyScore its score, or null
+ */
+public record StreamDecision(
+        String transactionId,
+        double riskScore,
+        String riskLevel,
+        String recommendation,
+        String reasonCodes,
+        String ruleSetVersion,
+        String modelVersion,
+        Double anomalyScore) {
+
+    /** The stream's form of {@code decision}. */
+    public static StreamDecision of(Decision decision) {
+        Optional<ModelOpinion> model = decision.model();
+        return new StreamDecision(
+                decision.transactionId(),
+                decision.riskScore(),
+                decision.riskLevel().name(),
+                decision.recommendation().name(),
+                String.join(";", decision.reasonCodes()),
+                decision.ruleSetVersion(),
+                model.map(ModelOpinion::modelVersion).orElse(null),
+                model.map(ModelOpinion::anomalyScore).orElse(null));
+    }
+}

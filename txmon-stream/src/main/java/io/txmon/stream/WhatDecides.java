@@ -1,0 +1,41 @@
+package io.txmon.stream;
+
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.model.AnomalyModel;
+import io.txmon.model.AnomalyModelCodec;
+import io.txmon.rules.RuleSet;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The rule set and anomaly model the job decides with, in the form Flink ships to its tasks: the rule file's text
+ * (or none, for the shipped defaults) and the model's saved bytes (or none, for the rules alone). Each task compiles
+ * its own copy when it opens.
+ */
+record WhatDecides(String ruleFile, byte[] model) implements Serializable {
+
+    /** The shipped default rules, {@code model} if given. */
+    static WhatDecides of(Optional<String> ruleFile, Optional<AnomalyModel> model) {
+        return new WhatDecides(
+                ruleFile.orElse(null), model.map(AnomalyModelCodec::toBytes).orElse(null));
+    }
+
+    RuleSet rules() {
+        return ruleFile == null ? RuleFile.defaults() : RuleFile.parse(ruleFile, "the job's rule file");
+    }
+
+    Optional<AnomalyModel> anomalyModel() {
+        if (model == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AnomalyModelCodec.read(new DataInputStream(new ByteArrayInputStream(model))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the job's model cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -33,7 +33,7 @@ import org.apache.flink.util.OutputTag;
  */
 final class AccountStates extends KeyedProcessFunction<String, AccountEvent, FeatureHalf> {
     /** Events later than the allowed out-of-orderness: never observed, never dropped silently. */
-    static final OutputTag<AccountEvent> LATE = new OutputTag<>("late", TypeInformation.of(AccountEvent.class));
+    static final OutputTag<LateTransaction> LATE = new OutputTag<>("late", TypeInformation.of(LateTransaction.class));
 
     private static final long serialVersionUID = 1L;
     private static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("account-state", byte[].class);
@@ -63,8 +63,17 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
     @Override
     public void processElement(AccountEvent event, Context context, Collector<FeatureHalf> out) throws Exception {
         long at = event.transaction().timestamp().toEpochMilli();
-        if (at <= context.timerService().currentWatermark()) {
-            context.output(LATE, event);
+        long watermark = context.timerService().currentWatermark();
+        if (at <= watermark) {
+            context.output(
+                    LATE,
+                    new LateTransaction(
+                            event.transaction().transactionId(),
+                            event.accountId(),
+                            at,
+                            watermark,
+                            "arrived after event time had passed it: account " + event.accountId()
+                                    + " had already learned later transactions"));
             return;
         }
         waiting.add(event);

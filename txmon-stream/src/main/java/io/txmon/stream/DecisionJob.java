@@ -11,6 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 
 /**
  * The decision path as a Flink job, built from the core with no copy of its logic: transactions become events of
@@ -18,21 +19,37 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * ({@link AccountStates}); the halves of each transaction's features meet keyed by transaction and are decided on
  * ({@link DecisionJoin}). The same history gives the decisions {@code bin/txmon score} gives.
  *
- * <p>Sources and sinks are the caller's: {@link #decisions} turns a stream of transactions into a stream of
+ * <p>Sources and sinks are the caller's: {@link #decide} turns a stream of transactions into a stream of
  * decisions, so that tests run it on bounded input and production on Kafka.
  */
 public final class DecisionJob {
     /** How late, in event time, a transaction may arrive behind the latest one seen and still be decided in order. */
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
 
+    /** How long a transaction id is remembered, so that a copy sent again within it is not decided twice. */
+    public static final Duration REMEMBERED_IDS = Duration.ofDays(7);
+
     private final WhatDecides decides;
     private final HashMap<String, ReferenceAccount> reference = new HashMap<>();
     private final Duration outOfOrderness;
+    private final boolean watermarkEveryEvent;
 
-    private DecisionJob(WhatDecides decides, Map<String, Account> accounts, Duration outOfOrderness) {
+    private DecisionJob(
+            WhatDecides decides, Map<String, Account> accounts, Duration outOfOrderness, boolean watermarkEveryEvent) {
         this.decides = decides;
         accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
         this.outOfOrderness = outOfOrderness;
+        this.watermarkEveryEvent = watermarkEveryEvent;
+    }
+
+    /**
+     * The same job with a watermark after every transaction instead of Flink's periodic ones: what a test needs to
+     * make a transaction late on purpose, at a cost per event no production job should pay.
+     */
+    DecisionJob withWatermarkAfterEveryTransaction() {
+        Map<String, Account> accounts = new HashMap<>();
+        reference.forEach((id, account) -> accounts.put(id, account.account()));
+        return new DecisionJob(decides, accounts, outOfOrderness, true);
     }
 
     /**
@@ -51,27 +68,47 @@ public final class DecisionJob {
         }
         WhatDecides decides = WhatDecides.of(ruleFile, model);
         decides.rules(); // A bad rule file fails here, in the caller, not later in every task.
-        return new DecisionJob(decides, accounts, outOfOrderness);
+        return new DecisionJob(decides, accounts, outOfOrderness, false);
     }
 
-    /** The decisions on {@code transactions}, in no particular order across transactions. */
-    public SingleOutputStreamOperator<StreamDecision> decisions(DataStream<SequencedTransaction> transactions) {
-        WatermarkStrategy<SequencedTransaction> time = WatermarkStrategy.<SequencedTransaction>forBoundedOutOfOrderness(
-                        outOfOrderness)
-                .withTimestampAssigner(
-                        (tx, previous) -> tx.transaction().timestamp().toEpochMilli());
-        return transactions
+    /** What the job puts out: every decision, and what it could not decide. */
+    public record Outputs(
+            DataStream<StreamDecision> decisions,
+            DataStream<LateTransaction> late,
+            DataStream<SequencedTransaction> duplicates) {}
+
+    /**
+     * The decisions on {@code transactions}, in no particular order across transactions; a transaction id seen before
+     * (within {@link #REMEMBERED_IDS}) goes to {@code duplicates}, and one later than the out-of-orderness to {@code
+     * late}, with why.
+     */
+    public Outputs decide(DataStream<SequencedTransaction> transactions) {
+        Duration bound = outOfOrderness; // Captured alone: Flink serializes the strategy, not this job.
+        WatermarkStrategy<SequencedTransaction> bounded = watermarkEveryEvent
+                ? WatermarkStrategy.forGenerator(context -> new WatermarkAfterEveryEvent<>(bound))
+                : WatermarkStrategy.forBoundedOutOfOrderness(outOfOrderness);
+        WatermarkStrategy<SequencedTransaction> time = bounded.withTimestampAssigner(
+                (tx, previous) -> tx.transaction().timestamp().toEpochMilli());
+        SingleOutputStreamOperator<SequencedTransaction> firsts = transactions
                 .assignTimestampsAndWatermarks(time)
                 .name("event time")
-                .flatMap((SequencedTransaction tx, org.apache.flink.util.Collector<AccountEvent> out) ->
-                        AccountEvent.of(tx).forEach(out::collect))
+                .keyBy(tx -> tx.transaction().transactionId())
+                .process(new FirstOfEachTransaction(REMEMBERED_IDS))
+                .name("each transaction once");
+        SingleOutputStreamOperator<FeatureHalf> halves = firsts.flatMap(
+                        (SequencedTransaction tx, Collector<AccountEvent> out) ->
+                                AccountEvent.of(tx).forEach(out::collect))
                 .returns(TypeInformation.of(AccountEvent.class))
                 .name("accounts of each transaction")
                 .keyBy(AccountEvent::accountId)
                 .process(new AccountStates(decides, reference))
-                .name("account states")
-                .keyBy(FeatureHalf::transactionId)
+                .name("account states");
+        SingleOutputStreamOperator<StreamDecision> decisions = halves.keyBy(FeatureHalf::transactionId)
                 .process(new DecisionJoin(decides))
                 .name("decisions");
+        return new Outputs(
+                decisions,
+                halves.getSideOutput(AccountStates.LATE),
+                firsts.getSideOutput(FirstOfEachTransaction.DUPLICATES));
     }
 }

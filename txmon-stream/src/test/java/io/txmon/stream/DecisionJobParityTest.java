@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -111,7 +112,10 @@ class DecisionJobParityTest {
         for (Transaction tx : ties) {
             input.add(new SequencedTransaction(input.size(), tx));
         }
-        java.util.Collections.reverse(input);
+        // Latest first within each instant: every tie arrives in the reverse of its input order.
+        input.sort(Comparator.comparing(
+                        (SequencedTransaction tx) -> tx.transaction().timestamp())
+                .thenComparing(SequencedTransaction::sequence, Comparator.reverseOrder()));
 
         assertThat(run(input, Map.of(), 2)).isEqualTo(expected);
     }
@@ -145,11 +149,12 @@ class DecisionJobParityTest {
     /** The job's decisions on {@code input}, sent in its order, by transaction. */
     private static Map<String, StreamDecision> run(
             List<SequencedTransaction> input, Map<String, Account> reference, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env = streaming(parallelism);
         DataStream<SequencedTransaction> transactions = env.fromData(input).setParallelism(1);
         DecisionJob job = DecisionJob.of(Optional.empty(), Optional.of(model), reference, Duration.ofDays(1));
         Map<String, StreamDecision> decisions = new HashMap<>();
-        try (CloseableIterator<StreamDecision> out = job.decisions(transactions).executeAndCollect()) {
+        try (CloseableIterator<StreamDecision> out =
+                job.decide(transactions).decisions().executeAndCollect()) {
             out.forEachRemaining(decision -> decisions.put(decision.transactionId(), decision));
         }
         return decisions;
@@ -157,5 +162,12 @@ class DecisionJobParityTest {
 
     private static long hourOf(SequencedTransaction tx) {
         return tx.transaction().timestamp().getEpochSecond() / 3600;
+    }
+
+    /** A local mini-cluster in streaming mode, as on Kafka: a bounded test input would otherwise run as a batch. */
+    private static StreamExecutionEnvironment streaming(int parallelism) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        return env;
     }
 }

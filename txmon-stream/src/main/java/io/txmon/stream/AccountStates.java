@@ -98,10 +98,21 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
             if (event.side() == AccountEvent.Side.PAYER) {
                 extractor.observePayer(tx, account, features);
                 out.collect(new FeatureHalf(
-                        tx.transactionId(), AccountEvent.Side.PAYER, tx.payeeAccount() != null, features));
+                        tx.transactionId(),
+                        event.accountId(),
+                        AccountEvent.Side.PAYER,
+                        tx.payeeAccount() != null,
+                        tx.timestamp().toEpochMilli(),
+                        features));
             } else {
                 extractor.observePayee(tx, account, features);
-                out.collect(new FeatureHalf(tx.transactionId(), AccountEvent.Side.PAYEE, true, features));
+                out.collect(new FeatureHalf(
+                        tx.transactionId(),
+                        event.accountId(),
+                        AccountEvent.Side.PAYEE,
+                        true,
+                        tx.timestamp().toEpochMilli(),
+                        features));
             }
         }
         if (account != null) {

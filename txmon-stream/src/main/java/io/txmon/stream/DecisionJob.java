@@ -108,7 +108,7 @@ public final class DecisionJob {
                 .name("decisions");
         return new Outputs(
                 decisions,
-                halves.getSideOutput(AccountStates.LATE),
+                halves.getSideOutput(AccountStates.LATE).union(decisions.getSideOutput(DecisionJoin.HALF_ALONE)),
                 firsts.getSideOutput(FirstOfEachTransaction.DUPLICATES));
     }
 }

@@ -1,0 +1,75 @@
+package io.txmon.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.features.Feature;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The join of a transfer's two halves, alone, with the watermarks the test gives. */
+class DecisionJoinTest {
+    private static final long NINE = 1_770_022_800_000L;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, FeatureHalf, StreamDecision> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DecisionJoin(WhatDecides.of(Optional.empty(), Optional.empty()))),
+                FeatureHalf::transactionId,
+                Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void decidesATransferOnceBothHalvesHaveArrivedInEitherOrder() throws Exception {
+        harness.processElement(half("t1", "acct_b", AccountEvent.Side.PAYEE), NINE);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processElement(half("t1", "acct_a", AccountEvent.Side.PAYER), NINE);
+        harness.processWatermark(NINE + 1);
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(StreamDecision::transactionId)
+                .isEqualTo("t1");
+        assertThat(harness.getSideOutput(DecisionJoin.HALF_ALONE)).isNullOrEmpty();
+    }
+
+    @Test
+    void aHalfWhosePartnerCameTooLateIsSetAsideWithItsReasonOnceTheWatermarkPassesIt() throws Exception {
+        harness.processElement(half("t2", "acct_a", AccountEvent.Side.PAYER), NINE);
+        harness.processWatermark(NINE - 1);
+        assertThat(harness.getSideOutput(DecisionJoin.HALF_ALONE))
+                .as("not yet: its partner may still come")
+                .isNull();
+
+        harness.processWatermark(NINE);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        List<LateTransaction> alone = harness.getSideOutput(DecisionJoin.HALF_ALONE).stream()
+                .map(StreamRecord::getValue)
+                .toList();
+        assertThat(alone).singleElement().satisfies(late -> {
+            assertThat(late.transactionId()).isEqualTo("t2");
+            assertThat(late.accountId()).isEqualTo("acct_a");
+            assertThat(late.reason()).contains("payee's account received it too late");
+        });
+    }
+
+    private static FeatureHalf half(String transactionId, String accountId, AccountEvent.Side side) {
+        return new FeatureHalf(transactionId, accountId, side, true, NINE, new double[Feature.COUNT]);
+    }
+}

@@ -2,6 +2,9 @@ package io.txmon.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.model.AnomalyModel;
+import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.SimulationSettings;
 import io.txmon.simulator.Simulator;
@@ -9,6 +12,7 @@ import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +50,28 @@ class DecisionJobRecoveryTest {
             input.add(new SequencedTransaction(input.size(), tx));
         }
 
-        List<StreamDecision> uninterrupted = run(input, accounts, Integer.MAX_VALUE);
+        List<Transaction> ordered = new ArrayList<>(world.transactions());
+        ordered.sort(Comparator.comparing(Transaction::timestamp));
+        // With the model, every decision's score depends on its accounts' states, so a lost state shows.
+        AnomalyModel model = AnomalyModelTrainer.builder(3)
+                .build()
+                .train(
+                        AnomalyModelTrainer.earliestShare(ordered, 0.25),
+                        id -> accounts.getOrDefault(id, Account.unknown(id)),
+                        RuleFile.defaults().features());
+
+        List<StreamDecision> uninterrupted = run(input, accounts, model, Integer.MAX_VALUE);
         FAILED.set(false);
         CHECKPOINTED.set(false);
-        List<StreamDecision> recovered = run(input, accounts, input.size() / 2);
+        List<StreamDecision> recovered = run(input, accounts, model, input.size() / 2);
 
         assertThat(FAILED).as("the failure was injected").isTrue();
         assertThat(recovered).hasSameSizeAs(input);
         assertThat(recovered).containsExactlyInAnyOrderElementsOf(uninterrupted);
     }
 
-    private static List<StreamDecision> run(List<SequencedTransaction> input, Map<String, Account> accounts, int failAt)
+    private static List<StreamDecision> run(
+            List<SequencedTransaction> input, Map<String, Account> accounts, AnomalyModel model, int failAt)
             throws Exception {
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -67,7 +82,7 @@ class DecisionJobRecoveryTest {
         env.enableCheckpointing(50);
         DataStream<SequencedTransaction> transactions =
                 env.fromData(input).setParallelism(1).map(new FailOnce(failAt)).setParallelism(1);
-        DecisionJob job = DecisionJob.of(Optional.empty(), Optional.empty(), accounts, Duration.ofHours(1));
+        DecisionJob job = DecisionJob.of(Optional.empty(), Optional.of(model), accounts, Duration.ofHours(1));
         List<StreamDecision> decisions = new ArrayList<>();
         try (CloseableIterator<StreamDecision> out =
                 job.decide(transactions).decisions().executeAndCollect()) {
@@ -91,11 +106,13 @@ class DecisionJobRecoveryTest {
 
         @Override
         public SequencedTransaction map(SequencedTransaction tx) throws Exception {
-            if (tx.sequence() % 500 == 0) {
-                Thread.sleep(30); // Leaves time for checkpoints between the first record and the failure.
-            }
-            if (tx.sequence() >= failAt && CHECKPOINTED.get() && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure at transaction " + failAt);
+            if (tx.sequence() >= failAt && !FAILED.get()) {
+                if (CHECKPOINTED.get()) {
+                    FAILED.set(true);
+                    throw new IllegalStateException("injected failure at transaction " + tx.sequence());
+                }
+                // Slows down until a checkpoint completes; barriers pass between records, so one does.
+                Thread.sleep(20);
             }
             return tx;
         }

@@ -41,7 +41,7 @@ public final class DecisionColumns {
     public static final String JOIN = "transactions t JOIN decisions d ON d.sequence_number = t.sequence_number";
 
     /** How many columns {@link #SELECTED} holds. */
-    public static final int SELECTED_COUNT = 9;
+    public static final int SELECTED_COUNT = SELECTED.split(",").length;
 
     private DecisionColumns() {}
 

@@ -85,12 +85,13 @@ final class DecisionLog implements AutoCloseable {
             Database database,
             Clock clock,
             RiskWrites riskWrites,
+            BulkWriter bulk,
             Connection deciding,
             Connection writing,
             long runId,
             AccountStateCache states) {
         this.database = database;
-        this.bulk = BulkWriter.of(database.engine());
+        this.bulk = bulk;
         this.clock = clock;
         this.riskWrites = riskWrites;
         this.deciding = deciding;
@@ -120,6 +121,7 @@ final class DecisionLog implements AutoCloseable {
             Clock clock,
             Consumer<String> progress)
             throws SQLException {
+        BulkWriter bulk = BulkWriter.of(database.engine());
         Connection deciding = database.connect();
         Connection writing = null;
         try {
@@ -132,11 +134,11 @@ final class DecisionLog implements AutoCloseable {
             }
             long runId = RunLedger.start(deciding, source, now);
             if (!reference.isEmpty()) {
-                RunLedger.reference(deciding, BulkWriter.of(database.engine()), reference.values());
+                RunLedger.reference(deciding, bulk, reference.values());
             }
             deciding.commit();
-            AccountStateCache states = new AccountStateCache(BulkWriter.of(database.engine()), reference);
-            DecisionLog log = new DecisionLog(database, clock, riskWrites, deciding, writing, runId, states);
+            AccountStateCache states = new AccountStateCache(bulk, reference);
+            DecisionLog log = new DecisionLog(database, clock, riskWrites, bulk, deciding, writing, runId, states);
             try {
                 long replayed = StateRecovery.recover(database, deciding, states, rules.features(), now);
                 if (replayed > 0) {

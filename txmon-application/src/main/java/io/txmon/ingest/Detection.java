@@ -20,11 +20,6 @@ public record Detection(StoredDecision decision, List<Reason> reasons, boolean d
         reasons = List.copyOf(reasons);
     }
 
-    /** The transaction decided on. */
-    public String transactionId() {
-        return decision.transactionId();
-    }
-
     /** The same decision, answered again for a transaction sent twice. */
     Detection asDuplicate() {
         return new Detection(decision, reasons, true);

@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -28,7 +29,8 @@ import org.apache.flink.util.OutputTag;
  * features from the state as it was before, as {@code FeatureTracker} does for batch scoring.
  *
  * <p>State: the account's state, saved as {@link AccountStateCodec}'s bytes (the format storage keeps), and the
- * events not yet released. An event whose time the watermark has already passed goes to {@link #LATE} instead: the
+ * events not yet released, by event time: each has a timer at its own time, so a timer releases exactly the events
+ * of its instant, without reading or rewriting the others. An event whose time the watermark has already passed goes to {@link #LATE} instead: the
  * account has learned later transactions, and observing it now would decide differently than batch scoring.
  */
 final class AccountStates extends KeyedProcessFunction<String, AccountEvent, FeatureHalf> {
@@ -37,15 +39,15 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
 
     private static final long serialVersionUID = 1L;
     private static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("account-state", byte[].class);
-    private static final ListStateDescriptor<AccountEvent> WAITING =
-            new ListStateDescriptor<>("waiting-events", AccountEvent.class);
+    private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
+            new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(TypeInformation.of(AccountEvent.class)));
 
     private final WhatDecides decides;
     private final Map<String, ReferenceAccount> reference;
 
     private transient FeatureExtractor extractor;
     private transient ValueState<byte[]> state;
-    private transient ListState<AccountEvent> waiting;
+    private transient MapState<Long, List<AccountEvent>> waiting;
 
     AccountStates(WhatDecides decides, Map<String, ReferenceAccount> reference) {
         this.decides = decides;
@@ -57,7 +59,7 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
         PeerProfile peers = decides.anomalyModel().map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
         extractor = new FeatureExtractor(decides.rules().features(), peers);
         state = getRuntimeContext().getState(STATE);
-        waiting = getRuntimeContext().getListState(WAITING);
+        waiting = getRuntimeContext().getMapState(WAITING);
     }
 
     @Override
@@ -76,17 +78,17 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
                                     + " had already learned later transactions"));
             return;
         }
-        waiting.add(event);
+        List<AccountEvent> sameInstant = waiting.get(at);
+        List<AccountEvent> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
+        updated.add(event);
+        waiting.put(at, updated);
         context.timerService().registerEventTimeTimer(at);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
-        List<AccountEvent> due = new ArrayList<>();
-        List<AccountEvent> later = new ArrayList<>();
-        for (AccountEvent event : waiting.get()) {
-            (event.transaction().timestamp().toEpochMilli() <= timestamp ? due : later).add(event);
-        }
+        List<AccountEvent> due = new ArrayList<>(waiting.get(timestamp));
+        waiting.remove(timestamp);
         due.sort(AccountEvent.ORDER);
         AccountState account = null;
         for (AccountEvent event : due) {
@@ -118,7 +120,6 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
         if (account != null) {
             state.update(AccountStateCodec.toBytes(account));
         }
-        waiting.update(later);
     }
 
     /** The account's saved state, or a new one opened from its reference data at its first transaction. */

@@ -30,14 +30,17 @@ public final class DecisionJob {
     public static final Duration REMEMBERED_IDS = Duration.ofDays(7);
 
     private final WhatDecides decides;
-    private final HashMap<String, ReferenceAccount> reference = new HashMap<>();
+    private final HashMap<String, ReferenceAccount> reference;
     private final Duration outOfOrderness;
     private final boolean watermarkEveryEvent;
 
     private DecisionJob(
-            WhatDecides decides, Map<String, Account> accounts, Duration outOfOrderness, boolean watermarkEveryEvent) {
+            WhatDecides decides,
+            HashMap<String, ReferenceAccount> reference,
+            Duration outOfOrderness,
+            boolean watermarkEveryEvent) {
         this.decides = decides;
-        accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
+        this.reference = reference;
         this.outOfOrderness = outOfOrderness;
         this.watermarkEveryEvent = watermarkEveryEvent;
     }
@@ -47,9 +50,7 @@ public final class DecisionJob {
      * make a transaction late on purpose, at a cost per event no production job should pay.
      */
     DecisionJob withWatermarkAfterEveryTransaction() {
-        Map<String, Account> accounts = new HashMap<>();
-        reference.forEach((id, account) -> accounts.put(id, account.account()));
-        return new DecisionJob(decides, accounts, outOfOrderness, true);
+        return new DecisionJob(decides, reference, outOfOrderness, true);
     }
 
     /**
@@ -68,7 +69,10 @@ public final class DecisionJob {
         }
         WhatDecides decides = WhatDecides.of(ruleFile, model);
         decides.rules(); // A bad rule file fails here, in the caller, not later in every task.
-        return new DecisionJob(decides, accounts, outOfOrderness, false);
+        // A HashMap of serializable records: Flink ships it to every task with the functions that read it.
+        HashMap<String, ReferenceAccount> reference = new HashMap<>();
+        accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
+        return new DecisionJob(decides, reference, outOfOrderness, false);
     }
 
     /** What the job puts out: every decision, and what it could not decide. */

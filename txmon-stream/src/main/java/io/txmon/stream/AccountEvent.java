@@ -21,6 +21,10 @@ record AccountEvent(String accountId, Side side, long sequence, Transaction tran
             .thenComparingLong(AccountEvent::sequence)
             .thenComparing(AccountEvent::side);
 
+    SequencedTransaction sequenced() {
+        return new SequencedTransaction(sequence, transaction);
+    }
+
     /** The events a transaction makes: one for its payer and, for a transfer to an account, one for its payee. */
     static List<AccountEvent> of(SequencedTransaction sequenced) {
         Transaction tx = sequenced.transaction();

@@ -100,21 +100,15 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
             if (event.side() == AccountEvent.Side.PAYER) {
                 extractor.observePayer(tx, account, features);
                 out.collect(new FeatureHalf(
-                        tx.transactionId(),
                         event.accountId(),
                         AccountEvent.Side.PAYER,
                         tx.payeeAccount() != null,
-                        tx.timestamp().toEpochMilli(),
+                        event.sequenced(),
                         features));
             } else {
                 extractor.observePayee(tx, account, features);
-                out.collect(new FeatureHalf(
-                        tx.transactionId(),
-                        event.accountId(),
-                        AccountEvent.Side.PAYEE,
-                        true,
-                        tx.timestamp().toEpochMilli(),
-                        features));
+                out.collect(
+                        new FeatureHalf(event.accountId(), AccountEvent.Side.PAYEE, true, event.sequenced(), features));
             }
         }
         if (account != null) {

@@ -77,9 +77,17 @@ public final class DecisionJob {
 
     /** What the job puts out: every decision, and what it could not decide. */
     public record Outputs(
-            DataStream<StreamDecision> decisions,
+            DataStream<DecidedTransaction> decided,
             DataStream<LateTransaction> late,
-            DataStream<SequencedTransaction> duplicates) {}
+            DataStream<SequencedTransaction> duplicates) {
+
+        /** The decisions alone, as the decisions topic and {@code bin/txmon score} give them. */
+        public DataStream<StreamDecision> decisions() {
+            return decided.map(DecidedTransaction::decision)
+                    .returns(StreamDecision.class)
+                    .name("decision");
+        }
+    }
 
     /**
      * The decisions on {@code transactions}, in no particular order across transactions; a transaction id seen before
@@ -107,7 +115,7 @@ public final class DecisionJob {
                 .keyBy(AccountEvent::accountId)
                 .process(new AccountStates(decides, reference))
                 .name("account states");
-        SingleOutputStreamOperator<StreamDecision> decisions = halves.keyBy(FeatureHalf::transactionId)
+        SingleOutputStreamOperator<DecidedTransaction> decisions = halves.keyBy(FeatureHalf::transactionId)
                 .process(new DecisionJoin(decides))
                 .name("decisions");
         return new Outputs(

@@ -20,7 +20,7 @@ import org.apache.flink.util.OutputTag;
  * alone is one whose partner came too late to its account: it goes to {@link #HALF_ALONE} and the state is cleared,
  * rather than waiting for ever.
  */
-final class DecisionJoin extends KeyedProcessFunction<String, FeatureHalf, StreamDecision> {
+final class DecisionJoin extends KeyedProcessFunction<String, FeatureHalf, DecidedTransaction> {
     /** Transfers one of whose accounts received them too late: not decided. */
     static final OutputTag<LateTransaction> HALF_ALONE =
             new OutputTag<>("half-alone", TypeInformation.of(LateTransaction.class));
@@ -49,9 +49,9 @@ final class DecisionJoin extends KeyedProcessFunction<String, FeatureHalf, Strea
     }
 
     @Override
-    public void processElement(FeatureHalf half, Context context, Collector<StreamDecision> out) throws Exception {
+    public void processElement(FeatureHalf half, Context context, Collector<DecidedTransaction> out) throws Exception {
         if (!half.expectsPayee()) {
-            out.collect(StreamDecision.of(engine.decide(half.transactionId(), half.features())));
+            out.collect(decided(half, half.features()));
             return;
         }
         FeatureHalf first = waiting.value();
@@ -66,11 +66,11 @@ final class DecisionJoin extends KeyedProcessFunction<String, FeatureHalf, Strea
         System.arraycopy(payee.features(), PAYEE_FROM, features, PAYEE_FROM, PAYEE_TO - PAYEE_FROM + 1);
         waiting.clear();
         context.timerService().deleteEventTimeTimer(first.eventTimeMillis());
-        out.collect(StreamDecision.of(engine.decide(half.transactionId(), features)));
+        out.collect(decided(payer, features));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<StreamDecision> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext context, Collector<DecidedTransaction> out) throws Exception {
         FeatureHalf alone = waiting.value();
         if (alone == null) {
             return;
@@ -86,5 +86,10 @@ final class DecisionJoin extends KeyedProcessFunction<String, FeatureHalf, Strea
                         timestamp,
                         "its " + other + "'s account received it too late, so it was not decided; account "
                                 + alone.accountId() + " has learned it"));
+    }
+
+    private DecidedTransaction decided(FeatureHalf payer, double[] features) {
+        return new DecidedTransaction(
+                payer.transaction(), StreamDecision.of(engine.decide(payer.transactionId(), features)));
     }
 }

@@ -6,12 +6,20 @@ package io.txmon.stream;
  *
  * @param accountId the account that gave it
  * @param expectsPayee whether a payee's half will follow (a transfer to an account)
- * @param eventTimeMillis the transaction's event time
+ * @param transaction the transaction and its input sequence, which the decision carries on to its sinks
  */
 record FeatureHalf(
-        String transactionId,
         String accountId,
         AccountEvent.Side side,
         boolean expectsPayee,
-        long eventTimeMillis,
-        double[] features) {}
+        SequencedTransaction transaction,
+        double[] features) {
+
+    String transactionId() {
+        return transaction.transaction().transactionId();
+    }
+
+    long eventTimeMillis() {
+        return transaction.transaction().timestamp().toEpochMilli();
+    }
+}

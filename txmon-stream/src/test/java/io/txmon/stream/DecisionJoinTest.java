@@ -3,6 +3,10 @@ package io.txmon.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.features.Feature;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DecisionJoinTest {
     private static final long NINE = 1_770_022_800_000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, FeatureHalf, StreamDecision> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, FeatureHalf, DecidedTransaction> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -43,7 +47,7 @@ class DecisionJoinTest {
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
-                .extracting(StreamDecision::transactionId)
+                .extracting(decided -> decided.decision().transactionId())
                 .isEqualTo("t1");
         assertThat(harness.getSideOutput(DecisionJoin.HALF_ALONE)).isNullOrEmpty();
     }
@@ -70,6 +74,11 @@ class DecisionJoinTest {
     }
 
     private static FeatureHalf half(String transactionId, String accountId, AccountEvent.Side side) {
-        return new FeatureHalf(transactionId, accountId, side, true, NINE, new double[Feature.COUNT]);
+        Transaction tx = Transaction.builder(
+                        transactionId, Instant.ofEpochMilli(NINE), "acct_a", new BigDecimal("100.00"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("acct_b")
+                .build();
+        return new FeatureHalf(accountId, side, true, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
     }
 }

@@ -52,6 +52,33 @@ public final class AccountFiles {
         return new CsvRecordWriter<>(DataFile.of(file, WRITE_FORMATS), COLUMNS, AccountFiles::cells);
     }
 
+    /**
+     * The account in one JSON object with the contract's fields, as a message on the accounts topic carries it.
+     *
+     * @throws io.txmon.transaction.InvalidFieldException naming the field that breaks the contract
+     */
+    public static Account parseJson(String object, AccountParser parser) {
+        Objects.requireNonNull(parser, "parser");
+        RecordSchema<Account> schema = RecordSchema.of(COLUMNS, REQUIRED_COLUMNS, parser::parse);
+        RecordFields fields = new JsonRecords(schema).fields(new RawRecord(1, object, object.length(), false, false));
+        return schema.parser().apply(fields);
+    }
+
+    /** The account as one JSON object with the contract's fields; unknown ones are left out. */
+    public static String toJson(Account account) {
+        return JsonLinesRecordWriter.object(account, (a, json) -> {
+            json.writeStringProperty("user_id", a.userId());
+            JsonLinesRecordWriter.optionalString(
+                    json,
+                    "opened_at",
+                    a.openedAt() == null ? null : a.openedAt().toString());
+            json.writeStringProperty("account_type", a.accountType().name());
+            JsonLinesRecordWriter.optionalString(json, "country", a.country());
+            JsonLinesRecordWriter.optionalString(json, "city", a.city());
+            json.writeNumberProperty("opening_balance", a.openingBalance());
+        });
+    }
+
     private static String[] cells(Account account) {
         return new String[] {
             account.userId(),

@@ -72,19 +72,56 @@ public final class DecisionFiles {
                 : new JsonLinesRecordWriter<>(data, DecisionFiles::writeJson);
     }
 
+    /**
+     * Creates (or truncates) a decisions file of rows: CSV exactly as {@link #newWriter} writes it, and JSON Lines with
+     * the same fields but without {@code reasons}, which a row does not carry.
+     *
+     * @throws DataFileException when the file cannot be created or its name asks for no known format
+     */
+    public static RecordWriter<DecisionRow> newRowWriter(Path file) {
+        DataFile data = DataFile.of(file, FORMATS);
+        return data.format() == Format.CSV
+                ? new CsvRecordWriter<>(data, CSV_COLUMNS, DecisionFiles::rowCells)
+                : new JsonLinesRecordWriter<>(data, DecisionFiles::writeRowJson);
+    }
+
     private static String[] cells(Decision decision) {
+        return rowCells(DecisionRow.of(decision));
+    }
+
+    private static String[] rowCells(DecisionRow row) {
         return new String[] {
-            decision.transactionId(),
-            fixed("risk_score", decision.riskScore()),
-            decision.riskLevel().name(),
-            decision.recommendation().name(),
-            String.join(String.valueOf(RecordFields.LIST_SEPARATOR), codes(decision)),
-            decision.ruleSetVersion(),
-            decision.model().map(ModelOpinion::modelVersion).orElse(""),
-            decision.model()
-                    .map(model -> fixed("anomaly_score", model.anomalyScore()))
-                    .orElse("")
+            row.transactionId(),
+            fixed("risk_score", row.riskScore()),
+            row.riskLevel().name(),
+            row.recommendation().name(),
+            String.join(String.valueOf(RecordFields.LIST_SEPARATOR), codes(row.transactionId(), row.reasonCodes())),
+            row.ruleSetVersion(),
+            row.modelVersion() == null ? "" : row.modelVersion(),
+            row.anomalyScore() == null ? "" : fixed("anomaly_score", row.anomalyScore())
         };
+    }
+
+    private static void writeRowJson(DecisionRow row, JsonGenerator json) {
+        json.writeStringProperty("transaction_id", row.transactionId());
+        json.writeName("risk_score");
+        json.writeNumber(fixed("risk_score", row.riskScore()));
+        json.writeStringProperty("risk_level", row.riskLevel().name());
+        json.writeStringProperty("recommendation", row.recommendation().name());
+        json.writeName("reason_codes");
+        json.writeStartArray();
+        for (String code : codes(row.transactionId(), row.reasonCodes())) {
+            json.writeString(code);
+        }
+        json.writeEndArray();
+        json.writeStringProperty("rule_set_version", row.ruleSetVersion());
+        if (row.modelVersion() != null) {
+            json.writeStringProperty("model_version", row.modelVersion());
+        }
+        if (row.anomalyScore() != null) {
+            json.writeName("anomaly_score");
+            json.writeNumber(fixed("anomaly_score", row.anomalyScore()));
+        }
     }
 
     private static void writeJson(Decision decision, JsonGenerator json) {
@@ -122,10 +159,13 @@ public final class DecisionFiles {
 
     /** The reason codes, refusing one that would be ambiguous once joined with {@code ;} in CSV. */
     private static List<String> codes(Decision decision) {
-        List<String> codes = decision.reasonCodes();
+        return codes(decision.transactionId(), decision.reasonCodes());
+    }
+
+    private static List<String> codes(String transactionId, List<String> codes) {
         for (String code : codes) {
             if (code.isBlank() || code.indexOf(RecordFields.LIST_SEPARATOR) >= 0) {
-                throw new IllegalArgumentException("reason code of decision " + decision.transactionId()
+                throw new IllegalArgumentException("reason code of decision " + transactionId
                         + " must be non-blank and free of '" + RecordFields.LIST_SEPARATOR + "', was '" + code + "'");
             }
         }

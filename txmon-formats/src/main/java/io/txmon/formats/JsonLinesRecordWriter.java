@@ -1,6 +1,7 @@
 package io.txmon.formats;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import tools.jackson.core.JsonEncoding;
@@ -53,6 +54,17 @@ final class JsonLinesRecordWriter<T> implements RecordWriter<T> {
         } catch (JacksonIOException e) {
             throw failure(e);
         }
+    }
+
+    /** One record as a compact JSON object, as a line of a file holds it: what a message on a topic carries. */
+    static <T> String object(T record, BiConsumer<T, JsonGenerator> fields) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator object = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+            object.writeStartObject();
+            fields.accept(record, object);
+            object.writeEndObject();
+        }
+        return text.toString();
     }
 
     /** Writes the property only when there is a value: absent fields are left out of the object. */

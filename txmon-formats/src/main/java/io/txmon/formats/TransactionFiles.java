@@ -124,7 +124,7 @@ public final class TransactionFiles {
         };
     }
 
-    private static void writeJson(Transaction transaction, JsonGenerator json) {
+    static void writeJson(Transaction transaction, JsonGenerator json) {
         json.writeStringProperty("transaction_id", transaction.transactionId());
         json.writeStringProperty("timestamp", transaction.timestamp().toString());
         json.writeStringProperty("user_id", transaction.userId());

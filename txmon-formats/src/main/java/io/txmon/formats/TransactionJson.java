@@ -36,6 +36,11 @@ public final class TransactionJson {
         return schema.parser().apply(fields);
     }
 
+    /** The transaction as one JSON object with the contract's field names, as a JSON Lines file holds it. */
+    public static String toJson(Transaction transaction) {
+        return JsonLinesRecordWriter.object(transaction, TransactionFiles::writeJson);
+    }
+
     /**
      * The text of each element of a JSON array, in order, for {@link #parse}.
      *

@@ -33,16 +33,19 @@ public final class DecisionJob {
     private final HashMap<String, ReferenceAccount> reference;
     private final Duration outOfOrderness;
     private final boolean watermarkEveryEvent;
+    private final boolean eventTimeFromSource;
 
     private DecisionJob(
             WhatDecides decides,
             HashMap<String, ReferenceAccount> reference,
             Duration outOfOrderness,
-            boolean watermarkEveryEvent) {
+            boolean watermarkEveryEvent,
+            boolean eventTimeFromSource) {
         this.decides = decides;
         this.reference = reference;
         this.outOfOrderness = outOfOrderness;
         this.watermarkEveryEvent = watermarkEveryEvent;
+        this.eventTimeFromSource = eventTimeFromSource;
     }
 
     /**
@@ -50,7 +53,15 @@ public final class DecisionJob {
      * make a transaction late on purpose, at a cost per event no production job should pay.
      */
     DecisionJob withWatermarkAfterEveryTransaction() {
-        return new DecisionJob(decides, reference, outOfOrderness, true);
+        return new DecisionJob(decides, reference, outOfOrderness, true, false);
+    }
+
+    /**
+     * The same job taking event time and watermarks from its source, as a Kafka source gives them per partition,
+     * instead of assigning its own (with the same out-of-orderness) after the source.
+     */
+    public DecisionJob withEventTimeFromSource() {
+        return new DecisionJob(decides, reference, outOfOrderness, false, true);
     }
 
     /**
@@ -72,7 +83,7 @@ public final class DecisionJob {
         // A HashMap of serializable records: Flink ships it to every task with the functions that read it.
         HashMap<String, ReferenceAccount> reference = new HashMap<>();
         accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
-        return new DecisionJob(decides, reference, outOfOrderness, false);
+        return new DecisionJob(decides, reference, outOfOrderness, false, false);
     }
 
     /** What the job puts out: every decision, and what it could not decide. */
@@ -101,10 +112,11 @@ public final class DecisionJob {
                 : WatermarkStrategy.forBoundedOutOfOrderness(outOfOrderness);
         WatermarkStrategy<SequencedTransaction> time = bounded.withTimestampAssigner(
                 (tx, previous) -> tx.transaction().timestamp().toEpochMilli());
-        SingleOutputStreamOperator<SequencedTransaction> firsts = transactions
-                .assignTimestampsAndWatermarks(time)
-                .name("event time")
-                .keyBy(tx -> tx.transaction().transactionId())
+        DataStream<SequencedTransaction> timed = eventTimeFromSource
+                ? transactions
+                : transactions.assignTimestampsAndWatermarks(time).name("event time");
+        SingleOutputStreamOperator<SequencedTransaction> firsts = timed.keyBy(
+                        tx -> tx.transaction().transactionId())
                 .process(new FirstOfEachTransaction(REMEMBERED_IDS))
                 .name("each transaction once");
         SingleOutputStreamOperator<FeatureHalf> halves = firsts.flatMap(

@@ -1,0 +1,196 @@
+package io.txmon.stream.topics;
+
+import io.txmon.model.AnomalyModel;
+import io.txmon.stream.DecisionJob;
+import io.txmon.transaction.TransactionParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the streaming job on Kafka is set up: where the broker is, what it decides with, how often it checkpoints.
+ * Built with {@link #builder}, whose defaults are the constants here.
+ *
+ * @param ruleFile the rule file's text; empty for the shipped defaults
+ * @param model the anomaly model; empty for the rules alone
+ * @param databaseUrl where to store decisions and alerts as well, as {@code bin/txmon ingest --db} takes it
+ * @param checkpoints where checkpoints and savepoints are kept; a job started again with the same directory resumes
+ *     from the newest one there
+ * @param transactionTimeout how long the broker keeps an open transaction of the exactly-once sinks: longer than
+ *     the longest outage a restart must survive, at most the broker's {@code transaction.max.timeout.ms}
+ */
+public record StreamSettings(
+        String bootstrapServers,
+        Topics topics,
+        String groupId,
+        int parallelism,
+        Duration outOfOrderness,
+        Duration checkpointInterval,
+        Optional<Path> checkpoints,
+        Optional<String> ruleFile,
+        Optional<AnomalyModel> model,
+        Optional<String> databaseUrl,
+        Currency baseCurrency,
+        Duration transactionTimeout,
+        StateBackend stateBackend) {
+
+    /** Where keyed state lives: on the heap (fast, bounded by memory), or in RocksDB on local disk (for production). */
+    public enum StateBackend {
+        HEAP,
+        ROCKSDB
+    }
+
+    /** Seed 001's consumer group. */
+    public static final String DEFAULT_GROUP_ID = "anomaly-detection";
+
+    /**
+     * Often enough that the exactly-once sinks publish decisions within a second (a read_committed reader sees
+     * them only at a checkpoint), rarely enough that checkpoints stay a small share of the work.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+
+    /** A broker's default {@code transaction.max.timeout.ms}: the longest a restart may take without losing output. */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+    public StreamSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(groupId, "groupId");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        if (outOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("out-of-orderness must not be negative, was " + outOfOrderness);
+        }
+        if (checkpointInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("checkpoint interval must be at least 10ms, was " + checkpointInterval);
+        }
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(ruleFile, "ruleFile");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(baseCurrency, "baseCurrency");
+        Objects.requireNonNull(stateBackend, "stateBackend");
+        if (transactionTimeout.compareTo(checkpointInterval) <= 0) {
+            throw new IllegalArgumentException(
+                    "transaction timeout must be longer than the checkpoint interval, was " + transactionTimeout);
+        }
+    }
+
+    /** Settings for the broker at {@code bootstrapServers}, every other one at its default. */
+    public static Builder builder(String bootstrapServers) {
+        return new Builder(bootstrapServers);
+    }
+
+    /** Builds {@link StreamSettings}; each setter names its default. */
+    public static final class Builder {
+        private final String bootstrapServers;
+        private Topics topics = Topics.DEFAULTS;
+        private String groupId = DEFAULT_GROUP_ID;
+        private int parallelism = 1;
+        private Duration outOfOrderness = DecisionJob.DEFAULT_OUT_OF_ORDERNESS;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private Path checkpoints;
+        private String ruleFile;
+        private AnomalyModel model;
+        private String databaseUrl;
+        private Currency baseCurrency = TransactionParser.DEFAULT_BASE_CURRENCY;
+        private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
+        private StateBackend stateBackend = StateBackend.HEAP;
+
+        private Builder(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        /** Default {@link Topics#DEFAULTS}. */
+        public Builder topics(Topics value) {
+            topics = value;
+            return this;
+        }
+
+        /** Default {@value #DEFAULT_GROUP_ID}. */
+        public Builder groupId(String value) {
+            groupId = value;
+            return this;
+        }
+
+        /** Default 1. */
+        public Builder parallelism(int value) {
+            parallelism = value;
+            return this;
+        }
+
+        /** Default {@link DecisionJob#DEFAULT_OUT_OF_ORDERNESS}. */
+        public Builder outOfOrderness(Duration value) {
+            outOfOrderness = value;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+        public Builder checkpointInterval(Duration value) {
+            checkpointInterval = value;
+            return this;
+        }
+
+        /** Default none: checkpoints in memory, lost with the process. */
+        public Builder checkpoints(Path value) {
+            checkpoints = value;
+            return this;
+        }
+
+        /** Default none: the shipped rules. */
+        public Builder ruleFile(String text) {
+            ruleFile = text;
+            return this;
+        }
+
+        /** Default none: the rules alone. */
+        public Builder model(AnomalyModel value) {
+            model = value;
+            return this;
+        }
+
+        /** Default none: decisions go to Kafka only. */
+        public Builder databaseUrl(String value) {
+            databaseUrl = value;
+            return this;
+        }
+
+        /** Default {@link TransactionParser#DEFAULT_BASE_CURRENCY}. */
+        public Builder baseCurrency(Currency value) {
+            baseCurrency = value;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_TRANSACTION_TIMEOUT}. */
+        public Builder transactionTimeout(Duration value) {
+            transactionTimeout = value;
+            return this;
+        }
+
+        /** Default {@link StateBackend#HEAP}; {@link StateBackend#ROCKSDB} for more accounts than memory holds. */
+        public Builder stateBackend(StateBackend value) {
+            stateBackend = value;
+            return this;
+        }
+
+        public StreamSettings build() {
+            return new StreamSettings(
+                    bootstrapServers,
+                    topics,
+                    groupId,
+                    parallelism,
+                    outOfOrderness,
+                    checkpointInterval,
+                    Optional.ofNullable(checkpoints),
+                    Optional.ofNullable(ruleFile),
+                    Optional.ofNullable(model),
+                    Optional.ofNullable(databaseUrl),
+                    baseCurrency,
+                    transactionTimeout,
+                    stateBackend);
+        }
+    }
+}

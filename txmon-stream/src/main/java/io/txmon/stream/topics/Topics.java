@@ -1,0 +1,43 @@
+package io.txmon.stream.topics;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The names of the topics the streaming job reads and writes. The defaults are seed 001's where it names one
+ * ({@code transactions}, {@code alerts}) and plain words otherwise.
+ *
+ * @param transactions what to decide: one transaction per message, keyed by {@code user_id}
+ * @param accounts account reference data, compacted, keyed by {@code user_id}
+ * @param control new rule sets and models for the running job
+ * @param decisions every decision, keyed by {@code transaction_id}
+ * @param alerts the REVIEW and BLOCK decisions with their transaction, keyed by {@code user_id}
+ * @param late transactions that came too late to be decided in order, with why
+ * @param rejected messages that are not transactions, and second copies of a transaction id, with why
+ * @param controlErrors control messages refused, with why
+ */
+public record Topics(
+        String transactions,
+        String accounts,
+        String control,
+        String decisions,
+        String alerts,
+        String late,
+        String rejected,
+        String controlErrors) {
+
+    /** The names used unless configured otherwise. */
+    public static final Topics DEFAULTS = new Topics(
+            "transactions", "accounts", "control", "decisions", "alerts", "late", "rejected", "control-errors");
+
+    public Topics {
+        for (String name : List.of(transactions, accounts, control, decisions, alerts, late, rejected, controlErrors)) {
+            Objects.requireNonNull(name, "topic name");
+        }
+    }
+
+    /** Every topic, inputs first. */
+    public List<String> all() {
+        return List.of(transactions, accounts, control, decisions, alerts, late, rejected, controlErrors);
+    }
+}

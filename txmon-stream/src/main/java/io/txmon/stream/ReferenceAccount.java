@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An account's reference data in a form a Flink function can carry: what {@code score --accounts} reads. */
-record ReferenceAccount(
+public record ReferenceAccount(
         String userId,
         Instant openedAt,
         AccountType accountType,
@@ -16,7 +16,7 @@ record ReferenceAccount(
         BigDecimal openingBalance)
         implements Serializable {
 
-    static ReferenceAccount of(Account account) {
+    public static ReferenceAccount of(Account account) {
         return new ReferenceAccount(
                 account.userId(),
                 account.openedAt(),
@@ -26,7 +26,7 @@ record ReferenceAccount(
                 account.openingBalance());
     }
 
-    Account account() {
+    public Account account() {
         return new Account(userId, openedAt, accountType, country, city, openingBalance);
     }
 }

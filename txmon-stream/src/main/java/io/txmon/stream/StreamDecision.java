@@ -2,6 +2,7 @@ package io.txmon.stream;
 
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.ModelOpinion;
+import io.txmon.scoring.Recommendation;
 import java.util.Optional;
 
 /**
@@ -34,5 +35,10 @@ public record StreamDecision(
                 decision.ruleSetVersion(),
                 model.map(ModelOpinion::modelVersion).orElse(null),
                 model.map(ModelOpinion::anomalyScore).orElse(null));
+    }
+
+    /** Whether it opens an alert: REVIEW or BLOCK, as the decision log stores them. */
+    public boolean flagged() {
+        return Recommendation.valueOf(recommendation).flags();
     }
 }

@@ -47,7 +47,12 @@ public final class DecisionColumns {
 
     /** The risk score as stored: four decimals, rounded half up. */
     public static BigDecimal riskScore(Decision decision) {
-        return BigDecimal.valueOf(decision.riskScore()).setScale(4, RoundingMode.HALF_UP);
+        return riskScore(decision.riskScore());
+    }
+
+    /** A risk score made elsewhere (the Flink job) as stored, rounded as {@link #riskScore(Decision)} rounds. */
+    public static BigDecimal riskScore(double riskScore) {
+        return BigDecimal.valueOf(riskScore).setScale(4, RoundingMode.HALF_UP);
     }
 
     /** The stored form of {@code decision} on the transaction numbered {@code sequenceNumber}. */

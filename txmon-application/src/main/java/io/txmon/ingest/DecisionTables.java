@@ -53,16 +53,31 @@ final class DecisionTables implements DecisionSink {
 
     @Override
     public void write(List<Scored> batch, long runId, Instant decidedAt) {
-        List<Object[]> transactions = new ArrayList<>(batch.size());
-        List<Object[]> decisions = new ArrayList<>(batch.size());
-        List<Object[]> alerts = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(batch.size());
         for (Scored scored : batch) {
-            StoredDecision decision = scored.stored();
-            transactions.add(transactionRow(scored, runId));
+            rows.add(new Row(scored.transaction(), scored.stored()));
+        }
+        writeRows(rows, runId, decidedAt);
+    }
+
+    /** A transaction with its decision as stored, sequence number given. */
+    record Row(Transaction transaction, StoredDecision decision) {}
+
+    /**
+     * Writes {@code rows} as {@link #write} does: what a door that decided elsewhere ({@link ExternalDecisions})
+     * shares with the decision log, so that both store the same rows.
+     */
+    void writeRows(List<Row> rows, long runId, Instant decidedAt) {
+        List<Object[]> transactions = new ArrayList<>(rows.size());
+        List<Object[]> decisions = new ArrayList<>(rows.size());
+        List<Object[]> alerts = new ArrayList<>();
+        for (Row row : rows) {
+            StoredDecision decision = row.decision();
+            transactions.add(transactionRow(row.transaction(), decision.sequenceNumber(), runId));
             decisions.add(DecisionColumns.row(decision, decidedAt));
-            if (scored.opensAlert()) {
+            if (decision.opensAlert()) {
                 alerts.add(new Object[] {
-                    scored.sequenceNumber(), scored.transaction().userId(), "OPEN", decidedAt, decidedAt
+                    decision.sequenceNumber(), row.transaction().userId(), "OPEN", decidedAt, decidedAt
                 });
             }
         }
@@ -71,8 +86,7 @@ final class DecisionTables implements DecisionSink {
             bulk.insert(connection, "decisions", DecisionColumns.INSERTED, decisions);
             bulk.insert(connection, "alerts", ALERT_COLUMNS, alerts);
         } catch (SQLException e) {
-            throw new StorageException(
-                    "storing " + batch.size() + " decided transactions failed: " + e.getMessage(), e);
+            throw new StorageException("storing " + rows.size() + " decided transactions failed: " + e.getMessage(), e);
         }
     }
 
@@ -133,8 +147,7 @@ final class DecisionTables implements DecisionSink {
         }
     }
 
-    private static Object[] transactionRow(Scored scored, long runId) {
-        Transaction tx = scored.transaction();
+    private static Object[] transactionRow(Transaction tx, long sequenceNumber, long runId) {
         return new Object[] {
             tx.transactionId(),
             tx.timestamp(),
@@ -149,7 +162,7 @@ final class DecisionTables implements DecisionSink {
             tx.country(),
             tx.channel() == null ? null : tx.channel().name(),
             tx.deviceId(),
-            scored.sequenceNumber(),
+            sequenceNumber,
             runId
         };
     }

@@ -68,10 +68,42 @@ final class RunLedger {
         }
     }
 
-    /** Ends the run as SUCCEEDED or FAILED with its final counts. */
-    static void finish(Connection connection, long runId, RunCounts counts, String status, String message, Instant now)
-            throws SQLException {
-        count(connection, runId, counts);
+    /**
+     * Adds {@code delta} to the run's counts in the database: for a run several writers share (the Flink job's
+     * tasks), where no one writer knows the totals.
+     */
+    static void add(Connection connection, long runId, RunCounts delta) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ingestion_runs SET rows_read = rows_read"
+                + " + ?, rows_inserted = rows_inserted + ?, rows_duplicate = rows_duplicate + ?, rows_rejected ="
+                + " rows_rejected + ?, alerts_opened = alerts_opened + ?, rows_rounded = rows_rounded + ?"
+                + " WHERE run_id = ?")) {
+            update.setLong(1, delta.read);
+            update.setLong(2, delta.inserted);
+            update.setLong(3, delta.duplicates);
+            update.setLong(4, delta.rejected);
+            update.setLong(5, delta.alerts);
+            update.setLong(6, delta.rounded);
+            update.setLong(7, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the run's row until the caller's transaction ends, so that writers sharing the run take turns; false if
+     * there is no such run.
+     */
+    static boolean lock(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT run_id FROM ingestion_runs WHERE run_id = ? FOR UPDATE")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Ends the run as SUCCEEDED or FAILED, keeping the counts it has in the database. */
+    static void end(Connection connection, long runId, String status, String message, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE ingestion_runs SET status = ?, finished_at = ?, message = ? WHERE run_id = ?")) {
             update.setString(1, status);
@@ -81,6 +113,13 @@ final class RunLedger {
             update.setLong(4, runId);
             update.executeUpdate();
         }
+    }
+
+    /** Ends the run as SUCCEEDED or FAILED with its final counts. */
+    static void finish(Connection connection, long runId, RunCounts counts, String status, String message, Instant now)
+            throws SQLException {
+        count(connection, runId, counts);
+        end(connection, runId, status, message, now);
     }
 
     static Instant watermark(Connection connection, String source) throws SQLException {

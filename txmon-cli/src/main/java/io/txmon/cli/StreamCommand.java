@@ -45,6 +45,13 @@ final class StreamCommand implements Callable<Integer> {
     Path rules;
 
     @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "Also store decisions and alerts in this database (the service's), idempotently by"
+                    + " transaction id; default: Kafka only.")
+    String databaseUrl;
+
+    @Option(
             names = "--checkpoints",
             paramLabel = "DIR",
             description = "Where checkpoints and savepoints are kept, and resumed from; default: a new temporary one.")
@@ -101,6 +108,9 @@ final class StreamCommand implements Callable<Integer> {
                 .stateBackend(state);
         if (checkpoints != null) {
             builder.checkpoints(checkpoints);
+        }
+        if (databaseUrl != null) {
+            builder.databaseUrl(databaseUrl);
         }
         if (rules != null) {
             builder.ruleFile(read(rules));

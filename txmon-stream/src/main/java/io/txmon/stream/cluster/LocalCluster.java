@@ -1,5 +1,6 @@
 package io.txmon.stream.cluster;
 
+import io.txmon.stream.DecisionDatabaseSink;
 import io.txmon.stream.topics.KafkaDecisionJob;
 import io.txmon.stream.topics.StreamSettings;
 import java.net.URI;
@@ -136,6 +137,7 @@ public final class LocalCluster implements AutoCloseable {
         String savepoint = cluster.stopWithSavepoint(
                         job, checkpoints.savepoints().toUri().toString(), true, SavepointFormatType.CANONICAL)
                 .get();
+        started.database().ifPresent(DecisionDatabaseSink::succeeded);
         return Path.of(URI.create(savepoint));
     }
 
@@ -174,10 +176,17 @@ public final class LocalCluster implements AutoCloseable {
     /** Waits for the job to end: a failure is thrown with its cause. */
     public void awaitEnd() throws ExecutionException, InterruptedException {
         JobResult result = cluster.requestJobResult(job).get();
-        if (!result.isSuccess()) {
+        if (result.isSuccess()) {
+            started.database().ifPresent(DecisionDatabaseSink::succeeded);
+        } else {
             Throwable cause = result.getSerializedThrowable()
                     .map(thrown -> thrown.deserializeError(getClass().getClassLoader()))
                     .orElse(null);
+            started.database()
+                    .ifPresent(sink -> sink.failed(
+                            cause != null
+                                    ? cause
+                                    : new IllegalStateException("ended as " + result.getApplicationStatus())));
             throw new IllegalStateException(
                     "the job ended as " + result.getApplicationStatus()
                             + (cause == null ? "" : ": " + cause.getMessage()),

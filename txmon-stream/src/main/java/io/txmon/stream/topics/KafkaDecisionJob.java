@@ -2,6 +2,7 @@ package io.txmon.stream.topics;
 
 import io.txmon.stream.ControlError;
 import io.txmon.stream.ControlMessage;
+import io.txmon.stream.DecisionDatabaseSink;
 import io.txmon.stream.DecisionJob;
 import io.txmon.stream.LateTransaction;
 import io.txmon.stream.ReferenceAccount;
@@ -12,6 +13,7 @@ import io.txmon.transaction.TransactionParser;
 import java.io.Serializable;
 import java.util.Currency;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -52,8 +54,11 @@ public final class KafkaDecisionJob {
         this.settings = settings;
     }
 
-    /** What the job knew of accounts when it was built: read from the accounts topic to its end. */
-    public record Started(int accounts, int skippedAccountMessages) {}
+    /**
+     * What the job knew of accounts when it was built (read from the accounts topic to its end), and the database
+     * sink when it writes to a database, whose run its caller ends.
+     */
+    public record Started(int accounts, int skippedAccountMessages, Optional<DecisionDatabaseSink> database) {}
 
     /** Adds the job to {@code env}, reading the accounts topic to its end first. */
     public Started addTo(StreamExecutionEnvironment env) {
@@ -131,7 +136,10 @@ public final class KafkaDecisionJob {
                 .sinkTo(sink(new ToTopic<byte[]>(topics.rejected(), bytes -> null, bytes -> bytes)))
                 .name("rejected topic")
                 .uid("rejected-sink");
-        return new Started(known.accounts().size(), known.skipped());
+        Optional<DecisionDatabaseSink> database = settings.databaseUrl().map(DecisionDatabaseSink::open);
+        database.ifPresent(
+                sink -> outputs.decided().sinkTo(sink).name("database").uid("database-sink"));
+        return new Started(known.accounts().size(), known.skipped(), database);
     }
 
     private <T> KafkaSource<T> source(

@@ -121,6 +121,20 @@ public final class LocalCluster implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Kills the task manager that runs the job's tasks and starts a new one, as when a machine is lost: the job
+     * fails over and restarts from its newest completed checkpoint. A drill, for the recovery test.
+     */
+    void loseTaskManager() throws Exception {
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+    }
+
+    /** Whether the job has restarted after a failure since it was submitted. */
+    boolean restarted() throws ExecutionException, InterruptedException {
+        return cluster.getExecutionGraph(job).get().getStatusTimestamp(JobStatus.RESTARTING) > 0;
+    }
+
     /** Whether the job is still running (or restarting after a failure). */
     public boolean running() throws ExecutionException, InterruptedException {
         JobStatus status = cluster.getJobStatus(job).get();

@@ -5,9 +5,13 @@ import io.txmon.transaction.AccountType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
-/** An account's reference data in a form a Flink function can carry: what {@code score --accounts} reads. */
-record ReferenceAccount(
+/**
+ * An account's reference data in a form Flink carries and keeps in state: what {@code score --accounts} reads, and
+ * what the compacted {@code accounts} topic carries, one record per account.
+ */
+public record ReferenceAccount(
         String userId,
         Instant openedAt,
         AccountType accountType,
@@ -16,7 +20,14 @@ record ReferenceAccount(
         BigDecimal openingBalance)
         implements Serializable {
 
-    static ReferenceAccount of(Account account) {
+    /** Checked as the core checks an account, so that bad reference data fails where it is read, not in a task. */
+    public ReferenceAccount {
+        Objects.requireNonNull(userId, "userId");
+        new Account(userId, openedAt, accountType, country, city, openingBalance);
+    }
+
+    /** The stream's form of {@code account}. */
+    public static ReferenceAccount of(Account account) {
         return new ReferenceAccount(
                 account.userId(),
                 account.openedAt(),
@@ -26,7 +37,8 @@ record ReferenceAccount(
                 account.openingBalance());
     }
 
-    Account account() {
+    /** The core's account. */
+    public Account account() {
         return new Account(userId, openedAt, accountType, country, city, openingBalance);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * A transaction as one of its accounts sees it: as the payer, or as the payee of a transfer. Each account's state
  * learns both kinds, in the order {@link #ORDER} gives.
  */
-record AccountEvent(String accountId, Side side, long sequence, Transaction transaction) {
+record AccountEvent(String accountId, Side side, long sequence, Transaction transaction) implements AccountInput {
     /** Which end of the transaction the account is. */
     enum Side {
         PAYER,

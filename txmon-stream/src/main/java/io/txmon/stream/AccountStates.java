@@ -19,7 +19,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -30,10 +31,18 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>State: the account's state, saved as {@link AccountStateCodec}'s bytes (the format storage keeps), and the
  * events not yet released, by event time: each has a timer at its own time, so a timer releases exactly the events
- * of its instant, without reading or rewriting the others. An event whose time the watermark has already passed goes to {@link #LATE} instead: the
- * account has learned later transactions, and observing it now would decide differently than batch scoring.
+ * of its instant, without reading or rewriting the others. An event whose time the watermark has already passed goes
+ * to {@link #LATE} instead: the account has learned later transactions, and observing it now would decide differently
+ * than batch scoring.
+ *
+ * <p>Reference data: the newest update from the {@code accounts} topic is kept under the account's key. The account's
+ * state opens at its first transaction from that update, else from the reference data the job was started with, else
+ * as an unknown account; as in batch, reference data is read only then.
+ *
+ * <p>Control: a new model brings new peers for {@code amount_zscore_merchant_type}; accepted messages are kept in
+ * broadcast state ({@link ControlState}) and the extractor is rebuilt from it at the next event.
  */
-final class AccountStates extends KeyedProcessFunction<String, AccountEvent, FeatureHalf> {
+final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountInput, ControlMessage, FeatureHalf> {
     /** Events later than the allowed out-of-orderness: never observed, never dropped silently. */
     static final OutputTag<LateTransaction> LATE = new OutputTag<>("late", TypeInformation.of(LateTransaction.class));
 
@@ -41,32 +50,49 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
     private static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("account-state", byte[].class);
     private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
             new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(TypeInformation.of(AccountEvent.class)));
+    /** The newest reference data received for the account; replaced by each update, never cleared. */
+    private static final ValueStateDescriptor<ReferenceAccount> NEWEST_REFERENCE =
+            new ValueStateDescriptor<>("newest-reference", TypeInformation.of(ReferenceAccount.class));
 
-    private final WhatDecides decides;
+    private final WhatDecides starting;
     private final Map<String, ReferenceAccount> reference;
 
+    /** Null until an event needs it after the task opened or a control message arrived: built from broadcast state. */
     private transient FeatureExtractor extractor;
+
     private transient ValueState<byte[]> state;
     private transient MapState<Long, List<AccountEvent>> waiting;
+    private transient ValueState<ReferenceAccount> newestReference;
+    private transient Counter late;
 
-    AccountStates(WhatDecides decides, Map<String, ReferenceAccount> reference) {
-        this.decides = decides;
+    AccountStates(WhatDecides starting, Map<String, ReferenceAccount> reference) {
+        this.starting = starting;
         this.reference = reference;
     }
 
     @Override
     public void open(OpenContext context) {
-        PeerProfile peers = decides.anomalyModel().map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
-        extractor = new FeatureExtractor(decides.rules().features(), peers);
         state = getRuntimeContext().getState(STATE);
         waiting = getRuntimeContext().getMapState(WAITING);
+        newestReference = getRuntimeContext().getState(NEWEST_REFERENCE);
+        late = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_TRANSACTIONS);
     }
 
     @Override
-    public void processElement(AccountEvent event, Context context, Collector<FeatureHalf> out) throws Exception {
+    public void processElement(AccountInput input, ReadOnlyContext context, Collector<FeatureHalf> out)
+            throws Exception {
+        if (input instanceof AccountUpdate update) {
+            newestReference.update(update.reference());
+        } else {
+            await((AccountEvent) input, context);
+        }
+    }
+
+    private void await(AccountEvent event, ReadOnlyContext context) throws Exception {
         long at = event.transaction().timestamp().toEpochMilli();
         long watermark = context.timerService().currentWatermark();
         if (at <= watermark) {
+            late.inc();
             context.output(
                     LATE,
                     new LateTransaction(
@@ -86,7 +112,15 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
     }
 
     @Override
+    public void processBroadcastElement(ControlMessage accepted, Context context, Collector<FeatureHalf> out)
+            throws Exception {
+        context.getBroadcastState(ControlState.ACCEPTED).put(accepted.kind(), accepted);
+        extractor = null;
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
+        FeatureExtractor extractor = extractor(context);
         List<AccountEvent> due = new ArrayList<>(waiting.get(timestamp));
         waiting.remove(timestamp);
         due.sort(AccountEvent.ORDER);
@@ -116,13 +150,28 @@ final class AccountStates extends KeyedProcessFunction<String, AccountEvent, Fea
         }
     }
 
-    /** The account's saved state, or a new one opened from its reference data at its first transaction. */
+    private FeatureExtractor extractor(ReadOnlyContext context) throws Exception {
+        if (extractor == null) {
+            WhatDecides current = ControlState.current(starting, context.getBroadcastState(ControlState.ACCEPTED));
+            PeerProfile peers = current.anomalyModel().map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
+            extractor = new FeatureExtractor(current.rules().features(), peers);
+        }
+        return extractor;
+    }
+
+    /**
+     * The account's saved state, or a new one opened at its first transaction from its newest reference data: an
+     * update received while running, else what the job was started with, else none.
+     */
     private AccountState load(String accountId, Transaction first) throws IOException {
         byte[] saved = state.value();
         if (saved != null) {
             return AccountStateCodec.fromBytes(saved);
         }
-        ReferenceAccount known = reference.get(accountId);
+        ReferenceAccount known = newestReference.value();
+        if (known == null) {
+            known = reference.get(accountId);
+        }
         Account account = known == null ? Account.unknown(accountId) : known.account();
         return AccountState.open(account, first.timestamp());
     }

@@ -86,11 +86,12 @@ public final class DecisionJob {
         return new DecisionJob(decides, reference, outOfOrderness, false, false);
     }
 
-    /** What the job puts out: every decision, and what it could not decide. */
+    /** What the job puts out: every decision, what it could not decide, and the control messages it refused. */
     public record Outputs(
             DataStream<DecidedTransaction> decided,
             DataStream<LateTransaction> late,
-            DataStream<SequencedTransaction> duplicates) {
+            DataStream<SequencedTransaction> duplicates,
+            DataStream<ControlError> controlErrors) {
 
         /** The decisions alone, as the decisions topic and {@code bin/txmon score} give them. */
         public DataStream<StreamDecision> decisions() {
@@ -101,38 +102,94 @@ public final class DecisionJob {
     }
 
     /**
+     * The decisions on {@code transactions} with the rules, model and reference data the job was built with, none
+     * changing while it runs: {@link #decide(DataStream, DataStream, DataStream)} with no account updates and no
+     * control messages.
+     */
+    public Outputs decide(DataStream<SequencedTransaction> transactions) {
+        // No updates stream at all rather than an empty one: an empty source still holds the accounts' event time
+        // back until it has finished, so whether a transaction is late would depend on how fast it started. Control
+        // messages are outside event time (BroadcastOutsideEventTime); an empty stream made from the transactions
+        // ends when they do (Flink 2.2's fromData fails on an empty collection).
+        DataStream<ControlMessage> noControl = transactions
+                .flatMap((SequencedTransaction tx, Collector<ControlMessage> none) -> {})
+                .returns(ControlMessage.class)
+                .name("no control messages");
+        return decide(transactions, Optional.empty(), noControl);
+    }
+
+    /**
      * The decisions on {@code transactions}, in no particular order across transactions; a transaction id seen before
      * (within {@link #REMEMBERED_IDS}) goes to {@code duplicates}, and one later than the out-of-orderness to {@code
      * late}, with why.
+     *
+     * @param accountUpdates reference data from the {@code accounts} topic: an account opens from the newest update
+     *     received before its first transaction, else from the job's reference data
+     * @param control new rule files and models: each is checked, then applies to every task from the moment it
+     *     arrives there (in processing time), or goes to {@code controlErrors} with why
      */
-    public Outputs decide(DataStream<SequencedTransaction> transactions) {
+    public Outputs decide(
+            DataStream<SequencedTransaction> transactions,
+            DataStream<ReferenceAccount> accountUpdates,
+            DataStream<ControlMessage> control) {
+        Objects.requireNonNull(accountUpdates, "accountUpdates");
+        return decide(transactions, Optional.of(accountUpdates), control);
+    }
+
+    private Outputs decide(
+            DataStream<SequencedTransaction> transactions,
+            Optional<DataStream<ReferenceAccount>> accountUpdates,
+            DataStream<ControlMessage> control) {
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(control, "control");
         Duration bound = outOfOrderness; // Captured alone: Flink serializes the strategy, not this job.
         WatermarkStrategy<SequencedTransaction> bounded = watermarkEveryEvent
                 ? WatermarkStrategy.forGenerator(context -> new WatermarkAfterEveryEvent<>(bound))
                 : WatermarkStrategy.forBoundedOutOfOrderness(outOfOrderness);
         WatermarkStrategy<SequencedTransaction> time = bounded.withTimestampAssigner(
                 (tx, previous) -> tx.transaction().timestamp().toEpochMilli());
+        SingleOutputStreamOperator<ControlMessage> checked = control.process(new ControlCheck(decides))
+                .returns(ControlMessage.class)
+                .setParallelism(1)
+                .name("control check");
+        // Each task gets every accepted message; BroadcastOutsideEventTime keeps it in broadcast state.
+        DataStream<ControlMessage> accepted = checked.broadcast();
         DataStream<SequencedTransaction> timed = eventTimeFromSource
                 ? transactions
                 : transactions.assignTimestampsAndWatermarks(time).name("event time");
-        SingleOutputStreamOperator<SequencedTransaction> firsts = timed.keyBy(
-                        tx -> tx.transaction().transactionId())
+        SingleOutputStreamOperator<SequencedTransaction> firsts = timed.keyBy(tx -> tx.transaction().transactionId())
                 .process(new FirstOfEachTransaction(REMEMBERED_IDS))
                 .name("each transaction once");
-        SingleOutputStreamOperator<FeatureHalf> halves = firsts.flatMap(
-                        (SequencedTransaction tx, Collector<AccountEvent> out) ->
-                                AccountEvent.of(tx).forEach(out::collect))
-                .returns(TypeInformation.of(AccountEvent.class))
-                .name("accounts of each transaction")
-                .keyBy(AccountEvent::accountId)
-                .process(new AccountStates(decides, reference))
-                .name("account states");
+        DataStream<AccountInput> events = firsts.flatMap((SequencedTransaction tx, Collector<AccountInput> out) ->
+                        AccountEvent.of(tx).forEach(out::collect))
+                .returns(TypeInformation.of(AccountInput.class))
+                .name("accounts of each transaction");
+        if (accountUpdates.isPresent()) {
+            DataStream<AccountInput> updates = accountUpdates
+                    .get()
+                    .map((ReferenceAccount update) -> (AccountInput) new AccountUpdate(update))
+                    .returns(TypeInformation.of(AccountInput.class))
+                    .name("account updates")
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new OutsideEventTime<>()))
+                    .name("account updates outside event time");
+            events = events.union(updates);
+        }
+        SingleOutputStreamOperator<FeatureHalf> halves = events.keyBy(AccountInput::accountId)
+                .connect(accepted)
+                .transform(
+                        "account states",
+                        TypeInformation.of(FeatureHalf.class),
+                        new BroadcastOutsideEventTime<>(new AccountStates(decides, reference)));
         SingleOutputStreamOperator<DecidedTransaction> decisions = halves.keyBy(FeatureHalf::transactionId)
-                .process(new DecisionJoin(decides))
-                .name("decisions");
+                .connect(accepted)
+                .transform(
+                        "decisions",
+                        TypeInformation.of(DecidedTransaction.class),
+                        new BroadcastOutsideEventTime<>(new DecisionJoin(decides)));
         return new Outputs(
                 decisions,
                 halves.getSideOutput(AccountStates.LATE).union(decisions.getSideOutput(DecisionJoin.HALF_ALONE)),
-                firsts.getSideOutput(FirstOfEachTransaction.DUPLICATES));
+                firsts.getSideOutput(FirstOfEachTransaction.DUPLICATES),
+                checked.getSideOutput(ControlCheck.REFUSED));
     }
 }

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -25,6 +26,7 @@ final class FirstOfEachTransaction extends KeyedProcessFunction<String, Sequence
     private final Duration remembered;
 
     private transient ValueState<Boolean> seen;
+    private transient Counter duplicates;
 
     FirstOfEachTransaction(Duration remembered) {
         this.remembered = remembered;
@@ -35,12 +37,14 @@ final class FirstOfEachTransaction extends KeyedProcessFunction<String, Sequence
         ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Boolean.class);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(remembered).build());
         seen = getRuntimeContext().getState(descriptor);
+        duplicates = getRuntimeContext().getMetricGroup().counter(JobMetrics.DUPLICATE_TRANSACTIONS);
     }
 
     @Override
     public void processElement(SequencedTransaction tx, Context context, Collector<SequencedTransaction> out)
             throws Exception {
         if (seen.value() != null) {
+            duplicates.inc();
             context.output(DUPLICATES, tx);
             return;
         }

@@ -5,8 +5,12 @@ import io.txmon.transaction.AccountType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
-/** An account's reference data in a form a Flink function can carry: what {@code score --accounts} reads. */
+/**
+ * An account's reference data in a form Flink carries and keeps in state: what {@code score --accounts} reads, and
+ * what the compacted {@code accounts} topic carries, one record per account.
+ */
 public record ReferenceAccount(
         String userId,
         Instant openedAt,
@@ -16,6 +20,13 @@ public record ReferenceAccount(
         BigDecimal openingBalance)
         implements Serializable {
 
+    /** Checked as the core checks an account, so that bad reference data fails where it is read, not in a task. */
+    public ReferenceAccount {
+        Objects.requireNonNull(userId, "userId");
+        new Account(userId, openedAt, accountType, country, city, openingBalance);
+    }
+
+    /** The stream's form of {@code account}. */
     public static ReferenceAccount of(Account account) {
         return new ReferenceAccount(
                 account.userId(),
@@ -26,6 +37,7 @@ public record ReferenceAccount(
                 account.openingBalance());
     }
 
+    /** The core's account. */
     public Account account() {
         return new Account(userId, openedAt, accountType, country, city, openingBalance);
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The rule set and anomaly model the job decides with, in the form Flink ships to its tasks: the rule file's text
  * (or none, for the shipped defaults) and the model's saved bytes (or none, for the rules alone). Each task compiles
- * its own copy when it opens.
+ * its own copy when it opens, and again when a control message replaces one of them.
  */
 record WhatDecides(String ruleFile, byte[] model) implements Serializable {
 
@@ -22,6 +22,14 @@ record WhatDecides(String ruleFile, byte[] model) implements Serializable {
     static WhatDecides of(Optional<String> ruleFile, Optional<AnomalyModel> model) {
         return new WhatDecides(
                 ruleFile.orElse(null), model.map(AnomalyModelCodec::toBytes).orElse(null));
+    }
+
+    /** What decides once {@code accepted} applies: its rule file, or its model, in place of this one's. */
+    WhatDecides with(ControlMessage accepted) {
+        return switch (accepted.kind()) {
+            case RULES -> new WhatDecides(accepted.ruleFile(), model);
+            case MODEL -> new WhatDecides(ruleFile, accepted.model());
+        };
     }
 
     RuleSet rules() {
@@ -33,9 +41,14 @@ record WhatDecides(String ruleFile, byte[] model) implements Serializable {
             return Optional.empty();
         }
         try {
-            return Optional.of(AnomalyModelCodec.read(new DataInputStream(new ByteArrayInputStream(model))));
+            return Optional.of(readModel(model));
         } catch (IOException e) {
             throw new UncheckedIOException("the job's model cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** A model from its saved bytes. */
+    static AnomalyModel readModel(byte[] bytes) throws IOException {
+        return AnomalyModelCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 }

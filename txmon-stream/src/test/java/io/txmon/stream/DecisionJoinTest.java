@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,17 @@ import org.junit.jupiter.api.Test;
 class DecisionJoinTest {
     private static final long NINE = 1_770_022_800_000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, FeatureHalf, DecidedTransaction> harness;
+    private KeyedBroadcastOperatorTestHarness<String, FeatureHalf, ControlMessage, DecidedTransaction> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DecisionJoin(WhatDecides.of(Optional.empty(), Optional.empty()))),
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new BroadcastOutsideEventTime<>(new DecisionJoin(WhatDecides.of(Optional.empty(), Optional.empty()))),
                 FeatureHalf::transactionId,
-                Types.STRING);
+                Types.STRING,
+                1,
+                1,
+                0);
         harness.open();
     }
 

@@ -109,7 +109,7 @@ public final class KafkaDecisionJob {
                 .name("control messages, unreadable ones set aside")
                 .uid("readable-control");
 
-        DecisionJob.Outputs outputs = job.decide(transactions); // TEMP until control lands
+        DecisionJob.Outputs outputs = job.decide(transactions, accountUpdates, control);
 
         outputs.decisions()
                 .sinkTo(sink(
@@ -136,6 +136,11 @@ public final class KafkaDecisionJob {
                 .sinkTo(sink(new ToTopic<byte[]>(topics.rejected(), bytes -> null, bytes -> bytes)))
                 .name("rejected topic")
                 .uid("rejected-sink");
+        outputs.controlErrors()
+                .union(control.getSideOutput(UNREADABLE_CONTROL))
+                .sinkTo(sink(new ToTopic<>(topics.controlErrors(), ControlError::origin, OutputMessages::controlError)))
+                .name("control-errors topic")
+                .uid("control-errors-sink");
         Optional<DecisionDatabaseSink> database = settings.databaseUrl().map(DecisionDatabaseSink::open);
         database.ifPresent(
                 sink -> outputs.decided().sinkTo(sink).name("database").uid("database-sink"));

@@ -157,7 +157,8 @@ public final class DecisionJob {
         DataStream<SequencedTransaction> timed = eventTimeFromSource
                 ? transactions
                 : transactions.assignTimestampsAndWatermarks(time).name("event time");
-        SingleOutputStreamOperator<SequencedTransaction> firsts = timed.keyBy(tx -> tx.transaction().transactionId())
+        SingleOutputStreamOperator<SequencedTransaction> firsts = timed.keyBy(
+                        tx -> tx.transaction().transactionId())
                 .process(new FirstOfEachTransaction(REMEMBERED_IDS))
                 .name("each transaction once");
         DataStream<AccountInput> events = firsts.flatMap((SequencedTransaction tx, Collector<AccountInput> out) ->

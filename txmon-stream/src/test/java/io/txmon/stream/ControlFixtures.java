@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Rule files and a model for the control stream's tests: the shipped defaults, changed copies, a trained model. */
-final class ControlFixtures {
+public final class ControlFixtures {
     private static AnomalyModel model;
 
     private ControlFixtures() {}
 
     /** The shipped default rule file's text. */
-    static String defaultRuleFile() {
+    public static String defaultRuleFile() {
         try (InputStream in = RuleFile.class.getResourceAsStream(RuleFile.DEFAULT_RULES)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class ControlFixtures {
     }
 
     /** A copy of the defaults under another name with a lower high-amount threshold: another rule set version. */
-    static String stricterRuleFile() {
+    public static String stricterRuleFile() {
         String text = replaceOnce(defaultRuleFile(), "name: txmon-default", "name: txmon-stricter");
         return replaceOnce(text, "high_amount: 10000 ", "high_amount: 5000 ");
     }

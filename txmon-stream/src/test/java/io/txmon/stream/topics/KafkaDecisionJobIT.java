@@ -12,10 +12,17 @@ import io.txmon.scoring.TransactionScorer;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.SimulationSettings;
 import io.txmon.simulator.Simulator;
+import io.txmon.stream.ControlFixtures;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +116,95 @@ class KafkaDecisionJobIT {
         });
         assertThat(ids).as("each decision once").hasSize(batch.size()).doesNotHaveDuplicates();
         assertThat(streamed).isEqualTo(batch);
+    }
+
+    @Test
+    void takesANewRuleSetFromTheControlTopicWhileRunningRefusesABadOneWithItsReasonAndServesMetrics() throws Exception {
+        Topics topics = topics("control");
+        kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
+        int third = inEventTimeOrder.size() / 3;
+        int metricsPort = freePort();
+        StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId("control")
+                .model(model)
+                .checkpointInterval(Duration.ofMillis(300))
+                .build();
+        String stricter =
+                RuleFile.parse(ControlFixtures.stricterRuleFile(), "stricter").version();
+        String metrics;
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
+            producer.accounts(accounts.values());
+            try (LocalCluster job = LocalCluster.start(settings, metricsPort);
+                    KafkaProducer<byte[], byte[]> control = new KafkaProducer<>(
+                            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                            new ByteArraySerializer(),
+                            new ByteArraySerializer())) {
+                producer.transactions(inEventTimeOrder.subList(0, third), 0, OptionalDouble.empty());
+                awaitAtLeastOne(topics.decisions());
+
+                control.send(ControlMessages.rules(topics.control(), "broken.yaml", "rules: ["))
+                        .get();
+                control.send(ControlMessages.rules(
+                                topics.control(), "stricter.yaml", ControlFixtures.stricterRuleFile()))
+                        .get();
+                awaitAtLeastOne(topics.controlErrors());
+                Thread.sleep(2_000); // The stricter set, sent after the broken one, has reached the tasks by now.
+                producer.transactions(
+                        inEventTimeOrder.subList(third, inEventTimeOrder.size()), third, OptionalDouble.empty());
+                job.awaitIdleInput(settings, Duration.ofSeconds(2));
+                metrics = get("http://127.0.0.1:" + metricsPort + "/metrics");
+                job.stopWithSavepoint();
+            }
+        }
+
+        Map<String, String> versions = new HashMap<>();
+        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
+            DecisionRow row = OutputMessages.decisionRow(record.value());
+            versions.put(row.transactionId(), row.ruleSetVersion());
+        });
+        List<String> errors = new ArrayList<>();
+        DecisionConsumer.read(
+                kafka.bootstrapServers(),
+                topics.controlErrors(),
+                Duration.ofSeconds(1),
+                record -> errors.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        String defaults = RuleFile.defaults().version();
+        assertThat(versions).hasSize(inEventTimeOrder.size());
+        assertThat(versions.get(inEventTimeOrder.get(0).transactionId())).isEqualTo(defaults);
+        assertThat(versions.get(
+                        inEventTimeOrder.get(inEventTimeOrder.size() - 1).transactionId()))
+                .isEqualTo(stricter);
+        assertThat(versions.values()).containsOnly(defaults, stricter);
+        assertThat(errors).singleElement().asString().contains("broken.yaml").contains("\"kind\":\"RULES\"");
+        assertThat(metrics)
+                .contains("transactions_processed_total")
+                .contains("risk_level=\"LOW\"")
+                .contains("scoring_latency_nanoseconds");
+    }
+
+    private static void awaitAtLeastOne(String topic) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            if (DecisionConsumer.read(kafka.bootstrapServers(), topic, Duration.ofMillis(300), record -> {}) > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing was committed to " + topic + " within 60 s");
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Topics topics(String prefix) {

@@ -18,6 +18,7 @@ import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +184,72 @@ class KafkaDecisionJobIT {
                 .contains("transactions_processed_total")
                 .contains("risk_level=\"LOW\"")
                 .contains("scoring_latency_nanoseconds");
+    }
+
+    @Test
+    void setsAsideLateTransactionsCopiesAndMessagesThatAreNoTransactionEachWithItsReason() throws Exception {
+        Topics topics = topics("late");
+        // One partition: event time moves per partition, so the late one must share the partition that moved it.
+        kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
+        Instant nine = Instant.parse("2026-02-02T09:00:00Z");
+        Transaction early = card("early", nine);
+        Transaction later = card("later", nine.plus(Duration.ofMinutes(10)));
+        Transaction tooLate = card("too-late", nine.plus(Duration.ofMinutes(5)));
+        Transaction last = card("last", nine.plus(Duration.ofMinutes(20)));
+        StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId("late")
+                .checkpointInterval(Duration.ofMillis(300))
+                .build();
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics);
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            try (LocalCluster job = LocalCluster.start(settings, 0)) {
+                producer.transactions(List.of(early, later), 0, OptionalDouble.empty());
+                // Once "early" is decided, event time has passed 09:08 (later's time less the two minutes).
+                awaitAtLeastOne(topics.decisions());
+                producer.transactions(List.of(tooLate, later, last), 2, OptionalDouble.empty());
+                raw.send(new ProducerRecord<>(
+                                topics.transactions(),
+                                "{\"transaction_id\":\"no-amount\",\"timestamp\":\"2026-02-02T09:30:00Z\",\"user_id\":\"u\"}"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .get();
+                job.awaitIdleInput(settings, Duration.ofSeconds(2));
+                job.stopWithSavepoint();
+            }
+        }
+
+        List<String> decided = new ArrayList<>();
+        DecisionConsumer.read(
+                kafka.bootstrapServers(),
+                topics.decisions(),
+                Duration.ofSeconds(1),
+                record -> decided.add(OutputMessages.decisionRow(record.value()).transactionId()));
+        assertThat(decided).containsExactlyInAnyOrder("early", "later", "last");
+        assertThat(messages(topics.late()))
+                .singleElement()
+                .asString()
+                .contains("\"transaction_id\":\"too-late\"", "\"account_id\":\"acct_late\"", "already learned later");
+        assertThat(messages(topics.rejected()))
+                .hasSize(2)
+                .anySatisfy(copy -> assertThat(copy).contains("\"transaction_id\":\"later\"", "already decided"))
+                .anySatisfy(bad -> assertThat(bad).contains("no-amount", "amount"));
+    }
+
+    private static Transaction card(String id, Instant at) {
+        return Transaction.builder(id, at, "acct_late", new BigDecimal("25.00")).build();
+    }
+
+    private static List<String> messages(String topic) {
+        List<String> messages = new ArrayList<>();
+        DecisionConsumer.read(
+                kafka.bootstrapServers(),
+                topic,
+                Duration.ofSeconds(1),
+                record -> messages.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        return messages;
     }
 
     private static void awaitAtLeastOne(String topic) throws InterruptedException {

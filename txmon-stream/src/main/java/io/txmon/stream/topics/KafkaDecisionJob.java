@@ -23,6 +23,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -62,6 +63,8 @@ public final class KafkaDecisionJob {
 
     /** Adds the job to {@code env}, reading the accounts topic to its end first. */
     public Started addTo(StreamExecutionEnvironment env) {
+        // The exactly-once sinks publish at checkpoints: without them nothing would ever be published.
+        env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         Topics topics = settings.topics();
         String servers = settings.bootstrapServers();
         AccountMessages.Snapshot known = AccountMessages.readToEnd(servers, topics.accounts(), new AccountParser());

@@ -1,0 +1,110 @@
+package io.txmon.stream.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.simulator.SimulatedData;
+import io.txmon.simulator.SimulationSettings;
+import io.txmon.simulator.Simulator;
+import io.txmon.stream.broker.LocalKafka;
+import io.txmon.stream.topics.DecisionConsumer;
+import io.txmon.stream.topics.OutputMessages;
+import io.txmon.stream.topics.Topics;
+import io.txmon.stream.topics.TransactionProducer;
+import io.txmon.transaction.Transaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.program.PackagedProgram;
+import org.apache.flink.client.program.PackagedProgramUtils;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job jar as {@code flink run} submits it: the program's main builds the job graph from its arguments, in a class
+ * loader of the jar alone (Flink's own classes from the cluster), and the cluster decides every transaction with it.
+ */
+class FlinkJobJarIT {
+    private static final Path JAR = Path.of("target", "txmon-stream-job.jar");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theJobJarDecidesEveryTransactionOnACluster() throws Exception {
+        assertThat(JAR).as("built by the package phase").exists();
+        SimulatedData world = Simulator.simulate(
+                SimulationSettings.builder().seed(2).customers(40).days(4).build());
+        List<Transaction> inOrder = new ArrayList<>(world.transactions());
+        inOrder.sort(Comparator.comparing(Transaction::timestamp));
+        try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka"))) {
+            Topics topics = Topics.DEFAULTS;
+            // One partition, and a transaction a day after the world: event time then passes every one of the world's,
+            // as it does on a live stream, without the final drain bin/txmon stream does when it stops.
+            kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
+            Transaction dayAfter = Transaction.builder(
+                            "day-after",
+                            inOrder.get(inOrder.size() - 1).timestamp().plus(Duration.ofDays(1)),
+                            "late_riser",
+                            new java.math.BigDecimal("1.00"))
+                    .build();
+            try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
+                producer.accounts(world.accounts());
+                producer.transactions(inOrder, 0, OptionalDouble.empty());
+                producer.transactions(List.of(dayAfter), inOrder.size(), OptionalDouble.empty());
+            }
+            Path rules =
+                    Files.writeString(dir.resolve("rules.yaml"), io.txmon.stream.ControlFixtures.defaultRuleFile());
+
+            Configuration config = new Configuration();
+            // On a real cluster neither the Kafka connector nor Kafka's client is on Flink's class path, so both load
+            // from the job jar. Here the test's class path holds both and Flink takes its own packages parent-first:
+            // Kafka's must come from the same loader as the connector that names them, so parent-first too. Every
+            // other class (txmon's, its JSON, CSV and YAML libraries) still comes from the job jar.
+            config.setString("classloader.parent-first-patterns.additional", "org.apache.kafka.");
+            try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                    .setConfiguration(config)
+                    .setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(2)
+                    .build())) {
+                cluster.start();
+                PackagedProgram program = PackagedProgram.newBuilder()
+                        .setJarFile(JAR.toFile())
+                        .setConfiguration(config)
+                        .setArguments(
+                                "--bootstrap-servers", kafka.bootstrapServers(),
+                                "--rules", rules.toString(),
+                                "--checkpoint-interval", "300ms")
+                        .build();
+                JobGraph graph = PackagedProgramUtils.createJobGraph(program, config, 2, false);
+                JobID job = cluster.submitJob(graph).get().getJobID();
+
+                Set<String> decided = new HashSet<>();
+                long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (decided.size() < inOrder.size() && System.nanoTime() < until) {
+                    DecisionConsumer.read(
+                            kafka.bootstrapServers(),
+                            topics.decisions(),
+                            Duration.ofMillis(500),
+                            record -> decided.add(
+                                    OutputMessages.decisionRow(record.value()).transactionId()));
+                }
+                cluster.cancelJob(job).get();
+
+                assertThat(decided)
+                        .containsExactlyInAnyOrderElementsOf(
+                                inOrder.stream().map(Transaction::transactionId).toList());
+            }
+        }
+    }
+}

@@ -5,7 +5,6 @@ import io.txmon.evaluation.Evaluation;
 import io.txmon.evaluation.Label;
 import io.txmon.evaluation.Outcome;
 import io.txmon.formats.DecisionFiles;
-import io.txmon.formats.LabelFiles;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
@@ -17,19 +16,14 @@ import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
-import io.txmon.simulator.SimulatedData;
-import io.txmon.simulator.Simulator;
 import io.txmon.storage.DecisionSetup;
 import io.txmon.training.TrainingFromHistory;
-import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +38,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code txmon demo}: the main job. Simulates a fresh labelled month, takes it through the database as a bank
  * would (ingest the first quarter, train on stored history, ingest the rest), and prints what was stored and how
- * well the stored decisions found the suspicious transactions, next to the seed systems' approach.
+ * well the stored decisions found the suspicious transactions, next to the seed systems' approach. With {@code
+ * --stream} the same world goes through a Kafka broker and the streaming job in this process instead.
  */
 @Command(
         name = "demo",
@@ -57,7 +52,11 @@ import picocli.CommandLine.Spec;
             "Then prints what was stored, the alerts by reason code, and how well the decisions after the training"
                     + " window found the suspicious transactions, next to the seed systems' approach (their rules,"
                     + " and an Isolation Forest on the raw amount and hour) on the same transactions.",
-            "Files and the database go to --dir; running it again deletes and replaces them."
+            "With --stream the world goes through Kafka and the streaming job instead: a broker and the job in this"
+                    + " process, every transaction produced and decided, the decisions read back from the decisions"
+                    + " topic, and the same report on those after the training window.",
+            "Files and the database (or the broker's log and the job's checkpoints) go to --dir; running it again"
+                    + " deletes and replaces them."
         })
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -85,70 +84,92 @@ final class DemoCommand implements Callable<Integer> {
     long modelSeed;
 
     @Mixin
-    SimulateCommand.World world;
+    SimulateCommand.World simulation;
+
+    @Option(
+            names = "--stream",
+            description = "Run the world through Kafka and the streaming job instead of the database: a broker and"
+                    + " the job in this process (docs/streaming.md), the model trained on the earliest 25 %% of the"
+                    + " time span as bin/txmon score trains it.")
+    boolean stream;
 
     private PrintWriter err;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        long seed = world.seed != null ? world.seed : new SecureRandom().nextLong(1, Long.MAX_VALUE);
-        SimulatedData data = Simulator.simulate(world.settings(seed));
-        SimulateCommand.DataSetFiles files = SimulateCommand.write(data, dir);
-        err.printf(
-                "simulated seed %d: %,d transactions, %,d suspicious, %,d accounts%n",
-                seed,
-                data.transactions().size(),
-                data.suspiciousCount(),
-                data.accounts().size());
+        DemoWorld world = DemoWorld.simulate(simulation, dir, err);
+        if (stream) {
+            streamDemo(out, world, started);
+        } else {
+            batchDemo(out, world, started);
+        }
+        out.flush();
+        return 0;
+    }
 
-        // Read the files back, so the demo takes the same path as a user's own files.
-        TransactionParser parser = new TransactionParser(world.currency);
-        InputFiles inputs = new InputFiles(err, null);
-        Map<String, Account> reference = inputs.accounts(files.accounts());
-        List<Transaction> transactions =
-                inputs.transactions(files.transactions(), parser).records();
-        Map<String, Label> truth = new HashMap<>();
-        LabelFiles.read(
-                files.labels(), parsed -> truth.put(parsed.value().transactionId(), parsed.value()), inputs::reject);
-        inputs.close();
-
-        List<Transaction> earliest = AnomalyModelTrainer.earliestShare(transactions, ScoringRun.DEFAULT_TRAIN_SHARE);
-        List<Transaction> later = transactions.subList(earliest.size(), transactions.size());
-        Path earliestFile = write(earliest, "earliest-25pct.csv");
-        Path laterFile = write(later, "later.csv");
+    /** Through the database, as a bank would: ingest the first quarter, train on stored history, ingest the rest. */
+    private void batchDemo(PrintWriter out, DemoWorld world, long started) {
+        Path earliestFile = write(world.earliest(), "earliest-25pct.csv");
+        Path laterFile = write(world.later(), "later.csv");
 
         DemoDatabase db = DemoDatabase.fresh(dir, err);
-        IngestionResult first = ingestion(db, parser).run(earliestFile, files.accounts());
+        IngestionResult first =
+                ingestion(db, world.parser()).run(earliestFile, world.files().accounts());
         TrainingFromHistory.Trained trained =
                 TrainCommand.train(db.database(), Optional.empty(), Optional.empty(), modelSeed);
         err.printf("trained and kept model %s%n", trained.model());
         // Resolved again: the model just trained is the newest, so it scores from here on, as for any later door.
-        IngestionResult second = ingestion(db, parser).run(laterFile, files.accounts());
+        IngestionResult second =
+                ingestion(db, world.parser()).run(laterFile, world.files().accounts());
         IngestCommand.refreshAnalytics(db.database(), err);
 
-        List<String> laterIds = later.stream().map(Transaction::transactionId).toList();
-        DetectionReport txmon = Evaluation.of(db.outcomes(laterIds, truth), budget);
-        DetectionReport seeds = seedBaseline(transactions, Set.copyOf(laterIds), reference, truth);
+        DetectionReport txmon = Evaluation.of(db.outcomes(world.laterIds(), world.truth()), budget);
+        DetectionReport seeds = seedBaseline(world);
 
-        out.printf(
-                "%ntxmon demo: seed %d, %,d transactions over %d days, %.2f %% suspicious (%.0f s)%n%n",
-                seed,
-                transactions.size(),
-                world.days,
-                100.0 * data.suspiciousCount() / transactions.size(),
-                (System.nanoTime() - started) / 1e9);
+        printWorld(out, world, started);
         printStored(out, db, earliestFile, first, trained.model(), laterFile, second);
         printAlerts(out, db);
+        printDetection(out, world, "as stored", txmon, seeds);
+        printWhereToLook(out, db, world.files(), world.seed());
+    }
+
+    /**
+     * Through Kafka and the streaming job: the model trained as {@code bin/txmon score} trains it, every transaction
+     * produced, decided by the job and read back, and the decisions after the training window judged.
+     */
+    private void streamDemo(PrintWriter out, DemoWorld world, long started) throws Exception {
+        ScoringRun run = new ScoringRun(RuleFile.defaults(), world.reference(), err);
+        Optional<AnomalyModel> model = run.train(
+                world.transactions(), ScoringRun.DEFAULT_TRAIN_SHARE, AnomalyModelTrainer.DEFAULT_INPUTS, modelSeed);
+        Path modelFile = dir.resolve("model.bin");
+        model.ifPresent(trained -> ModelFiles.write(modelFile, trained));
+        DemoStream.Result decided = DemoStream.run(world, model, dir, err);
+        Path decisionsFile = dir.resolve("decisions-stream.csv");
+        decided.write(world.transactions(), decisionsFile);
+
+        DetectionReport txmon = Evaluation.of(decided.outcomes(world.laterIds(), world.truth()), budget);
+        DetectionReport seeds = seedBaseline(world);
+
+        printWorld(out, world, started);
         out.printf(
-                "%ndetection on the %,d transactions after the training window (%,d suspicious), as stored%n%n",
-                later.size(), txmon.suspicious());
-        out.print(ReportText.sideBySide("txmon", txmon, "seed baseline", seeds));
-        printWhereToLook(out, db, files, seed);
-        out.flush();
-        return 0;
+                "stream: %,d transactions produced, %,d decisions published on %,d of them (%s), %,d late, %,d"
+                        + " rejected, in %.1f s%n",
+                world.transactions().size(),
+                decided.messages(),
+                decided.decisions().size(),
+                decided.decidedEach(world.transactions()) ? "every transaction decided once" : "NOT every one once",
+                decided.late(),
+                decided.rejected(),
+                decided.took().toMillis() / 1e3);
+        out.printf(
+                "  model   %s%n",
+                model.map(trained -> trained.version() + ", trained on the earliest 25 % as bin/txmon score does")
+                        .orElse("none (too few transactions to train on): the rules alone"));
+        printDetection(out, world, "as the stream decided", txmon, seeds);
+        printWhereToLookAfterStream(out, world, model.map(trained -> modelFile), decisionsFile, decided.savepoint());
     }
 
     /** An ingestion deciding with what decides on the demo's database now, as {@code bin/txmon ingest} would. */
@@ -167,16 +188,15 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The seed systems' approach, in memory as {@code score --seed-baseline} runs it: trained on the same earliest
-     * 25 %, every transaction scored, and only those in {@code evaluated} judged, so both columns judge the same ones.
+     * 25 %, every transaction scored, and only those after the training window judged, as in the txmon column.
      */
-    private DetectionReport seedBaseline(
-            List<Transaction> transactions,
-            Set<String> evaluated,
-            Map<String, Account> reference,
-            Map<String, Label> truth) {
+    private DetectionReport seedBaseline(DemoWorld world) {
+        List<Transaction> transactions = world.transactions();
+        Set<String> evaluated = Set.copyOf(world.laterIds());
+        Map<String, Label> truth = world.truth();
         RuleSet rules = RuleFile.seedBaseline();
         err.printf("seed baseline: rule set %s (%s), in memory%n", rules.name(), rules.version());
-        ScoringRun run = new ScoringRun(rules, reference, err);
+        ScoringRun run = new ScoringRun(rules, world.reference(), err);
         Optional<AnomalyModel> model = run.train(
                 transactions, ScoringRun.DEFAULT_TRAIN_SHARE, AnomalyModelTrainer.SEED_BASELINE_INPUTS, modelSeed);
         List<Outcome> outcomes = new ArrayList<>(evaluated.size());
@@ -195,6 +215,24 @@ final class DemoCommand implements Callable<Integer> {
             });
         }
         return Evaluation.of(outcomes, budget);
+    }
+
+    private void printWorld(PrintWriter out, DemoWorld world, long started) {
+        out.printf(
+                "%ntxmon demo: seed %d, %,d transactions over %d days, %.2f %% suspicious (%.0f s)%n%n",
+                world.seed(),
+                world.transactions().size(),
+                simulation.days,
+                world.suspiciousPercent(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void printDetection(
+            PrintWriter out, DemoWorld world, String decidedHow, DetectionReport txmon, DetectionReport seeds) {
+        out.printf(
+                "%ndetection on the %,d transactions after the training window (%,d suspicious), %s%n%n",
+                world.later().size(), txmon.suspicious(), decidedHow);
+        out.print(ReportText.sideBySide("txmon", txmon, "seed baseline", seeds));
     }
 
     private static void printStored(
@@ -246,5 +284,21 @@ final class DemoCommand implements Callable<Integer> {
                 "  your own data       bin/txmon ingest --input FILE --db URL; bin/txmon train --db URL; bin/txmon ingest ...%n");
         out.printf(
                 "  how it works        README.md, docs/storage.md, docs/features.md, docs/rules.md, docs/anomaly-model.md%n");
+    }
+
+    private void printWhereToLookAfterStream(
+            PrintWriter out, DemoWorld world, Optional<Path> modelFile, Path decisionsFile, Path savepoint) {
+        SimulateCommand.DataSetFiles files = world.files();
+        out.printf("%nWhere to look next:%n");
+        out.printf("  decisions           %s (the decisions topic, read_committed)%n", decisionsFile);
+        modelFile.ifPresent(file -> out.printf(
+                "  the same in batch   bin/txmon score --input %s --accounts %s --model %s --output FILE%n",
+                files.transactions(), files.accounts(), file));
+        out.printf("  data set            %s, %s, %s%n", files.transactions(), files.accounts(), files.labels());
+        out.printf(
+                "  broker and job      %s (broker log), %s (savepoint); seed baseline decisions %s%n",
+                dir.resolve("kafka"), savepoint, dir.resolve("decisions-seed-baseline.csv"));
+        out.printf("  the same again      bin/txmon demo --stream --seed %d%n", world.seed());
+        out.printf("  a live stream       docs/streaming.md, \"Trying it out\"%n");
     }
 }

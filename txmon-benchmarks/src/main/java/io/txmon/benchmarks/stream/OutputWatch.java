@@ -44,7 +44,7 @@ final class OutputWatch implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts reading {@code topic} (which must exist) and returns once its partitions are assigned. */
+    /** Starts reading {@code topic} (which must exist) from its beginning; returns at once. */
     static OutputWatch start(String servers, String topic, Isolation isolation, ObjLongConsumer<String> each) {
         OutputWatch watch = new OutputWatch(servers, topic, isolation, each);
         watch.thread.start();

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -66,6 +67,7 @@ public final class LocalCluster implements AutoCloseable {
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, settings.parallelism());
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+        config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, settings.watermarkInterval());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
         config.set(
                 CheckpointingOptions.SAVEPOINT_DIRECTORY,

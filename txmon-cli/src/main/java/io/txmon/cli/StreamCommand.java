@@ -72,6 +72,13 @@ final class StreamCommand implements Callable<Integer> {
     Duration outOfOrderness = DecisionJob.DEFAULT_OUT_OF_ORDERNESS;
 
     @Option(
+            names = "--idle-partition-timeout",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = "How long a source task may read nothing before event time moves on without it (default: 30s).")
+    Duration idlePartitionTimeout = StreamSettings.DEFAULT_IDLE_PARTITION_TIMEOUT;
+
+    @Option(
             names = "--group",
             defaultValue = StreamSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
@@ -105,6 +112,7 @@ final class StreamCommand implements Callable<Integer> {
                 .groupId(group)
                 .checkpointInterval(checkpointInterval)
                 .outOfOrderness(outOfOrderness)
+                .idlePartitionTimeout(idlePartitionTimeout)
                 .stateBackend(state);
         if (checkpoints != null) {
             builder.checkpoints(checkpoints);

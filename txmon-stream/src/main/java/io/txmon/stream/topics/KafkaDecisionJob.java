@@ -12,9 +12,11 @@ import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.TransactionParser;
 import java.io.Serializable;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -31,6 +33,8 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,7 +80,8 @@ public final class KafkaDecisionJob {
         // Per partition, in the source: each partition's own order is what the bound is about.
         WatermarkStrategy<TransactionMessage> eventTime =
                 WatermarkStrategy.<TransactionMessage>forBoundedOutOfOrderness(settings.outOfOrderness())
-                        .withTimestampAssigner((message, previous) -> message.eventTimeMillis());
+                        .withTimestampAssigner((message, previous) -> message.eventTimeMillis())
+                        .withIdleness(settings.idlePartitionTimeout());
         KafkaSource<TransactionMessage> transactionSource = source(
                 topics.transactions(),
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST),
@@ -85,6 +90,8 @@ public final class KafkaDecisionJob {
         SingleOutputStreamOperator<SequencedTransaction> transactions = env.fromSource(
                         transactionSource, eventTime, "transactions topic")
                 .uid("transactions-source")
+                // A reader without a partition would hold event time back until the idle timeout: have none.
+                .setParallelism(Math.min(env.getParallelism(), partitions(servers, topics.transactions())))
                 .process(new AcceptedTransactions())
                 .name("transactions, rejected ones set aside")
                 .uid("accepted-transactions");
@@ -96,7 +103,8 @@ public final class KafkaDecisionJob {
                 ReferenceAccount.class);
         DataStream<ReferenceAccount> accountUpdates = env.fromSource(
                         accountSource, WatermarkStrategy.noWatermarks(), "accounts topic, after start-up")
-                .uid("accounts-source");
+                .uid("accounts-source")
+                .setParallelism(Math.min(env.getParallelism(), known.end().size()));
 
         KafkaSource<ControlAttempt> controlSource = source(
                 topics.control(),
@@ -148,6 +156,23 @@ public final class KafkaDecisionJob {
         database.ifPresent(
                 sink -> outputs.decided().sinkTo(sink).name("database").uid("database-sink"));
         return new Started(known.accounts().size(), known.skipped(), database);
+    }
+
+    private static int partitions(String servers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topic " + topic, e);
+        }
     }
 
     private <T> KafkaSource<T> source(

@@ -20,6 +20,9 @@ import java.util.Optional;
  *     from the newest one there
  * @param transactionTimeout how long the broker keeps an open transaction of the exactly-once sinks: longer than
  *     the longest outage a restart must survive, at most the broker's {@code transaction.max.timeout.ms}
+ * @param idlePartitionTimeout how long a source task may read nothing before event time moves on without it: a task
+ *     with no partition at all (more tasks than partitions) or a partition gone quiet would otherwise hold event
+ *     time, and every decision, back for ever
  * @param watermarkInterval how often the sources emit a watermark; a transaction is decided only once the watermark
  *     passes it, so this adds up to its length to every decision's latency
  */
@@ -37,13 +40,21 @@ public record StreamSettings(
         Currency baseCurrency,
         Duration transactionTimeout,
         StateBackend stateBackend,
-        Duration watermarkInterval) {
+        Duration watermarkInterval,
+        Duration idlePartitionTimeout) {
 
     /** Where keyed state lives: on the heap (fast, bounded by memory), or in RocksDB on local disk (for production). */
     public enum StateBackend {
         HEAP,
         ROCKSDB
     }
+
+    /**
+     * Half a minute: far longer than any pause in a bank's live payments on a partition, so that a partition that still
+     * has transactions to come is never left behind; short enough that a task without a partition does not hold the
+     * job's decisions back noticeably at start-up.
+     */
+    public static final Duration DEFAULT_IDLE_PARTITION_TIMEOUT = Duration.ofSeconds(30);
 
     /** Seed 001's consumer group. */
     public static final String DEFAULT_GROUP_ID = "anomaly-detection";
@@ -82,6 +93,10 @@ public record StreamSettings(
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(baseCurrency, "baseCurrency");
         Objects.requireNonNull(stateBackend, "stateBackend");
+        if (idlePartitionTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    "idle partition timeout must be at least 1ms, was " + idlePartitionTimeout);
+        }
         if (watermarkInterval.toMillis() < 1) {
             throw new IllegalArgumentException("watermark interval must be at least 1ms, was " + watermarkInterval);
         }
@@ -112,6 +127,7 @@ public record StreamSettings(
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
         private StateBackend stateBackend = StateBackend.HEAP;
         private Duration watermarkInterval = DEFAULT_WATERMARK_INTERVAL;
+        private Duration idlePartitionTimeout = DEFAULT_IDLE_PARTITION_TIMEOUT;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -189,6 +205,12 @@ public record StreamSettings(
             return this;
         }
 
+        /** Default {@link #DEFAULT_IDLE_PARTITION_TIMEOUT}. */
+        public Builder idlePartitionTimeout(Duration value) {
+            idlePartitionTimeout = value;
+            return this;
+        }
+
         /** Default {@link #DEFAULT_WATERMARK_INTERVAL}; shorter for lower latency when the out-of-orderness is small. */
         public Builder watermarkInterval(Duration value) {
             watermarkInterval = value;
@@ -210,7 +232,8 @@ public record StreamSettings(
                     baseCurrency,
                     transactionTimeout,
                     stateBackend,
-                    watermarkInterval);
+                    watermarkInterval,
+                    idlePartitionTimeout);
         }
     }
 }

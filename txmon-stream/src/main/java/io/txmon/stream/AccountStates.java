@@ -29,7 +29,8 @@ import org.apache.flink.util.OutputTag;
  * event-time order (ties in input order, the payer before the payee), each giving its half of the transaction's
  * features from the state as it was before, as {@code FeatureTracker} does for batch scoring.
  *
- * <p>State: the account's state, saved as {@link AccountStateCodec}'s bytes (the format storage keeps), and the
+ * <p>State: the account's state, an object serialized in {@link AccountStateCodec}'s format (the one storage keeps) by
+ * {@link AccountStateSerializer} when a checkpoint or RocksDB needs it, and the
  * events not yet released, by event time: each has a timer at its own time, so a timer releases exactly the events
  * of its instant, without reading or rewriting the others. An event whose time the watermark has already passed goes
  * to {@link #LATE} instead: the account has learned later transactions, and observing it now would decide differently
@@ -47,7 +48,8 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     static final OutputTag<LateTransaction> LATE = new OutputTag<>("late", TypeInformation.of(LateTransaction.class));
 
     private static final long serialVersionUID = 1L;
-    private static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("account-state", byte[].class);
+    private static final ValueStateDescriptor<AccountState> STATE =
+            new ValueStateDescriptor<>("account-state", AccountStateSerializer.INSTANCE);
     private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
             new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(TypeInformation.of(AccountEvent.class)));
     /** The newest reference data received for the account; replaced by each update, never cleared. */
@@ -60,7 +62,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     /** Null until an event needs it after the task opened or a control message arrived: built from broadcast state. */
     private transient FeatureExtractor extractor;
 
-    private transient ValueState<byte[]> state;
+    private transient ValueState<AccountState> state;
     private transient MapState<Long, List<AccountEvent>> waiting;
     private transient ValueState<ReferenceAccount> newestReference;
     private transient Counter late;
@@ -146,7 +148,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             }
         }
         if (account != null) {
-            state.update(AccountStateCodec.toBytes(account));
+            state.update(account);
         }
     }
 
@@ -164,9 +166,9 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
      * update received while running, else what the job was started with, else none.
      */
     private AccountState load(String accountId, Transaction first) throws IOException {
-        byte[] saved = state.value();
+        AccountState saved = state.value();
         if (saved != null) {
-            return AccountStateCodec.fromBytes(saved);
+            return saved;
         }
         ReferenceAccount known = newestReference.value();
         if (known == null) {

@@ -81,14 +81,14 @@ class LocalClusterRecoveryIT {
                 // Paced, so that the job is busy deciding when its task manager goes.
                 Thread failure = new Thread(() -> {
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(1_000);
                         job.loseTaskManager();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 });
                 failure.start();
-                producer.transactions(inOrder.subList(half, inOrder.size()), half, OptionalDouble.of(4_000));
+                producer.transactions(inOrder.subList(half, inOrder.size()), half, OptionalDouble.of(1_500));
                 failure.join();
 
                 job.awaitIdleInput(settings, Duration.ofSeconds(3));

@@ -2,15 +2,21 @@ package io.txmon.stream;
 
 import io.txmon.model.AnomalyModel;
 import io.txmon.transaction.Account;
+import io.txmon.transaction.Transaction;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 
 /**
@@ -142,6 +148,7 @@ public final class DecisionJob {
             DataStream<ControlMessage> control) {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(control, "control");
+        registerSerializers(transactions.getExecutionEnvironment());
         Duration bound = outOfOrderness; // Captured alone: Flink serializes the strategy, not this job.
         WatermarkStrategy<SequencedTransaction> bounded = watermarkEveryEvent
                 ? WatermarkStrategy.forGenerator(context -> new WatermarkAfterEveryEvent<>(bound))
@@ -192,5 +199,24 @@ public final class DecisionJob {
                 halves.getSideOutput(AccountStates.LATE).union(decisions.getSideOutput(DecisionJoin.HALF_ALONE)),
                 firsts.getSideOutput(FirstOfEachTransaction.DUPLICATES),
                 checked.getSideOutput(ControlCheck.REFUSED));
+    }
+
+    /**
+     * Registers the job's own Kryo serializers for the types Flink cannot treat as POJOs, so that Kryo does not reflect
+     * over them on every shuffle.
+     */
+    private static void registerSerializers(StreamExecutionEnvironment env) {
+        List<String> registered = new ArrayList<>(env.getConfiguration()
+                .getOptional(PipelineOptions.SERIALIZATION_CONFIG)
+                .orElse(List.of()));
+        registered.add(kryo(Transaction.class, TransactionKryoSerializer.class));
+        registered.add(kryo(AccountEvent.class, AccountEventKryoSerializer.class));
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.SERIALIZATION_CONFIG, registered);
+        env.configure(config);
+    }
+
+    private static String kryo(Class<?> type, Class<?> serializer) {
+        return type.getName() + ": {type: kryo, kryo-type: registered, class: " + serializer.getName() + "}";
     }
 }

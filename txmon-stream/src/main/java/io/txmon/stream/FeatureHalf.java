@@ -7,19 +7,20 @@ package io.txmon.stream;
  * @param accountId the account that gave it
  * @param expectsPayee whether a payee's half will follow (a transfer to an account)
  * @param transaction the transaction and its input sequence, which the decision carries on to its sinks
+ *     <p>Public only so that Flink serializes it as a POJO rather than with Kryo.
  */
-record FeatureHalf(
+public record FeatureHalf(
         String accountId,
         AccountEvent.Side side,
         boolean expectsPayee,
         SequencedTransaction transaction,
         double[] features) {
 
-    String transactionId() {
+    public String transactionId() {
         return transaction.transaction().transactionId();
     }
 
-    long eventTimeMillis() {
+    public long eventTimeMillis() {
         return transaction.transaction().timestamp().toEpochMilli();
     }
 }

@@ -72,8 +72,20 @@ class ModuleDependenciesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.flink..")
-                .because("Flink is one way of running the decision path, kept in txmon-stream")
-                .check(Modules.mainClassesOfAllBut(Modules.STREAM));
+                .because("Flink is one way of running the decision path, kept in txmon-stream (and the stream"
+                        + " benchmark's reference job)")
+                .check(Modules.mainClassesOfAllBut(Modules.STREAM, Modules.BENCHMARKS));
+    }
+
+    @Test
+    void onlyTheStreamUsesKafka() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "kafka..")
+                .because("topics and their messages are the stream's business; the command line calls its producers,"
+                        + " consumers and broker")
+                .check(Modules.mainClassesOfAllBut(Modules.STREAM, Modules.BENCHMARKS));
     }
 
     @Test

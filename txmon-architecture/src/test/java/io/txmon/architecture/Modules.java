@@ -54,10 +54,11 @@ final class Modules {
         return classes(List.of(modules), "classes");
     }
 
-    /** The production classes of every module but the given one. */
-    static JavaClasses mainClassesOfAllBut(String excluded) {
-        requireKnown(excluded);
-        return classes(ALL.stream().filter(m -> !m.equals(excluded)).toList(), "classes");
+    /** The production classes of every module but the given ones. */
+    static JavaClasses mainClassesOfAllBut(String... excluded) {
+        List<String> left = List.of(excluded);
+        left.forEach(Modules::requireKnown);
+        return classes(ALL.stream().filter(m -> !left.contains(m)).toList(), "classes");
     }
 
     /** The production classes of every module, read together. */

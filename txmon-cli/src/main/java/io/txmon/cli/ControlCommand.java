@@ -8,13 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,15 +49,14 @@ final class ControlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ExecutionException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ProducerRecord<byte[], byte[]> message = what.rules != null
-                ? ControlMessages.rules(topic, what.rules.toString(), read(what.rules))
-                : ControlMessages.model(
-                        topic, what.model.toString(), AnomalyModelCodec.toBytes(ModelFiles.read(what.model)));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(message).get();
+        if (what.rules != null) {
+            ControlMessages.sendRules(bootstrapServers, topic, what.rules.toString(), read(what.rules));
+        } else {
+            ControlMessages.sendModel(
+                    bootstrapServers,
+                    topic,
+                    what.model.toString(),
+                    AnomalyModelCodec.toBytes(ModelFiles.read(what.model)));
         }
         err.printf("sent %s to %s%n", what.rules != null ? what.rules : what.model, topic);
         return 0;

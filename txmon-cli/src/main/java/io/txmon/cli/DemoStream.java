@@ -9,7 +9,6 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.stream.topics.DecisionConsumer;
-import io.txmon.stream.topics.OutputMessages;
 import io.txmon.stream.topics.StreamSettings;
 import io.txmon.stream.topics.Topics;
 import io.txmon.stream.topics.TransactionProducer;
@@ -143,12 +142,10 @@ final class DemoStream {
             err.printf("stream: stopped with savepoint %s; reading its output back%n", savepoint);
 
             Map<String, DecisionRow> decisions = new HashMap<>();
-            long messages = DecisionConsumer.read(servers, topics.decisions(), OUTPUT_IDLE, record -> {
-                DecisionRow row = OutputMessages.decisionRow(record.value());
-                decisions.put(row.transactionId(), row);
-            });
-            long late = DecisionConsumer.read(servers, topics.late(), OUTPUT_IDLE, record -> {});
-            long rejected = DecisionConsumer.read(servers, topics.rejected(), OUTPUT_IDLE, record -> {});
+            long messages = DecisionConsumer.readDecisions(
+                    servers, topics.decisions(), OUTPUT_IDLE, row -> decisions.put(row.transactionId(), row));
+            long late = DecisionConsumer.count(servers, topics.late(), OUTPUT_IDLE);
+            long rejected = DecisionConsumer.count(servers, topics.rejected(), OUTPUT_IDLE);
             return new Result(
                     decisions, messages, late, rejected, Duration.ofNanos(System.nanoTime() - started), savepoint);
         }

@@ -75,7 +75,8 @@ final class StreamCommand implements Callable<Integer> {
             names = "--idle-partition-timeout",
             converter = Durations.class,
             paramLabel = "DURATION",
-            description = "How long a source task may read nothing before event time moves on without it (default: 30s).")
+            description =
+                    "How long a source task may read nothing before event time moves on without it (default: 30s).")
     Duration idlePartitionTimeout = StreamSettings.DEFAULT_IDLE_PARTITION_TIMEOUT;
 
     @Option(

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.topics.Topics;
+import io.txmon.stream.topics.DecisionConsumer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,6 +97,28 @@ class StreamCommandsIT {
 
             assertThat(stream.err()).contains("started afresh", "accounts known from the accounts topic", "savepoint");
             assertThat(sortedRows(consumed)).isEqualTo(scored);
+        }
+    }
+
+    @Test
+    void controlSendsARuleFileToTheControlTopicAndRefusesAMissingOne() throws IOException {
+        Path rules = Files.writeString(dir.resolve("stricter.yaml"), "name: stricter\n");
+        try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka-control"))) {
+            kafka.createTopics(Topics.DEFAULTS.all(), 1, List.of());
+            String servers = kafka.bootstrapServers();
+
+            CommandRun sent = ok(CommandRun.of("control", "--bootstrap-servers", servers, "--rules", rules.toString()));
+            CommandRun missing = CommandRun.of(
+                    "control", "--bootstrap-servers", servers, "--rules", dir.resolve("nowhere.yaml").toString());
+
+            assertThat(sent.err()).contains("sent " + rules + " to control");
+            assertThat(missing.exitCode()).isNotZero();
+            assertThat(missing.err()).contains("nowhere.yaml");
+            List<String> messages = new ArrayList<>();
+            DecisionConsumer.read(servers, "control", Duration.ofSeconds(1), record ->
+                    messages.add(new String(record.value(), StandardCharsets.UTF_8)));
+            assertThat(messages).singleElement().asString()
+                    .contains("\"kind\":\"RULES\"", "\"rule_file\":\"name: stricter\\n\"", "stricter.yaml");
         }
     }
 

@@ -3,8 +3,13 @@ package io.txmon.stream.topics;
 import io.txmon.stream.ControlMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +40,28 @@ public final class ControlMessages {
         node.put("origin", origin);
         node.put("model", Base64.getEncoder().encodeToString(bytes));
         return new ProducerRecord<>(topic, JSON.writeValueAsBytes(node));
+    }
+
+    /** Sends the rule file {@code text} to {@code topic} and waits until the broker has it. */
+    public static void sendRules(String bootstrapServers, String topic, String origin, String text)
+            throws ExecutionException, InterruptedException {
+        send(bootstrapServers, rules(topic, origin, text));
+    }
+
+    /** Sends the saved model {@code bytes} to {@code topic} and waits until the broker has it. */
+    public static void sendModel(String bootstrapServers, String topic, String origin, byte[] bytes)
+            throws ExecutionException, InterruptedException {
+        send(bootstrapServers, model(topic, origin, bytes));
+    }
+
+    private static void send(String bootstrapServers, ProducerRecord<byte[], byte[]> message)
+            throws ExecutionException, InterruptedException {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(message).get();
+        }
     }
 
     /**

@@ -34,6 +34,16 @@ public final class DecisionConsumer {
         }
     }
 
+    /** Hands every committed decision on {@code topic}, from its beginning, to {@code each} until idle for {@code idle}. */
+    public static long readDecisions(String bootstrapServers, String topic, Duration idle, Consumer<DecisionRow> each) {
+        return read(bootstrapServers, topic, idle, record -> each.accept(OutputMessages.decisionRow(record.value())));
+    }
+
+    /** How many committed messages {@code topic} holds, counted until none has come for {@code idle}. */
+    public static long count(String bootstrapServers, String topic, Duration idle) {
+        return read(bootstrapServers, topic, idle, record -> {});
+    }
+
     /** Hands every committed message on {@code topic}, from its beginning, to {@code each} until idle for {@code idle}. */
     public static long read(
             String bootstrapServers, String topic, Duration idle, Consumer<ConsumerRecord<byte[], byte[]>> each) {

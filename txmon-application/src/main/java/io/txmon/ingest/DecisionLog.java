@@ -7,6 +7,7 @@ import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
+import io.txmon.storage.Jdbc;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
@@ -156,8 +157,8 @@ final class DecisionLog implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(writing);
-            closeQuietly(deciding);
+            Jdbc.closeQuietly(writing);
+            Jdbc.closeQuietly(deciding);
             throw e;
         }
     }
@@ -258,7 +259,7 @@ final class DecisionLog implements AutoCloseable {
                 RunLedger.count(writing, runId, after);
                 writing.commit();
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(writing);
+                Jdbc.rollbackQuietly(writing);
                 failed.accept(e);
                 throw e;
             }
@@ -331,7 +332,7 @@ final class DecisionLog implements AutoCloseable {
             RunLedger.count(deciding, runId, after);
             deciding.commit();
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(deciding);
+            Jdbc.rollbackQuietly(deciding);
             throw e;
         }
         counts.set(after);
@@ -366,8 +367,8 @@ final class DecisionLog implements AutoCloseable {
     @Override
     public void close() {
         writer.shutdownNow();
-        closeQuietly(deciding);
-        closeQuietly(writing);
+        Jdbc.closeQuietly(deciding);
+        Jdbc.closeQuietly(writing);
     }
 
     /** The accounts whose states scoring {@code transactions} reads: payers, and payees of transfers. */
@@ -405,24 +406,5 @@ final class DecisionLog implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause.getMessage();
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The failure that led here is the one reported.
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Nothing more can be done with it.
-        }
     }
 }

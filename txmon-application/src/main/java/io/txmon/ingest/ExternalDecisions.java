@@ -2,6 +2,7 @@ package io.txmon.ingest;
 
 import io.txmon.decisions.StoredDecision;
 import io.txmon.storage.Database;
+import io.txmon.storage.Jdbc;
 import io.txmon.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,11 +78,11 @@ public final class ExternalDecisions implements AutoCloseable {
             exists = RunLedger.lock(connection, runId);
             connection.rollback();
         } catch (SQLException e) {
-            closeQuietly(connection);
+            Jdbc.closeQuietly(connection);
             throw new StorageException("opening ingestion run " + runId + " for writing failed: " + e.getMessage(), e);
         }
         if (!exists) {
-            closeQuietly(connection);
+            Jdbc.closeQuietly(connection);
             throw new IllegalArgumentException(
                     "ingestion run " + runId + " does not exist in " + database.displayUrl());
         }
@@ -127,7 +128,7 @@ public final class ExternalDecisions implements AutoCloseable {
             RunLedger.add(connection, runId, delta);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
+            Jdbc.rollbackQuietly(connection);
             if (e instanceof SQLException sql) {
                 throw new StorageException(
                         "storing " + batch.size() + " decided transactions under run " + runId + " failed: "
@@ -167,25 +168,6 @@ public final class ExternalDecisions implements AutoCloseable {
     /** Lets go of the connection; a batch not appended is not stored. */
     @Override
     public void close() {
-        closeQuietly(connection);
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The failure that led here is the one reported.
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Nothing more can be done with it.
-        }
+        Jdbc.closeQuietly(connection);
     }
 }

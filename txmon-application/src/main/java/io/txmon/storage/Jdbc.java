@@ -1,5 +1,6 @@
 package io.txmon.storage;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,5 +35,26 @@ public final class Jdbc {
     /** Whether {@code e} says a unique constraint refused a row (SQLSTATE 23505 on both engines). */
     public static boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
+    }
+
+    /** Rolls back, keeping quiet about a failure to: the failure that led here is the one to report. */
+    public static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The failure that led here is the one reported.
+        }
+    }
+
+    /** Closes, keeping quiet about a failure to: nothing more can be done with the connection. */
+    public static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more can be done with it.
+        }
     }
 }

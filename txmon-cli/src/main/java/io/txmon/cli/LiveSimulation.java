@@ -115,20 +115,7 @@ final class LiveSimulation {
     }
 
     private static Transaction stamped(Transaction t, Instant timestamp) {
-        return new Transaction(
-                t.transactionId(),
-                timestamp,
-                t.userId(),
-                t.amount(),
-                t.currency(),
-                t.type(),
-                t.counterpartyId(),
-                t.merchantId(),
-                t.merchantType(),
-                t.location(),
-                t.country(),
-                t.channel(),
-                t.deviceId());
+        return t.restamped(t.transactionId(), timestamp);
     }
 
     private static Account moved(Account account, Duration shift) {

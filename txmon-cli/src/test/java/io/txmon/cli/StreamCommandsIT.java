@@ -3,14 +3,14 @@ package io.txmon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.stream.broker.LocalKafka;
-import io.txmon.stream.topics.Topics;
 import io.txmon.stream.topics.DecisionConsumer;
+import io.txmon.stream.topics.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,15 +109,24 @@ class StreamCommandsIT {
 
             CommandRun sent = ok(CommandRun.of("control", "--bootstrap-servers", servers, "--rules", rules.toString()));
             CommandRun missing = CommandRun.of(
-                    "control", "--bootstrap-servers", servers, "--rules", dir.resolve("nowhere.yaml").toString());
+                    "control",
+                    "--bootstrap-servers",
+                    servers,
+                    "--rules",
+                    dir.resolve("nowhere.yaml").toString());
 
             assertThat(sent.err()).contains("sent " + rules + " to control");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.err()).contains("nowhere.yaml");
             List<String> messages = new ArrayList<>();
-            DecisionConsumer.read(servers, "control", Duration.ofSeconds(1), record ->
-                    messages.add(new String(record.value(), StandardCharsets.UTF_8)));
-            assertThat(messages).singleElement().asString()
+            DecisionConsumer.read(
+                    servers,
+                    "control",
+                    Duration.ofSeconds(1),
+                    record -> messages.add(new String(record.value(), StandardCharsets.UTF_8)));
+            assertThat(messages)
+                    .singleElement()
+                    .asString()
                     .contains("\"kind\":\"RULES\"", "\"rule_file\":\"name: stricter\\n\"", "stricter.yaml");
         }
     }

@@ -70,6 +70,24 @@ public record Transaction(
         }
     }
 
+    /** The same transaction under {@code id} at {@code at}: a recorded world replayed on the wall clock. */
+    public Transaction restamped(String id, Instant at) {
+        return new Transaction(
+                id,
+                at,
+                userId,
+                amount,
+                currency,
+                type,
+                counterpartyId,
+                merchantId,
+                merchantType,
+                location,
+                country,
+                channel,
+                deviceId);
+    }
+
     /** The account that receives the money: the counterparty of a transfer, else none. */
     public String payeeAccount() {
         return type == TransactionType.TRANSFER ? counterpartyId : null;

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
-import io.txmon.model.AnomalyModelTrainer;
-import io.txmon.rules.RuleSet;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.simulator.SimulatedData;
-import io.txmon.simulator.SimulationSettings;
-import io.txmon.simulator.Simulator;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
@@ -44,23 +40,12 @@ class DecisionJobParityTest {
 
     @BeforeAll
     static void scoreTheWorldInBatch() {
-        world = Simulator.simulate(
-                SimulationSettings.builder().seed(11).customers(300).days(14).build());
-        accounts = new HashMap<>();
-        world.accounts().forEach(account -> accounts.put(account.userId(), account));
-        Function<String, Account> directory = id -> accounts.getOrDefault(id, Account.unknown(id));
-        inEventTimeOrder = new ArrayList<>(world.transactions());
-        inEventTimeOrder.sort(Comparator.comparing(Transaction::timestamp));
-        RuleSet rules = RuleFile.defaults();
-        model = AnomalyModelTrainer.builder(7)
-                .build()
-                .train(AnomalyModelTrainer.earliestShare(inEventTimeOrder, 0.25), directory, rules.features());
-        TransactionScorer scorer =
-                new TransactionScorer(rules, Optional.of(model), new InMemoryAccountStates(directory));
-        batch = new HashMap<>();
-        for (Transaction tx : inEventTimeOrder) {
-            batch.put(tx.transactionId(), StreamDecision.of(scorer.score(tx)));
-        }
+        ScoredWorld scored = ScoredWorld.of(11, 300, 14);
+        world = scored.world();
+        accounts = scored.accounts();
+        inEventTimeOrder = scored.inEventTimeOrder();
+        model = scored.model();
+        batch = scored.batch(StreamDecision::of);
     }
 
     @Test

@@ -531,20 +531,7 @@ public final class StreamLoad {
     }
 
     private static Transaction retimed(Transaction t, String id, Instant timestamp) {
-        return new Transaction(
-                id,
-                timestamp,
-                t.userId(),
-                t.amount(),
-                t.currency(),
-                t.type(),
-                t.counterpartyId(),
-                t.merchantId(),
-                t.merchantType(),
-                t.location(),
-                t.country(),
-                t.channel(),
-                t.deviceId());
+        return t.restamped(id, timestamp);
     }
 
     /** Topics named {@code input.transactions} and {@code input.accounts}, the others {@code output.<name>}. */

@@ -2,17 +2,11 @@ package io.txmon.stream.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.DecisionRow;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
-import io.txmon.model.AnomalyModelTrainer;
-import io.txmon.rules.RuleSet;
-import io.txmon.scoring.TransactionScorer;
-import io.txmon.simulator.SimulatedData;
-import io.txmon.simulator.SimulationSettings;
-import io.txmon.simulator.Simulator;
 import io.txmon.stream.ControlFixtures;
+import io.txmon.stream.ScoredWorld;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.transaction.Account;
@@ -28,13 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,23 +51,11 @@ class KafkaDecisionJobIT {
 
     @BeforeAll
     static void startABrokerAndScoreAWorldInBatch() {
-        SimulatedData world = Simulator.simulate(
-                SimulationSettings.builder().seed(5).customers(150).days(10).build());
-        accounts = new HashMap<>();
-        world.accounts().forEach(account -> accounts.put(account.userId(), account));
-        Function<String, Account> directory = id -> accounts.getOrDefault(id, Account.unknown(id));
-        inEventTimeOrder = new ArrayList<>(world.transactions());
-        inEventTimeOrder.sort(Comparator.comparing(Transaction::timestamp));
-        RuleSet rules = RuleFile.defaults();
-        model = AnomalyModelTrainer.builder(7)
-                .build()
-                .train(AnomalyModelTrainer.earliestShare(inEventTimeOrder, 0.25), directory, rules.features());
-        TransactionScorer scorer =
-                new TransactionScorer(rules, Optional.of(model), new InMemoryAccountStates(directory));
-        batch = new HashMap<>();
-        for (Transaction tx : inEventTimeOrder) {
-            batch.put(tx.transactionId(), DecisionRow.of(scorer.score(tx)));
-        }
+        ScoredWorld scored = ScoredWorld.of(5, 150, 10);
+        accounts = scored.accounts();
+        inEventTimeOrder = scored.inEventTimeOrder();
+        model = scored.model();
+        batch = scored.batch(DecisionRow::of);
         kafka = LocalKafka.start(0, dir.resolve("kafka"));
     }
 

@@ -2,12 +2,13 @@
 # The scripted recovery check of docs/streaming.md: the stream job's process is killed (kill -9) mid-stream, started
 # again on the same checkpoint directory, and a read_committed consumer must then hold every decision exactly once,
 # equal to bin/txmon score's on the same file. Everything runs on 127.0.0.1 with txmon's own broker.
-# Usage: txmon-stream/scripts/kill-check.sh [customers] [days]   (after ./mvnw -q package -DskipTests)
+# Usage: txmon-stream/scripts/kill-check.sh [customers] [days] [rate]   (after ./mvnw -q package -DskipTests)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 txmon="$root/bin/txmon"
 customers=${1:-300}
 days=${2:-20}
+rate=${3:-300}
 work=$(mktemp -d -t txmon-kill-check-XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
@@ -30,7 +31,7 @@ until grep -q listening "$work/kafka.log"; do sleep 0.5; done
 
 # Paced, so that the job is deciding when it is killed.
 "$txmon" produce --bootstrap-servers "$servers" --input "$work/world/transactions.csv" \
-  --accounts "$work/world/accounts.csv" --rate 1500 2> "$work/produce.log" &
+  --accounts "$work/world/accounts.csv" --rate "$rate" 2> "$work/produce.log" &
 producer=$!
 pids+=($producer)
 
@@ -38,13 +39,16 @@ pids+=($producer)
   --checkpoints "$work/checkpoints" --metrics-port 0 2> "$work/stream-1.log" &
 job=$!
 pids+=($job)
-# Kill it once it has published decisions (its checkpoints have completed) and is still deciding.
-until [ "$(find "$work/checkpoints" -name _metadata 2>/dev/null | wc -l)" -ge 3 ]; do sleep 0.5; done
-sleep 2
+# Kill it once its third checkpoint has completed (Flink keeps the newest only: chk-N is the N-th) and the producer is
+# still writing.
+newest() { find "$work/checkpoints" -maxdepth 3 -name _metadata 2>/dev/null | sed 's#.*/chk-\([0-9]*\)/_metadata#\1#' | sort -n | tail -1; }
+until [ "$(newest)" -ge 3 ] 2>/dev/null; do sleep 0.2; done
 kill -9 "$job"
-echo "== stream killed (kill -9) after $(find "$work/checkpoints" -name _metadata | wc -l) checkpoints" \
-  "with the producer still writing"
+if kill -0 "$producer" 2>/dev/null; then still="still writing"; else still="already done"; fi
+echo "== stream killed (kill -9) after checkpoint $(newest), the producer $still"
 wait "$producer"
+"$txmon" consume --bootstrap-servers "$servers" --output "$work/before.csv" --stop-when-idle 3s 2>/dev/null
+echo "== $(($(wc -l < "$work/before.csv") - 1)) decisions had been published before the kill"
 
 "$txmon" stream --bootstrap-servers "$servers" --model "$work/model.bin" --parallelism 2 \
   --checkpoints "$work/checkpoints" --metrics-port 0 --stop-when-idle 5s 2> "$work/stream-2.log"

@@ -6,7 +6,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration as people write one on a command line: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601. */
+/** Reads a duration as people write one on a command line: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 730d}, or ISO-8601. */
 final class Durations implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
@@ -23,11 +23,12 @@ final class Durations implements ITypeConverter<Duration> {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new TypeConversionException(
-                    "'" + text + "' is not a duration: write 500ms, 30s, 2m, 1h or ISO-8601 such as PT2M");
+                    "'" + text + "' is not a duration: write 500ms, 30s, 2m, 1h, 730d or ISO-8601 such as PT2M");
         }
     }
 }

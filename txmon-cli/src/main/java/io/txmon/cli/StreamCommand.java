@@ -80,6 +80,14 @@ final class StreamCommand implements Callable<Integer> {
     Duration idlePartitionTimeout = StreamSettings.DEFAULT_IDLE_PARTITION_TIMEOUT;
 
     @Option(
+            names = "--forget-quiet-accounts-after",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = "Forget an account's state once it has been quiet this long; it then starts afresh from its"
+                    + " reference data (default: 730d).")
+    Duration quietAccountTtl = DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL;
+
+    @Option(
             names = "--group",
             defaultValue = StreamSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
@@ -114,6 +122,7 @@ final class StreamCommand implements Callable<Integer> {
                 .checkpointInterval(checkpointInterval)
                 .outOfOrderness(outOfOrderness)
                 .idlePartitionTimeout(idlePartitionTimeout)
+                .quietAccountTtl(quietAccountTtl)
                 .stateBackend(state);
         if (checkpoints != null) {
             builder.checkpoints(checkpoints);

@@ -9,12 +9,14 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -48,8 +50,6 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     static final OutputTag<LateTransaction> LATE = new OutputTag<>("late", TypeInformation.of(LateTransaction.class));
 
     private static final long serialVersionUID = 1L;
-    private static final ValueStateDescriptor<AccountState> STATE =
-            new ValueStateDescriptor<>("account-state", AccountStateSerializer.INSTANCE);
     private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
             new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(TypeInformation.of(AccountEvent.class)));
     /** The newest reference data received for the account; replaced by each update, never cleared. */
@@ -58,6 +58,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
 
     private final WhatDecides starting;
     private final Map<String, ReferenceAccount> reference;
+    private final Duration quietAccountTtl;
 
     /** Null until an event needs it after the task opened or a control message arrived: built from broadcast state. */
     private transient FeatureExtractor extractor;
@@ -67,14 +68,22 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private transient ValueState<ReferenceAccount> newestReference;
     private transient Counter late;
 
-    AccountStates(WhatDecides starting, Map<String, ReferenceAccount> reference) {
+    AccountStates(WhatDecides starting, Map<String, ReferenceAccount> reference, Duration quietAccountTtl) {
         this.starting = starting;
         this.reference = reference;
+        this.quietAccountTtl = quietAccountTtl;
     }
 
     @Override
     public void open(OpenContext context) {
-        state = getRuntimeContext().getState(STATE);
+        ValueStateDescriptor<AccountState> account =
+                new ValueStateDescriptor<>("account-state", AccountStateSerializer.INSTANCE);
+        // Kept while the account is active (each transaction writes it), forgotten once quiet for the TTL.
+        account.enableTimeToLive(StateTtlConfig.newBuilder(quietAccountTtl)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        state = getRuntimeContext().getState(account);
         waiting = getRuntimeContext().getMapState(WAITING);
         newestReference = getRuntimeContext().getState(NEWEST_REFERENCE);
         late = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_TRANSACTIONS);

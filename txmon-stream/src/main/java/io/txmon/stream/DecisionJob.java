@@ -35,23 +35,33 @@ public final class DecisionJob {
     /** How long a transaction id is remembered, so that a copy sent again within it is not decided twice. */
     public static final Duration REMEMBERED_IDS = Duration.ofDays(7);
 
+    /**
+     * Two years: far beyond every window a feature looks back over (the default rules call an account dormant after
+     * 180 days), so that forgetting changes no decision but for accounts quiet that long, which then start afresh from
+     * their reference data, as if new; batch scoring never forgets. Bounds the state of accounts that are closed.
+     */
+    public static final Duration DEFAULT_QUIET_ACCOUNT_TTL = Duration.ofDays(730);
+
     private final WhatDecides decides;
     private final HashMap<String, ReferenceAccount> reference;
     private final Duration outOfOrderness;
     private final boolean watermarkEveryEvent;
     private final boolean eventTimeFromSource;
+    private final Duration quietAccountTtl;
 
     private DecisionJob(
             WhatDecides decides,
             HashMap<String, ReferenceAccount> reference,
             Duration outOfOrderness,
             boolean watermarkEveryEvent,
-            boolean eventTimeFromSource) {
+            boolean eventTimeFromSource,
+            Duration quietAccountTtl) {
         this.decides = decides;
         this.reference = reference;
         this.outOfOrderness = outOfOrderness;
         this.watermarkEveryEvent = watermarkEveryEvent;
         this.eventTimeFromSource = eventTimeFromSource;
+        this.quietAccountTtl = quietAccountTtl;
     }
 
     /**
@@ -59,7 +69,7 @@ public final class DecisionJob {
      * make a transaction late on purpose, at a cost per event no production job should pay.
      */
     DecisionJob withWatermarkAfterEveryTransaction() {
-        return new DecisionJob(decides, reference, outOfOrderness, true, false);
+        return new DecisionJob(decides, reference, outOfOrderness, true, false, quietAccountTtl);
     }
 
     /**
@@ -67,7 +77,18 @@ public final class DecisionJob {
      * instead of assigning its own (with the same out-of-orderness) after the source.
      */
     public DecisionJob withEventTimeFromSource() {
-        return new DecisionJob(decides, reference, outOfOrderness, false, true);
+        return new DecisionJob(decides, reference, outOfOrderness, false, true, quietAccountTtl);
+    }
+
+    /**
+     * The same job forgetting an account's state once nothing has changed it for {@code ttl} of processing time
+     * (Flink's state TTL), instead of after {@link #DEFAULT_QUIET_ACCOUNT_TTL}.
+     */
+    public DecisionJob withQuietAccountsForgottenAfter(Duration ttl) {
+        if (ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("a quiet account's state must be kept at least 1ms, was " + ttl);
+        }
+        return new DecisionJob(decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, ttl);
     }
 
     /**
@@ -89,7 +110,7 @@ public final class DecisionJob {
         // A HashMap of serializable records: Flink ships it to every task with the functions that read it.
         HashMap<String, ReferenceAccount> reference = new HashMap<>();
         accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
-        return new DecisionJob(decides, reference, outOfOrderness, false, false);
+        return new DecisionJob(decides, reference, outOfOrderness, false, false, DEFAULT_QUIET_ACCOUNT_TTL);
     }
 
     /** What the job puts out: every decision, what it could not decide, and the control messages it refused. */
@@ -187,7 +208,7 @@ public final class DecisionJob {
                 .transform(
                         "account states",
                         TypeInformation.of(FeatureHalf.class),
-                        new BroadcastOutsideEventTime<>(new AccountStates(decides, reference)));
+                        new BroadcastOutsideEventTime<>(new AccountStates(decides, reference, quietAccountTtl)));
         SingleOutputStreamOperator<DecidedTransaction> decisions = halves.keyBy(FeatureHalf::transactionId)
                 .connect(accepted)
                 .transform(

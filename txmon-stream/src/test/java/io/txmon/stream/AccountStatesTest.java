@@ -119,10 +119,44 @@ class AccountStatesTest {
         assertThat(halves.get(1).features()[peerScore]).isNotEqualTo(0.0);
     }
 
+    @Test
+    void anAccountQuietForLongerThanItsTimeToLiveStartsAfreshFromItsReferenceData() throws Exception {
+        open(
+                Map.of("acct_a", ReferenceAccount.of(opened("acct_a", NINE.minus(Duration.ofDays(400))))),
+                Duration.ofHours(1));
+
+        harness.setStateTtlProcessingTime(0);
+        harness.processElement(payment("t1", "acct_a", NINE), NINE.toEpochMilli());
+        harness.processWatermark(NINE.toEpochMilli());
+        Instant tenMinutes = NINE.plus(Duration.ofMinutes(10));
+        harness.setStateTtlProcessingTime(Duration.ofMinutes(10).toMillis());
+        harness.processElement(payment("t2", "acct_a", tenMinutes), tenMinutes.toEpochMilli());
+        harness.processWatermark(tenMinutes.toEpochMilli());
+        Instant nextDay = NINE.plus(Duration.ofDays(1));
+        harness.setStateTtlProcessingTime(
+                Duration.ofMinutes(10).plus(Duration.ofHours(2)).toMillis());
+        harness.processElement(payment("t3", "acct_a", nextDay), nextDay.toEpochMilli());
+        harness.processWatermark(nextDay.toEpochMilli());
+
+        List<FeatureHalf> halves = harness.extractOutputValues();
+        int balance = Feature.BALANCE.ordinal();
+        assertThat(halves.get(1).features()[balance])
+                .as("still known ten minutes on: two payments off the opening balance")
+                .isEqualTo(80_000 - 200.0);
+        assertThat(halves.get(2).features()[balance])
+                .as("forgotten after two quiet hours: opened again from its reference data")
+                .isEqualTo(80_000 - 100.0);
+        assertThat(halves.get(2).features()[Feature.ACCOUNT_AGE_DAYS.ordinal()]).isEqualTo(401.0);
+    }
+
     private void open(Map<String, ReferenceAccount> atStart) throws Exception {
+        open(atStart, DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL);
+    }
+
+    private void open(Map<String, ReferenceAccount> atStart, Duration quietAccountTtl) throws Exception {
         harness = new KeyedBroadcastOperatorTestHarness<>(
-                new BroadcastOutsideEventTime<>(
-                        new AccountStates(WhatDecides.of(Optional.empty(), Optional.empty()), new HashMap<>(atStart))),
+                new BroadcastOutsideEventTime<>(new AccountStates(
+                        WhatDecides.of(Optional.empty(), Optional.empty()), new HashMap<>(atStart), quietAccountTtl)),
                 AccountInput::accountId,
                 Types.STRING,
                 1,

@@ -21,7 +21,7 @@ import org.apache.flink.util.TimeUtils;
  *
  * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code
  * --db URL}, {@code --group NAME}, {@code --out-of-orderness 2min}, {@code --checkpoint-interval 1s}, {@code
- * --idle-partition-timeout 30s}, {@code --base-currency USD}; parallelism is {@code flink run -p N}. Files are read where the job is submitted.
+ * --idle-partition-timeout 30s}, {@code --forget-quiet-accounts-after 730d}, {@code --base-currency USD}; parallelism is {@code flink run -p N}. Files are read where the job is submitted.
  */
 public final class FlinkJobMain {
     private FlinkJobMain() {}
@@ -59,6 +59,9 @@ public final class FlinkJobMain {
         }
         if (arguments.has("idle-partition-timeout")) {
             settings.idlePartitionTimeout(TimeUtils.parseDuration(arguments.get("idle-partition-timeout")));
+        }
+        if (arguments.has("forget-quiet-accounts-after")) {
+            settings.quietAccountTtl(TimeUtils.parseDuration(arguments.get("forget-quiet-accounts-after")));
         }
         if (arguments.has("base-currency")) {
             settings.baseCurrency(Currency.getInstance(arguments.get("base-currency")));

@@ -74,7 +74,8 @@ public final class KafkaDecisionJob {
         AccountMessages.Snapshot known = AccountMessages.readToEnd(servers, topics.accounts(), new AccountParser());
         DecisionJob job = DecisionJob.of(
                         settings.ruleFile(), settings.model(), known.accounts(), settings.outOfOrderness())
-                .withEventTimeFromSource();
+                .withEventTimeFromSource()
+                .withQuietAccountsForgottenAfter(settings.quietAccountTtl());
 
         Currency currency = settings.baseCurrency();
         // Per partition, in the source: each partition's own order is what the bound is about.

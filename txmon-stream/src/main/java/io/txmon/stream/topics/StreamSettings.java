@@ -20,6 +20,8 @@ import java.util.Optional;
  *     from the newest one there
  * @param transactionTimeout how long the broker keeps an open transaction of the exactly-once sinks: longer than
  *     the longest outage a restart must survive, at most the broker's {@code transaction.max.timeout.ms}
+ * @param quietAccountTtl how long an account's state is kept once nothing changes it ({@link
+ *     DecisionJob#DEFAULT_QUIET_ACCOUNT_TTL} says what forgetting costs)
  * @param idlePartitionTimeout how long a source task may read nothing before event time moves on without it: a task
  *     with no partition at all (more tasks than partitions) or a partition gone quiet would otherwise hold event
  *     time, and every decision, back for ever
@@ -41,7 +43,8 @@ public record StreamSettings(
         Duration transactionTimeout,
         StateBackend stateBackend,
         Duration watermarkInterval,
-        Duration idlePartitionTimeout) {
+        Duration idlePartitionTimeout,
+        Duration quietAccountTtl) {
 
     /** Where keyed state lives: on the heap (fast, bounded by memory), or in RocksDB on local disk (for production). */
     public enum StateBackend {
@@ -93,6 +96,10 @@ public record StreamSettings(
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(baseCurrency, "baseCurrency");
         Objects.requireNonNull(stateBackend, "stateBackend");
+        if (quietAccountTtl.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    "a quiet account's state must be kept at least 1ms, was " + quietAccountTtl);
+        }
         if (idlePartitionTimeout.toMillis() < 1) {
             throw new IllegalArgumentException(
                     "idle partition timeout must be at least 1ms, was " + idlePartitionTimeout);
@@ -128,6 +135,7 @@ public record StreamSettings(
         private StateBackend stateBackend = StateBackend.HEAP;
         private Duration watermarkInterval = DEFAULT_WATERMARK_INTERVAL;
         private Duration idlePartitionTimeout = DEFAULT_IDLE_PARTITION_TIMEOUT;
+        private Duration quietAccountTtl = DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -205,6 +213,12 @@ public record StreamSettings(
             return this;
         }
 
+        /** Default {@link DecisionJob#DEFAULT_QUIET_ACCOUNT_TTL}. */
+        public Builder quietAccountTtl(Duration value) {
+            quietAccountTtl = value;
+            return this;
+        }
+
         /** Default {@link #DEFAULT_IDLE_PARTITION_TIMEOUT}. */
         public Builder idlePartitionTimeout(Duration value) {
             idlePartitionTimeout = value;
@@ -233,7 +247,8 @@ public record StreamSettings(
                     transactionTimeout,
                     stateBackend,
                     watermarkInterval,
-                    idlePartitionTimeout);
+                    idlePartitionTimeout,
+                    quietAccountTtl);
         }
     }
 }

@@ -26,8 +26,12 @@ total=$(($(wc -l < "$work/reference.csv") - 1))
 echo "== $total transactions; score --model wrote the reference decisions"
 
 "$txmon" kafka --port "$port" --dir "$work/kafka" 2> "$work/kafka.log" &
-pids+=($!)
-until grep -q listening "$work/kafka.log"; do sleep 0.5; done
+broker=$!
+pids+=($broker)
+until grep -q listening "$work/kafka.log"; do
+  kill -0 "$broker" 2>/dev/null || { echo "FAIL: the broker did not start:"; cat "$work/kafka.log"; exit 1; }
+  sleep 0.5
+done
 
 # Paced, so that the job is deciding when it is killed.
 "$txmon" produce --bootstrap-servers "$servers" --input "$work/world/transactions.csv" \

@@ -142,6 +142,7 @@ public final class Database {
                 configuration.dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"));
             }
             configuration
+                    .loggers(flywayLoggers())
                     // Shared migrations, then the few that say the same thing in each engine's own way.
                     .locations(
                             "classpath:db/migration",
@@ -151,6 +152,20 @@ public final class Database {
         } catch (FlywayException e) {
             throw new DatabaseUnavailableException(
                     "cannot bring the database at " + displayUrl() + " to txmon's schema: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SLF4J where it is on the class path, else Flyway's own choice. Flyway prefers Log4j 2 when it finds it, and the
+     * command line carries Log4j 2 only because the Kafka broker needs it: its logging goes through SLF4J to
+     * java.util.logging and its log file (CommandLogging), as the service's goes through SLF4J to Logback.
+     */
+    private static String flywayLoggers() {
+        try {
+            Class.forName("org.slf4j.LoggerFactory", false, Database.class.getClassLoader());
+            return "slf4j";
+        } catch (ClassNotFoundException e) {
+            return "auto";
         }
     }
 

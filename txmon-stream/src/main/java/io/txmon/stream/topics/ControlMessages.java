@@ -1,7 +1,6 @@
 package io.txmon.stream.topics;
 
 import io.txmon.stream.ControlMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ControlMessages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int SHOWN_CHARACTERS = 60;
 
     private ControlMessages() {}
 
@@ -95,11 +95,11 @@ public final class ControlMessages {
             }
         }
         throw new IllegalArgumentException("control message at " + where
-                + ": kind must be RULES with rule_file or MODEL with model, was '"
-                + new String(record.value(), StandardCharsets.UTF_8)
-                        .lines()
-                        .findFirst()
-                        .orElse("")
-                + "'");
+                + ": kind must be RULES with rule_file or MODEL with model, was '" + shown(kind) + "'");
+    }
+
+    /** At most the first {@value #SHOWN_CHARACTERS} characters, so that a reason never carries a whole message. */
+    private static String shown(String text) {
+        return text.length() <= SHOWN_CHARACTERS ? text : text.substring(0, SHOWN_CHARACTERS) + "…";
     }
 }

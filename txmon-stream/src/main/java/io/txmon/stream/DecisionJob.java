@@ -194,12 +194,17 @@ public final class DecisionJob {
                 .returns(TypeInformation.of(AccountInput.class))
                 .name("accounts of each transaction");
         if (accountUpdates.isPresent()) {
-            DataStream<AccountInput> updates = accountUpdates
-                    .get()
-                    .map((ReferenceAccount update) -> (AccountInput) new AccountUpdate(update))
+            DataStream<ReferenceAccount> received = accountUpdates.get();
+            // At the parallelism of the updates' source, so chained to it: with fewer source tasks than the job's
+            // (fewer partitions on the accounts topic), a rebalance here stalled event time for the whole job.
+            int parallelism = received.getParallelism();
+            DataStream<AccountInput> updates = received.map(
+                            (ReferenceAccount update) -> (AccountInput) new AccountUpdate(update))
                     .returns(TypeInformation.of(AccountInput.class))
+                    .setParallelism(parallelism)
                     .name("account updates")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new OutsideEventTime<>()))
+                    .setParallelism(parallelism)
                     .name("account updates outside event time");
             events = events.union(updates);
         }

@@ -99,7 +99,7 @@ class FlinkJobJarIT {
                                 rules.toString(),
                                 "--checkpoint-interval",
                                 "300ms",
-                                // Two tasks and one partition: the task without one must not hold event time back.
+                                // Durations in Flink's own notation, as a cluster user writes them.
                                 "--idle-partition-timeout",
                                 "1s")
                         .build();

@@ -141,12 +141,13 @@ final class StreamCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(job), "stream-shutdown"));
             err.printf(
                     "stream: deciding from %s (group %s) at parallelism %d; %s; %,d accounts known from the accounts"
-                            + " topic; Flink web UI at %s%s%n",
+                            + " topic (%,d messages there skipped: no account); Flink web UI at %s%s%n",
                     bootstrapServers,
                     group,
                     parallelism,
                     job.resumedFrom().map(from -> "resumed from " + from).orElse("started afresh"),
                     job.started().accounts(),
+                    job.started().skippedAccountMessages(),
                     job.webUi(),
                     metricsPort > 0 ? "; metrics at http://127.0.0.1:" + metricsPort + "/metrics" : "");
             err.flush();

@@ -111,7 +111,7 @@ public final class StreamLoad {
         Path dir = Files.createTempDirectory("txmon-stream-load");
         try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka"))) {
             String servers = kafka.bootstrapServers();
-            Topics input = topics(INPUT, INPUT);
+            Topics input = Topics.prefixed(INPUT, INPUT);
             kafka.createTopics(
                     List.of(input.transactions(), input.accounts()), options.partitions, List.of(input.accounts()));
             Duration produced;
@@ -125,7 +125,7 @@ public final class StreamLoad {
 
             for (StreamSettings.StateBackend backend : options.backends) {
                 String tag = backend.name().toLowerCase(Locale.ROOT);
-                Topics counterTopics = topics(INPUT, "counter-" + tag);
+                Topics counterTopics = Topics.prefixed(INPUT, "counter-" + tag);
                 kafka.createTopics(List.of(counterTopics.decisions()), options.partitions, List.of());
                 Row counter = throughput(
                         "keyed counter (reference), " + tag,
@@ -143,7 +143,7 @@ public final class StreamLoad {
                                 backend));
                 rows.add(counter);
 
-                Topics txmonTopics = topics(INPUT, "txmon-" + tag);
+                Topics txmonTopics = Topics.prefixed(INPUT, "txmon-" + tag);
                 kafka.createTopics(txmonTopics.all(), options.partitions, List.of(txmonTopics.accounts()));
                 StreamSettings settings = StreamSettings.builder(servers)
                         .topics(txmonTopics)
@@ -322,7 +322,7 @@ public final class StreamLoad {
             List<Transaction> inEventTimeOrder,
             AnomalyModel model)
             throws Exception {
-        Topics topics = topics("latency", "latency");
+        Topics topics = Topics.prefixed("latency", "latency");
         kafka.createTopics(topics.all(), options.partitions, List.of(topics.accounts()));
         String servers = kafka.bootstrapServers();
         try (TransactionProducer producer = new TransactionProducer(servers, topics)) {
@@ -532,20 +532,6 @@ public final class StreamLoad {
 
     private static Transaction retimed(Transaction t, String id, Instant timestamp) {
         return t.restamped(id, timestamp);
-    }
-
-    /** Topics named {@code input.transactions} and {@code input.accounts}, the others {@code output.<name>}. */
-    private static Topics topics(String input, String output) {
-        Topics d = Topics.DEFAULTS;
-        return new Topics(
-                input + "." + d.transactions(),
-                input + "." + d.accounts(),
-                output + "." + d.control(),
-                output + "." + d.decisions(),
-                output + "." + d.alerts(),
-                output + "." + d.late(),
-                output + "." + d.rejected(),
-                output + "." + d.controlErrors());
     }
 
     /** The command line: {@code --name value} pairs, each optional. */

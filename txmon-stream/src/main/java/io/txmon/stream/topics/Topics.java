@@ -36,6 +36,23 @@ public record Topics(
         }
     }
 
+    /**
+     * The default names behind prefixes, {@code input.transactions} and {@code input.accounts} and {@code
+     * output.<name>} for the others: several jobs on one broker, each reading the same input and writing its own.
+     */
+    public static Topics prefixed(String input, String output) {
+        Topics d = DEFAULTS;
+        return new Topics(
+                input + "." + d.transactions(),
+                input + "." + d.accounts(),
+                output + "." + d.control(),
+                output + "." + d.decisions(),
+                output + "." + d.alerts(),
+                output + "." + d.late(),
+                output + "." + d.rejected(),
+                output + "." + d.controlErrors());
+    }
+
     /** Every topic, inputs first. */
     public List<String> all() {
         return List.of(transactions, accounts, control, decisions, alerts, late, rejected, controlErrors);

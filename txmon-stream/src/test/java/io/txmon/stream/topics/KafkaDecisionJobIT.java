@@ -68,7 +68,7 @@ class KafkaDecisionJobIT {
 
     @Test
     void decidesEveryTransactionOnItsTopicOnceAndAsBatchScoringDoesOnTwoTasks() throws Exception {
-        Topics topics = topics("parity");
+        Topics topics = Topics.prefixed("parity", "parity");
         kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
         try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
             producer.accounts(accounts.values());
@@ -102,7 +102,7 @@ class KafkaDecisionJobIT {
 
     @Test
     void takesANewRuleSetFromTheControlTopicWhileRunningRefusesABadOneWithItsReasonAndServesMetrics() throws Exception {
-        Topics topics = topics("control");
+        Topics topics = Topics.prefixed("control", "control");
         kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
         int third = inEventTimeOrder.size() / 3;
         int metricsPort = freePort();
@@ -167,7 +167,7 @@ class KafkaDecisionJobIT {
 
     @Test
     void setsAsideLateTransactionsCopiesAndMessagesThatAreNoTransactionEachWithItsReason() throws Exception {
-        Topics topics = topics("late");
+        Topics topics = Topics.prefixed("late", "late");
         // One partition: event time moves per partition, so the late one must share the partition that moved it.
         kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
         Instant nine = Instant.parse("2026-02-02T09:00:00Z");
@@ -253,18 +253,5 @@ class KafkaDecisionJobIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Topics topics(String prefix) {
-        Topics d = Topics.DEFAULTS;
-        return new Topics(
-                prefix + "." + d.transactions(),
-                prefix + "." + d.accounts(),
-                prefix + "." + d.control(),
-                prefix + "." + d.decisions(),
-                prefix + "." + d.alerts(),
-                prefix + "." + d.late(),
-                prefix + "." + d.rejected(),
-                prefix + "." + d.controlErrors());
     }
 }

@@ -38,6 +38,13 @@ import org.apache.flink.util.OutputTag;
  * to {@link #LATE} instead: the account has learned later transactions, and observing it now would decide differently
  * than batch scoring.
  *
+ * <p>Copies: an event with the transaction id, side and event time of one the account still holds is a second copy
+ * of it and is not observed; the payer's account sends it to {@link #DUPLICATES} (the payee's drops its own, so that
+ * a copy is reported once). A copy that arrives after its original was observed is behind event time and goes to
+ * {@link #LATE}: either way it is decided once. Only the events waiting for the watermark are compared, so no id is
+ * kept beyond them: remembering every id for days in state keyed by id cost a shuffle of every transaction and, at
+ * each checkpoint, half of the snapshot's time on the stream benchmark (BENCHMARKS.md).
+ *
  * <p>Reference data: the newest update from the {@code accounts} topic is kept under the account's key. The account's
  * state opens at its first transaction from that update, else from the reference data the job was started with, else
  * as an unknown account; as in batch, reference data is read only then.
@@ -48,6 +55,10 @@ import org.apache.flink.util.OutputTag;
 final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountInput, ControlMessage, FeatureHalf> {
     /** Events later than the allowed out-of-orderness: never observed, never dropped silently. */
     static final OutputTag<LateTransaction> LATE = new OutputTag<>("late", TypeInformation.of(LateTransaction.class));
+
+    /** Second copies of a transaction its payer's account still held: never observed twice. */
+    static final OutputTag<SequencedTransaction> DUPLICATES =
+            new OutputTag<>("duplicates", TypeInformation.of(SequencedTransaction.class));
 
     private static final long serialVersionUID = 1L;
     private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
@@ -67,6 +78,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private transient MapState<Long, List<AccountEvent>> waiting;
     private transient ValueState<ReferenceAccount> newestReference;
     private transient Counter late;
+    private transient Counter duplicates;
 
     AccountStates(WhatDecides starting, Map<String, ReferenceAccount> reference, Duration quietAccountTtl) {
         this.starting = starting;
@@ -77,16 +89,20 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     @Override
     public void open(OpenContext context) {
         ValueStateDescriptor<AccountState> account =
-                new ValueStateDescriptor<>("account-state", AccountStateSerializer.INSTANCE);
+                new ValueStateDescriptor<>("account-state", new AccountStateSerializer());
         // Kept while the account is active (each transaction writes it), forgotten once quiet for the TTL.
         account.enableTimeToLive(StateTtlConfig.newBuilder(quietAccountTtl)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                // Flink's default visits five entries at every access to find expired ones: 22 % of this task on
+                // the stream benchmark, for accounts that expire after years. One is enough to sweep the state.
+                .cleanupIncrementally(1, false)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build());
         state = getRuntimeContext().getState(account);
         waiting = getRuntimeContext().getMapState(WAITING);
         newestReference = getRuntimeContext().getState(NEWEST_REFERENCE);
         late = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_TRANSACTIONS);
+        duplicates = getRuntimeContext().getMetricGroup().counter(JobMetrics.DUPLICATE_TRANSACTIONS);
     }
 
     @Override
@@ -116,10 +132,28 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             return;
         }
         List<AccountEvent> sameInstant = waiting.get(at);
+        if (sameInstant != null && holds(sameInstant, event)) {
+            if (event.side() == AccountEvent.Side.PAYER) {
+                duplicates.inc();
+                context.output(DUPLICATES, event.sequenced());
+            }
+            return;
+        }
         List<AccountEvent> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
         updated.add(event);
         waiting.put(at, updated);
         context.timerService().registerEventTimeTimer(at);
+    }
+
+    private static boolean holds(List<AccountEvent> waiting, AccountEvent event) {
+        String id = event.transaction().transactionId();
+        for (AccountEvent held : waiting) {
+            if (held.side() == event.side()
+                    && held.transaction().transactionId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

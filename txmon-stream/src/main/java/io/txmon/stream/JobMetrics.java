@@ -21,7 +21,7 @@ final class JobMetrics {
     /** Counter of transactions set aside as late ({@code AccountStates}, and {@code DecisionJoin} for lone halves). */
     static final String LATE_TRANSACTIONS = "late_transactions_total";
 
-    /** Counter of copies of a transaction set aside as duplicates ({@code FirstOfEachTransaction}). */
+    /** Counter of copies of a transaction set aside as duplicates ({@code AccountStates}). */
     static final String DUPLICATE_TRANSACTIONS = "duplicate_transactions_total";
 
     /** Counter of control messages refused ({@code ControlCheck}). */

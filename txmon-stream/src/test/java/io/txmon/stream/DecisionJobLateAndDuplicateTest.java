@@ -3,6 +3,7 @@ package io.txmon.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,35 @@ class DecisionJobLateAndDuplicateTest {
 
         assertThat(results.decided).containsExactlyInAnyOrder("twice", "other");
         assertThat(results.duplicates).containsExactly("twice");
+    }
+
+    @Test
+    void aTransferSentTwiceIsObservedOnceByBothAccountsAndItsCopyIsReportedOnce() throws Exception {
+        Transaction transfer = Transaction.builder("sent_twice", NINE, "acct_late", new BigDecimal("300.00"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("acct_payee")
+                .build();
+        List<SequencedTransaction> input = sequenced(transfer, card("other", NINE.plusSeconds(30)), transfer);
+
+        Results results = run(input);
+
+        assertThat(results.decided).containsExactlyInAnyOrder("sent_twice", "other");
+        assertThat(results.duplicates).containsExactly("sent_twice");
+        assertThat(results.late).as("both halves of the first copy met").isEmpty();
+    }
+
+    @Test
+    void aCopyArrivingAfterItsOriginalWasDecidedIsLateAndNotDecidedAgain() throws Exception {
+        Transaction once = card("once", NINE);
+        List<SequencedTransaction> input =
+                sequenced(once, card("ten_minutes_later", NINE.plus(Duration.ofMinutes(10))), once);
+
+        Results results = run(input);
+
+        assertThat(results.decided).containsExactlyInAnyOrder("once", "ten_minutes_later");
+        assertThat(results.duplicates).isEmpty();
+        assertThat(results.late).singleElement().satisfies(late -> assertThat(late.transactionId())
+                .isEqualTo("once"));
     }
 
     private static Transaction card(String id, Instant at) {

@@ -88,6 +88,27 @@ final class StreamCommand implements Callable<Integer> {
     Duration quietAccountTtl = DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL;
 
     @Option(
+            names = "--delivery",
+            defaultValue = "EXACTLY_ONCE",
+            description = "EXACTLY_ONCE publishes each decision once, at the checkpoint after it; AT_LEAST_ONCE at once,"
+                    + " and again after a failure (default: ${DEFAULT-VALUE}).")
+    StreamSettings.Delivery delivery;
+
+    @Option(
+            names = "--watermark-interval",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = "How often event time moves on; each decision waits up to this for it (default: 200ms).")
+    Duration watermarkInterval = StreamSettings.DEFAULT_WATERMARK_INTERVAL;
+
+    @Option(
+            names = "--buffer-timeout",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = "How long a task may hold a part-filled network buffer (default: 100ms).")
+    Duration bufferTimeout = StreamSettings.DEFAULT_BUFFER_TIMEOUT;
+
+    @Option(
             names = "--group",
             defaultValue = StreamSettings.DEFAULT_GROUP_ID,
             description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
@@ -123,7 +144,10 @@ final class StreamCommand implements Callable<Integer> {
                 .outOfOrderness(outOfOrderness)
                 .idlePartitionTimeout(idlePartitionTimeout)
                 .quietAccountTtl(quietAccountTtl)
-                .stateBackend(state);
+                .stateBackend(state)
+                .delivery(delivery)
+                .watermarkInterval(watermarkInterval)
+                .bufferTimeout(bufferTimeout);
         if (checkpoints != null) {
             builder.checkpoints(checkpoints);
         }

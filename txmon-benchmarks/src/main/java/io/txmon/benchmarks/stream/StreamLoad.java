@@ -168,6 +168,13 @@ public final class StreamLoad {
                         tag,
                         txmon.perSecond() / counter.perSecond(),
                         txmon.steadyPerSecond() / counter.steadyPerSecond());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  CPU per record, txmon / keyed counter, %s: %.1f / %.1f µs = %.2f%n",
+                        tag,
+                        txmon.cpuMicrosPerRecord(),
+                        counter.cpuMicrosPerRecord(),
+                        txmon.cpuMicrosPerRecord() / counter.cpuMicrosPerRecord());
             }
 
             for (int pass = 1; pass <= 2; pass++) {
@@ -183,12 +190,13 @@ public final class StreamLoad {
                     + ", checkpoints every " + options.checkpointInterval.toMillis() + " ms");
             System.out.printf(
                     Locale.ROOT,
-                    "%-64s %10s %9s %12s %12s%n",
+                    "%-64s %10s %9s %12s %12s %10s%n",
                     "what",
                     "records",
                     "seconds",
                     "per second",
-                    "after first");
+                    "after first",
+                    "CPU µs/rec");
             rows.forEach(row -> System.out.println(row.line()));
             if (latency != null) {
                 System.out.println();
@@ -211,9 +219,11 @@ public final class StreamLoad {
             throws Exception {
         Progress progress = new Progress(n);
         long started;
+        long cpuAtStart;
         try (OutputWatch watch = OutputWatch.start(
                 servers, output, OutputWatch.Isolation.READ_COMMITTED, (key, at) -> progress.received(at))) {
             Thread.sleep(1_000); // the reader assigned and at the beginning before the job writes
+            cpuAtStart = processCpuNanos();
             started = System.nanoTime();
             try (AutoCloseable running = job.start()) {
                 long lastCount = -1;
@@ -238,12 +248,15 @@ public final class StreamLoad {
             }
         }
         long end = progress.doneAt == 0 ? progress.lastAt : progress.doneAt;
+        // Up to the job's stop, not to its last output: what the whole process (broker, job, reader) spent on it.
+        double cpuSeconds = (processCpuNanos() - cpuAtStart) / NANOS;
         Row row = new Row(
                 name,
                 progress.doneAt == 0 ? progress.count : n,
                 (end - started) / NANOS,
                 progress.doneAt == 0 ? 0 : progress.done() - progress.countAtFirst,
-                (end - progress.firstAt) / NANOS);
+                (end - progress.firstAt) / NANOS,
+                cpuSeconds);
         System.out.println(row.line());
         return row;
     }
@@ -352,6 +365,8 @@ public final class StreamLoad {
                 .checkpoints(dir.resolve("checkpoints-latency"))
                 .outOfOrderness(options.latencyOutOfOrderness)
                 .watermarkInterval(options.watermarkInterval)
+                .delivery(options.latencyDelivery)
+                .bufferTimeout(options.bufferTimeout)
                 .build();
         double sendSeconds;
         try (OutputWatch committed = OutputWatch.start(
@@ -473,9 +488,19 @@ public final class StreamLoad {
     }
 
     /** One line of the throughput table. */
-    private record Row(String name, long records, double seconds, long steadyRecords, double steadySeconds) {
+    /**
+     * One line of the throughput table; {@code cpuSeconds} is the whole process's CPU time (user and system, every
+     * thread) while a job ran, NaN where not measured. On a shared machine the wall-clock rates move with the
+     * neighbours' load; CPU time per record moves much less, and says what the job itself costs.
+     */
+    private record Row(
+            String name, long records, double seconds, long steadyRecords, double steadySeconds, double cpuSeconds) {
         Row(String name, long records, double seconds) {
-            this(name, records, seconds, records, seconds);
+            this(name, records, seconds, records, seconds, Double.NaN);
+        }
+
+        double cpuMicrosPerRecord() {
+            return cpuSeconds * 1e6 / records;
         }
 
         double perSecond() {
@@ -489,12 +514,13 @@ public final class StreamLoad {
         String line() {
             return String.format(
                     Locale.ROOT,
-                    "%-64s %,10d %9.2f %,12.0f %,12.0f",
+                    "%-64s %,10d %9.2f %,12.0f %,12.0f %10s",
                     name,
                     records,
                     seconds,
                     perSecond(),
-                    steadyPerSecond());
+                    steadyPerSecond(),
+                    Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%.1f", cpuMicrosPerRecord()));
         }
     }
 
@@ -550,6 +576,8 @@ public final class StreamLoad {
         Duration latencyCheckpointInterval = Duration.ofMillis(100);
         Duration latencyOutOfOrderness = Duration.ofMillis(20);
         Duration watermarkInterval = Duration.ofMillis(10);
+        StreamSettings.Delivery latencyDelivery = StreamSettings.Delivery.EXACTLY_ONCE;
+        Duration bufferTimeout = StreamSettings.DEFAULT_BUFFER_TIMEOUT;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -563,9 +591,11 @@ public final class StreamLoad {
                     case "--partitions" -> options.partitions = Integer.parseInt(value);
                     case "--checkpoint-ms" -> options.checkpointInterval = Duration.ofMillis(Long.parseLong(value));
                     case "--state" ->
-                        options.backends = Arrays.stream(value.split(","))
-                                .map(name -> StreamSettings.StateBackend.valueOf(name.toUpperCase(Locale.ROOT)))
-                                .toList();
+                        options.backends = value.equals("none")
+                                ? List.of()
+                                : Arrays.stream(value.split(","))
+                                        .map(name -> StreamSettings.StateBackend.valueOf(name.toUpperCase(Locale.ROOT)))
+                                        .toList();
                     case "--idle-s" -> options.idle = Duration.ofSeconds(Long.parseLong(value));
                     case "--rate" -> options.rate = Integer.parseInt(value);
                     case "--latency-warm-up-s" -> options.latencyWarmUpSeconds = Integer.parseInt(value);
@@ -575,6 +605,9 @@ public final class StreamLoad {
                     case "--out-of-orderness-ms" ->
                         options.latencyOutOfOrderness = Duration.ofMillis(Long.parseLong(value));
                     case "--watermark-ms" -> options.watermarkInterval = Duration.ofMillis(Long.parseLong(value));
+                    case "--latency-delivery" ->
+                        options.latencyDelivery = StreamSettings.Delivery.valueOf(value.toUpperCase(Locale.ROOT));
+                    case "--buffer-timeout-ms" -> options.bufferTimeout = Duration.ofMillis(Long.parseLong(value));
                     default ->
                         throw new IllegalArgumentException(
                                 "unknown option " + args[i] + "; see StreamLoad's" + " Options for the names");
@@ -592,7 +625,7 @@ public final class StreamLoad {
                     Locale.ROOT,
                     "seed %d, customers %d, days %d, parallelism %d, partitions %d, checkpoints every %d ms, state %s;"
                             + " latency: %d a second, %d s warm-up + %d s measured, checkpoints every %d ms,"
-                            + " out-of-orderness %d ms, watermarks every %d ms",
+                            + " out-of-orderness %d ms, watermarks every %d ms, delivery %s, buffer timeout %d ms",
                     seed,
                     customers,
                     days,
@@ -605,7 +638,16 @@ public final class StreamLoad {
                     latencySeconds,
                     latencyCheckpointInterval.toMillis(),
                     latencyOutOfOrderness.toMillis(),
-                    watermarkInterval.toMillis());
+                    watermarkInterval.toMillis(),
+                    latencyDelivery,
+                    bufferTimeout.toMillis());
         }
+    }
+
+    /** CPU time of this whole process (every thread, user and system), from the operating system. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

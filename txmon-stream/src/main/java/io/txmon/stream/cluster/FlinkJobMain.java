@@ -21,7 +21,9 @@ import org.apache.flink.util.TimeUtils;
  *
  * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code
  * --db URL}, {@code --group NAME}, {@code --out-of-orderness 2min}, {@code --checkpoint-interval 1s}, {@code
- * --idle-partition-timeout 30s}, {@code --forget-quiet-accounts-after 730d}, {@code --base-currency USD}; parallelism is {@code flink run -p N}. Files are read where the job is submitted.
+ * --idle-partition-timeout 30s}, {@code --forget-quiet-accounts-after 730d}, {@code --delivery EXACTLY_ONCE},
+ * {@code --watermark-interval 200ms}, {@code --buffer-timeout 100ms}, {@code --base-currency USD}; parallelism is
+ * {@code flink run -p N}. Files are read where the job is submitted.
  */
 public final class FlinkJobMain {
     private FlinkJobMain() {}
@@ -62,6 +64,15 @@ public final class FlinkJobMain {
         }
         if (arguments.has("forget-quiet-accounts-after")) {
             settings.quietAccountTtl(TimeUtils.parseDuration(arguments.get("forget-quiet-accounts-after")));
+        }
+        if (arguments.has("delivery")) {
+            settings.delivery(StreamSettings.Delivery.valueOf(arguments.get("delivery")));
+        }
+        if (arguments.has("watermark-interval")) {
+            settings.watermarkInterval(TimeUtils.parseDuration(arguments.get("watermark-interval")));
+        }
+        if (arguments.has("buffer-timeout")) {
+            settings.bufferTimeout(TimeUtils.parseDuration(arguments.get("buffer-timeout")));
         }
         if (arguments.has("base-currency")) {
             settings.baseCurrency(Currency.getInstance(arguments.get("base-currency")));

@@ -69,6 +69,8 @@ public final class KafkaDecisionJob {
     public Started addTo(StreamExecutionEnvironment env) {
         // The exactly-once sinks publish at checkpoints: without them nothing would ever be published.
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.setBufferTimeout(settings.bufferTimeout().toMillis());
+        env.getConfig().setAutoWatermarkInterval(settings.watermarkInterval().toMillis());
         Topics topics = settings.topics();
         String servers = settings.bootstrapServers();
         AccountMessages.Snapshot known = AccountMessages.readToEnd(servers, topics.accounts(), new AccountParser());
@@ -198,7 +200,10 @@ public final class KafkaDecisionJob {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setDeliveryGuarantee(
+                        settings.delivery() == StreamSettings.Delivery.EXACTLY_ONCE
+                                ? DeliveryGuarantee.EXACTLY_ONCE
+                                : DeliveryGuarantee.AT_LEAST_ONCE)
                 // Unique per topic and group: two jobs, or two sinks of one job, must never share transactional ids.
                 .setTransactionalIdPrefix("txmon-" + settings.groupId() + "-" + topic)
                 .setKafkaProducerConfig(producer)

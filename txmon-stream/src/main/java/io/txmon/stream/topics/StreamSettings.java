@@ -27,6 +27,11 @@ import java.util.Optional;
  *     time, and every decision, back for ever
  * @param watermarkInterval how often the sources emit a watermark; a transaction is decided only once the watermark
  *     passes it, so this adds up to its length to every decision's latency
+ * @param delivery how the Kafka sinks publish: exactly once (in Kafka transactions committed at checkpoints, so a
+ *     read_committed reader sees a decision only after the next checkpoint) or at least once (at once; after a
+ *     failure, decisions made since the last checkpoint are published again)
+ * @param bufferTimeout how long a task may hold a part-filled network buffer before sending it on; each shuffle can
+ *     add up to this to a decision's latency
  */
 public record StreamSettings(
         String bootstrapServers,
@@ -44,7 +49,21 @@ public record StreamSettings(
         StateBackend stateBackend,
         Duration watermarkInterval,
         Duration idlePartitionTimeout,
-        Duration quietAccountTtl) {
+        Duration quietAccountTtl,
+        Delivery delivery,
+        Duration bufferTimeout) {
+
+    /** How decisions are published to Kafka. */
+    public enum Delivery {
+        /** Each decision published exactly once, at the checkpoint after it was made. */
+        EXACTLY_ONCE,
+        /**
+         * Each decision published as soon as it is made; after a failure, those made since the last checkpoint are
+         * made again and published again (the same decisions: readers keep one per transaction id, as the database
+         * sink does).
+         */
+        AT_LEAST_ONCE
+    }
 
     /** Where keyed state lives: on the heap (fast, bounded by memory), or in RocksDB on local disk (for production). */
     public enum StateBackend {
@@ -77,6 +96,13 @@ public record StreamSettings(
      */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
 
+    /**
+     * Flink's own ({@code execution.buffer-timeout}). A decision crosses two shuffles, so at a rate that fills buffers
+     * slower than this it can add up to twice this to a decision's latency; shorter timeouts send more, smaller
+     * buffers, which cost throughput (BENCHMARKS.md, streaming).
+     */
+    public static final Duration DEFAULT_BUFFER_TIMEOUT = Duration.ofMillis(100);
+
     public StreamSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topics, "topics");
@@ -103,6 +129,10 @@ public record StreamSettings(
         if (idlePartitionTimeout.toMillis() < 1) {
             throw new IllegalArgumentException(
                     "idle partition timeout must be at least 1ms, was " + idlePartitionTimeout);
+        }
+        Objects.requireNonNull(delivery, "delivery");
+        if (bufferTimeout.isNegative()) {
+            throw new IllegalArgumentException("buffer timeout must not be negative, was " + bufferTimeout);
         }
         if (watermarkInterval.toMillis() < 1) {
             throw new IllegalArgumentException("watermark interval must be at least 1ms, was " + watermarkInterval);
@@ -136,6 +166,8 @@ public record StreamSettings(
         private Duration watermarkInterval = DEFAULT_WATERMARK_INTERVAL;
         private Duration idlePartitionTimeout = DEFAULT_IDLE_PARTITION_TIMEOUT;
         private Duration quietAccountTtl = DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL;
+        private Delivery delivery = Delivery.EXACTLY_ONCE;
+        private Duration bufferTimeout = DEFAULT_BUFFER_TIMEOUT;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -231,6 +263,18 @@ public record StreamSettings(
             return this;
         }
 
+        /** Default {@link Delivery#EXACTLY_ONCE}. */
+        public Builder delivery(Delivery value) {
+            delivery = value;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_BUFFER_TIMEOUT}; zero sends every record at once. */
+        public Builder bufferTimeout(Duration value) {
+            bufferTimeout = value;
+            return this;
+        }
+
         public StreamSettings build() {
             return new StreamSettings(
                     bootstrapServers,
@@ -248,7 +292,9 @@ public record StreamSettings(
                     stateBackend,
                     watermarkInterval,
                     idlePartitionTimeout,
-                    quietAccountTtl);
+                    quietAccountTtl,
+                    delivery,
+                    bufferTimeout);
         }
     }
 }

@@ -166,6 +166,28 @@ class KafkaDecisionJobIT {
     }
 
     @Test
+    void atLeastOnceDeliveryPublishesDecisionsAsTheyAreMadeWithoutWaitingForACheckpoint() throws Exception {
+        Topics topics = Topics.prefixed("at-least-once", "at-least-once");
+        kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
+        StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId("at-least-once")
+                .model(model)
+                // No checkpoint completes while the test runs: exactly once would publish nothing in that time.
+                .checkpointInterval(Duration.ofMinutes(10))
+                .delivery(StreamSettings.Delivery.AT_LEAST_ONCE)
+                .build();
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
+            producer.accounts(accounts.values());
+            try (LocalCluster job = LocalCluster.start(settings, 0)) {
+                producer.transactions(inEventTimeOrder, 0, OptionalDouble.empty());
+
+                awaitAtLeastOne(topics.decisions());
+            }
+        }
+    }
+
+    @Test
     void setsAsideLateTransactionsCopiesAndMessagesThatAreNoTransactionEachWithItsReason() throws Exception {
         Topics topics = Topics.prefixed("late", "late");
         // One partition: event time moves per partition, so the late one must share the partition that moved it.

@@ -27,4 +27,30 @@ class StreamSettingsTest {
                 .hasMessageContaining("watermark interval")
                 .hasMessageContaining("PT0S");
     }
+
+    @Test
+    void publishesExactlyOnceWithFlinksBufferTimeoutUnlessToldOtherwise() {
+        StreamSettings defaults = StreamSettings.builder("127.0.0.1:9092").build();
+
+        assertThat(defaults.delivery()).isEqualTo(StreamSettings.Delivery.EXACTLY_ONCE);
+        assertThat(defaults.bufferTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(StreamSettings.builder("127.0.0.1:9092")
+                        .delivery(StreamSettings.Delivery.AT_LEAST_ONCE)
+                        .bufferTimeout(Duration.ZERO)
+                        .build())
+                .satisfies(settings -> {
+                    assertThat(settings.delivery()).isEqualTo(StreamSettings.Delivery.AT_LEAST_ONCE);
+                    assertThat(settings.bufferTimeout()).isZero();
+                });
+    }
+
+    @Test
+    void refusesANegativeBufferTimeoutAndNamesIt() {
+        assertThatThrownBy(() -> StreamSettings.builder("127.0.0.1:9092")
+                        .bufferTimeout(Duration.ofMillis(-1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("buffer timeout")
+                .hasMessageContaining("PT-0.001S");
+    }
 }

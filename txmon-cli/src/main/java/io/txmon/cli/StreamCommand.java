@@ -90,8 +90,9 @@ final class StreamCommand implements Callable<Integer> {
     @Option(
             names = "--delivery",
             defaultValue = "EXACTLY_ONCE",
-            description = "EXACTLY_ONCE publishes each decision once, at the checkpoint after it; AT_LEAST_ONCE at once,"
-                    + " and again after a failure (default: ${DEFAULT-VALUE}).")
+            description =
+                    "EXACTLY_ONCE publishes each decision once, at the checkpoint after it; AT_LEAST_ONCE at once,"
+                            + " and again after a failure (default: ${DEFAULT-VALUE}).")
     StreamSettings.Delivery delivery;
 
     @Option(

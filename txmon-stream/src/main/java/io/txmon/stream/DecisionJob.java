@@ -184,7 +184,7 @@ public final class DecisionJob {
                 : transactions.assignTimestampsAndWatermarks(time).name("event time");
         DataStream<AccountInput> events = timed.flatMap((SequencedTransaction tx, Collector<AccountInput> out) ->
                         AccountEvent.of(tx).forEach(out::collect))
-                .returns(TypeInformation.of(AccountInput.class))
+                .returns(AccountInputType.INSTANCE)
                 .name("accounts of each transaction");
         if (accountUpdates.isPresent()) {
             DataStream<ReferenceAccount> received = accountUpdates.get();
@@ -193,7 +193,7 @@ public final class DecisionJob {
             int parallelism = received.getParallelism();
             DataStream<AccountInput> updates = received.map(
                             (ReferenceAccount update) -> (AccountInput) new AccountUpdate(update))
-                    .returns(TypeInformation.of(AccountInput.class))
+                    .returns(AccountInputType.INSTANCE)
                     .setParallelism(parallelism)
                     .name("account updates")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new OutsideEventTime<>()))

@@ -16,7 +16,9 @@ import java.util.Currency;
  * Writes a transaction field by field for Flink's Kryo, which the job registers for it. A transaction is no Flink
  * POJO (its currency is a {@link Currency}), so without this Kryo serializes it, on every one of the job's three
  * shuffles, by reflecting over the record: measured on the stream benchmark, Kryo took about a fifth of the
- * account-states task and a third of the decisions task (BENCHMARKS.md, "Streaming").
+ * account-states task and a third of the decisions task (BENCHMARKS.md, "Streaming"). Its fields are {@link
+ * TransactionBinary}'s, written with Kryo's own string and number writers rather than through a {@code DataOutput}
+ * around Kryo's stream, which goes byte by byte; {@code TransactionSerializersTest} holds the two to each other.
  */
 public final class TransactionKryoSerializer extends Serializer<Transaction> {
     private static final Channel[] CHANNELS = Channel.values();

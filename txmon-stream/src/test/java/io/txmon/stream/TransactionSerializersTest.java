@@ -1,0 +1,87 @@
+package io.txmon.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.txmon.transaction.Account;
+import io.txmon.transaction.AccountType;
+import io.txmon.transaction.Channel;
+import io.txmon.transaction.Transaction;
+import io.txmon.transaction.TransactionType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The job's serializers give back exactly what they were given, and agree on a transaction's fields. */
+class TransactionSerializersTest {
+    private static final Transaction EVERY_FIELD = Transaction.builder(
+                    "tx-1", Instant.parse("2026-02-02T09:00:00.123456789Z"), "acct-a", new BigDecimal("1234.5600"))
+            .currency(Currency.getInstance("EUR"))
+            .type(TransactionType.TRANSFER)
+            .counterpartyId("acct-b")
+            .merchantId("m-1")
+            .merchantType("grocery")
+            .location("Zürich")
+            .country("CH")
+            .channel(Channel.values()[Channel.values().length - 1])
+            .deviceId("device-7")
+            .build();
+
+    private static final Transaction FEWEST_FIELDS = Transaction.builder(
+                    "tx-2", Instant.parse("2026-02-02T09:00:00Z"), "acct-a", new BigDecimal("999999999999999.9999"))
+            .build();
+
+    @Test
+    void anAccountsEventComesBackAsItWentInWithEveryFieldOrNone() throws IOException {
+        for (Transaction tx : new Transaction[] {EVERY_FIELD, FEWEST_FIELDS}) {
+            AccountEvent payee = new AccountEvent("acct-b", AccountEvent.Side.PAYEE, 42, tx);
+
+            assertThat(roundTrip(payee)).isEqualTo(payee);
+        }
+    }
+
+    @Test
+    void anAccountUpdateComesBackAsItWentInWithAndWithoutItsOptionalFields() throws IOException {
+        AccountUpdate full = new AccountUpdate(ReferenceAccount.of(new Account(
+                "acct-a",
+                Instant.parse("2020-01-01T00:00:00Z"),
+                AccountType.BUSINESS,
+                "GB",
+                "London",
+                new BigDecimal("80000.00"))));
+        AccountUpdate bare = new AccountUpdate(new ReferenceAccount("acct-b", null, null, null, null, null));
+
+        assertThat(roundTrip(full)).isEqualTo(full);
+        assertThat(roundTrip(bare)).isEqualTo(bare);
+    }
+
+    @Test
+    void kryosSerializerOfATransactionKeepsTheSameFieldsAsTheJobsOwn() throws IOException {
+        for (Transaction tx : new Transaction[] {EVERY_FIELD, FEWEST_FIELDS}) {
+            Kryo kryo = new Kryo();
+            kryo.register(Transaction.class, new TransactionKryoSerializer());
+            Output out = new Output(1024, -1);
+            kryo.writeObject(out, tx);
+            Transaction throughKryo = kryo.readObject(new Input(out.toBytes()), Transaction.class);
+
+            DataOutputSerializer binary = new DataOutputSerializer(256);
+            TransactionBinary.write(tx, binary);
+            Transaction throughBinary = TransactionBinary.read(new DataInputDeserializer(binary.getCopyOfBuffer()));
+
+            assertThat(throughKryo).isEqualTo(tx).isEqualTo(throughBinary);
+        }
+    }
+
+    private static AccountInput roundTrip(AccountInput input) throws IOException {
+        AccountInputSerializer serializer = new AccountInputSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(input, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}

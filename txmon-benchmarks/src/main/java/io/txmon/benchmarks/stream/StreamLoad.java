@@ -487,7 +487,6 @@ public final class StreamLoad {
         }
     }
 
-    /** One line of the throughput table. */
     /**
      * One line of the throughput table; {@code cpuSeconds} is the whole process's CPU time (user and system, every
      * thread) while a job ran, NaN where not measured. On a shared machine the wall-clock rates move with the

@@ -166,6 +166,42 @@ class KafkaDecisionJobIT {
     }
 
     @Test
+    void aQuietSpellLongerThanTheIdlePartitionTimeoutMakesNoLaterTransactionLate() throws Exception {
+        Topics topics = Topics.prefixed("quiet", "quiet");
+        kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
+        int half = inEventTimeOrder.size() / 2;
+        StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId("quiet")
+                .parallelism(2)
+                .model(model)
+                .checkpointInterval(Duration.ofMillis(300))
+                .idlePartitionTimeout(Duration.ofSeconds(1))
+                .build();
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
+            producer.accounts(accounts.values());
+            try (LocalCluster job = LocalCluster.start(settings, 0)) {
+                producer.transactions(inEventTimeOrder.subList(0, half), 0, OptionalDouble.empty());
+                awaitAtLeastOne(topics.decisions());
+                // Both partitions quiet for four times the idle timeout, as a small bank's topic is at night.
+                Thread.sleep(4_000);
+                producer.transactions(
+                        inEventTimeOrder.subList(half, inEventTimeOrder.size()), half, OptionalDouble.empty());
+                job.awaitIdleInput(settings, Duration.ofSeconds(2));
+                job.stopWithSavepoint();
+            }
+        }
+
+        Map<String, DecisionRow> streamed = new HashMap<>();
+        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
+            DecisionRow row = OutputMessages.decisionRow(record.value());
+            streamed.put(row.transactionId(), row);
+        });
+        assertThat(messages(topics.late())).as("late after the quiet spell").isEmpty();
+        assertThat(streamed).isEqualTo(batch);
+    }
+
+    @Test
     void atLeastOnceDeliveryPublishesDecisionsAsTheyAreMadeWithoutWaitingForACheckpoint() throws Exception {
         Topics topics = Topics.prefixed("at-least-once", "at-least-once");
         kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));

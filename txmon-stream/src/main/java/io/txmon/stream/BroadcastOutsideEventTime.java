@@ -38,10 +38,17 @@ final class BroadcastOutsideEventTime<K, IN, OUT> extends CoBroadcastWithKeyedOp
         // Outside event time: see the class comment.
     }
 
+    /**
+     * The broadcast input's status is ignored (see the class comment); the keyed input's counts here but is not passed
+     * on. Downstream, the operator's tasks are the channels of the next keyed operator (the join, after the accounts),
+     * and they leave idleness one at a time: the first active again would carry its watermark past halves the others,
+     * still marked idle, had yet to send, and those transfers would go undecided (KafkaDecisionJobIT, the quiet spell).
+     * Never idle downstream, this operator holds the next one's event time where it was through a quiet spell.
+     */
     @Override
     protected void processWatermarkStatus(WatermarkStatus status, int index) throws Exception {
-        if (index != BROADCAST_INPUT) {
-            super.processWatermarkStatus(status, index);
+        if (index != BROADCAST_INPUT && combinedWatermark.updateStatus(index, status.isIdle())) {
+            processWatermark(new Watermark(combinedWatermark.getCombinedWatermark()));
         }
     }
 }

@@ -182,9 +182,14 @@ public final class DecisionJob {
         DataStream<SequencedTransaction> timed = eventTimeFromSource
                 ? transactions
                 : transactions.assignTimestampsAndWatermarks(time).name("event time");
+        // At the transactions' parallelism, chained to them. Spread over more tasks, one reader's records and
+        // watermarks would reach the accounts by several channels, and after a quiet spell one channel could become
+        // active with a watermark while another, still idle, carried older transactions: they came late
+        // (KafkaDecisionJobIT, the quiet spell on a one-partition topic).
         DataStream<AccountInput> events = timed.flatMap((SequencedTransaction tx, Collector<AccountInput> out) ->
                         AccountEvent.of(tx).forEach(out::collect))
                 .returns(AccountInputType.INSTANCE)
+                .setParallelism(timed.getParallelism())
                 .name("accounts of each transaction");
         if (accountUpdates.isPresent()) {
             DataStream<ReferenceAccount> received = accountUpdates.get();

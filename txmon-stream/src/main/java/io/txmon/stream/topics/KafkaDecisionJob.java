@@ -90,12 +90,16 @@ public final class KafkaDecisionJob {
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST),
                 new TransactionDeserializer(currency),
                 TransactionMessage.class);
+        // A reader without a partition would hold event time back until the idle timeout: have none.
+        int readers = Math.min(env.getParallelism(), partitions(servers, topics.transactions()));
         SingleOutputStreamOperator<SequencedTransaction> transactions = env.fromSource(
                         transactionSource, eventTime, "transactions topic")
                 .uid("transactions-source")
-                // A reader without a partition would hold event time back until the idle timeout: have none.
-                .setParallelism(Math.min(env.getParallelism(), partitions(servers, topics.transactions())))
+                .setParallelism(readers)
                 .process(new AcceptedTransactions())
+                // Chained to its reader: a rebalance to more tasks would split one partition's records and watermarks
+                // over channels that leave idleness one at a time (DecisionJob.decide).
+                .setParallelism(readers)
                 .name("transactions, rejected ones set aside")
                 .uid("accepted-transactions");
 

@@ -50,8 +50,8 @@ class FlinkJobJarIT {
         try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka"))) {
             Topics topics = Topics.DEFAULTS;
             // A transaction a day after the world on each partition moves event time past every one of the world's,
-            // as a live stream does, without bin/txmon stream's final drain. Two partitions for the job's two tasks:
-            // with one, event time stalled in some runs (docs/streaming.md, "Event time").
+            // as a live stream does, without bin/txmon stream's final drain. Two partitions for the job's two tasks;
+            // KafkaDecisionJobIT's quiet spell covers one partition for two tasks (docs/streaming.md, "Quiet spells").
             kafka.createTopics(topics.all(), 2, List.of(topics.accounts()));
             Transaction dayAfter = Transaction.builder(
                             "day-after",

@@ -89,15 +89,7 @@ class KafkaDecisionJobIT {
             job.stopWithSavepoint();
         }
 
-        Map<String, DecisionRow> streamed = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
-            DecisionRow row = OutputMessages.decisionRow(record.value());
-            ids.add(row.transactionId());
-            streamed.put(row.transactionId(), row);
-        });
-        assertThat(ids).as("each decision once").hasSize(batch.size()).doesNotHaveDuplicates();
-        assertThat(streamed).isEqualTo(batch);
+        assertEachDecisionOnceAsInBatch(topics);
     }
 
     @Test
@@ -193,13 +185,8 @@ class KafkaDecisionJobIT {
             }
         }
 
-        Map<String, DecisionRow> streamed = new HashMap<>();
-        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
-            DecisionRow row = OutputMessages.decisionRow(record.value());
-            streamed.put(row.transactionId(), row);
-        });
         assertThat(messages(topics.late())).as("late after the quiet spell").isEmpty();
-        assertThat(streamed).isEqualTo(batch);
+        assertEachDecisionOnceAsInBatch(topics);
     }
 
     @Test
@@ -288,6 +275,19 @@ class KafkaDecisionJobIT {
                 Duration.ofSeconds(1),
                 record -> messages.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
         return messages;
+    }
+
+    /** The committed decisions on the topics' decisions topic: one per transaction, each batch scoring's. */
+    private static void assertEachDecisionOnceAsInBatch(Topics topics) {
+        Map<String, DecisionRow> streamed = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
+            DecisionRow row = OutputMessages.decisionRow(record.value());
+            ids.add(row.transactionId());
+            streamed.put(row.transactionId(), row);
+        });
+        assertThat(ids).as("each decision once").hasSize(batch.size()).doesNotHaveDuplicates();
+        assertThat(streamed).isEqualTo(batch);
     }
 
     private static void awaitAtLeastOne(String topic) throws InterruptedException {

@@ -61,8 +61,9 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             new OutputTag<>("duplicates", TypeInformation.of(SequencedTransaction.class));
 
     private static final long serialVersionUID = 1L;
-    private static final MapStateDescriptor<Long, List<AccountEvent>> WAITING =
-            new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(TypeInformation.of(AccountEvent.class)));
+    /** Events by their event time; held as {@link AccountInput} to be written by {@link AccountInputSerializer}. */
+    private static final MapStateDescriptor<Long, List<AccountInput>> WAITING =
+            new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(AccountInputType.INSTANCE));
     /** The newest reference data received for the account; replaced by each update, never cleared. */
     private static final ValueStateDescriptor<ReferenceAccount> NEWEST_REFERENCE =
             new ValueStateDescriptor<>("newest-reference", TypeInformation.of(ReferenceAccount.class));
@@ -75,7 +76,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private transient FeatureExtractor extractor;
 
     private transient ValueState<AccountState> state;
-    private transient MapState<Long, List<AccountEvent>> waiting;
+    private transient MapState<Long, List<AccountInput>> waiting;
     private transient ValueState<ReferenceAccount> newestReference;
     private transient Counter late;
     private transient Counter duplicates;
@@ -131,7 +132,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
                                     + " had already learned later transactions"));
             return;
         }
-        List<AccountEvent> sameInstant = waiting.get(at);
+        List<AccountInput> sameInstant = waiting.get(at);
         if (sameInstant != null && holds(sameInstant, event)) {
             if (event.side() == AccountEvent.Side.PAYER) {
                 duplicates.inc();
@@ -139,15 +140,16 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             }
             return;
         }
-        List<AccountEvent> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
+        List<AccountInput> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
         updated.add(event);
         waiting.put(at, updated);
         context.timerService().registerEventTimeTimer(at);
     }
 
-    private static boolean holds(List<AccountEvent> waiting, AccountEvent event) {
+    private static boolean holds(List<AccountInput> waiting, AccountEvent event) {
         String id = event.transaction().transactionId();
-        for (AccountEvent held : waiting) {
+        for (AccountInput input : waiting) {
+            AccountEvent held = (AccountEvent) input;
             if (held.side() == event.side()
                     && held.transaction().transactionId().equals(id)) {
                 return true;
@@ -166,7 +168,8 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
         FeatureExtractor extractor = extractor(context);
-        List<AccountEvent> due = new ArrayList<>(waiting.get(timestamp));
+        List<AccountEvent> due = new ArrayList<>();
+        waiting.get(timestamp).forEach(input -> due.add((AccountEvent) input));
         waiting.remove(timestamp);
         due.sort(AccountEvent.ORDER);
         AccountState account = null;

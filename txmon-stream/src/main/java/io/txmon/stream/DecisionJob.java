@@ -226,8 +226,8 @@ public final class DecisionJob {
     }
 
     /**
-     * Registers the job's own Kryo serializers for the types Flink cannot treat as POJOs, so that Kryo does not reflect
-     * over them on every shuffle, and turns object reuse on: no function of the job changes what it is given or
+     * Registers the job's own Kryo serializer for transactions, which Flink cannot treat as POJOs, so that Kryo does not
+     * reflect over them on every shuffle, and turns object reuse on: no function of the job changes what it is given or
      * keeps it beyond the call but in keyed state, which records arriving over the network go to, so Flink need not
      * copy each record for every operator chained after the one that made it (the decisions for the topic, the
      * alerts and the database: 10 % of the decisions task on the stream benchmark).
@@ -237,7 +237,6 @@ public final class DecisionJob {
                 .getOptional(PipelineOptions.SERIALIZATION_CONFIG)
                 .orElse(List.of()));
         registered.add(kryo(Transaction.class, TransactionKryoSerializer.class));
-        registered.add(kryo(AccountEvent.class, AccountEventKryoSerializer.class));
         Configuration config = new Configuration();
         config.set(PipelineOptions.SERIALIZATION_CONFIG, registered);
         config.set(PipelineOptions.OBJECT_REUSE, true);

@@ -14,8 +14,8 @@ import org.apache.flink.types.StringValue;
 
 /**
  * A transaction written field by field, as the job's serializers carry it between tasks and keep it in state: the
- * amount exactly (unscaled value and scale), absent optional fields as nulls. {@link AccountInputSerializer} writes
- * transactions so; {@link TransactionKryoSerializer} writes the same fields with Kryo's writers.
+ * amount exactly (unscaled value and scale), absent optional fields as nulls: the one field list behind {@link
+ * AccountInputSerializer} and {@link TransactionKryoSerializer}.
  */
 final class TransactionBinary {
     private static final Channel[] CHANNELS = Channel.values();

@@ -7,7 +7,7 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.stream.ScoredWorld;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.topics.DecisionConsumer;
-import io.txmon.stream.topics.OutputMessages;
+import io.txmon.stream.topics.PublishedDecisions;
 import io.txmon.stream.topics.StreamSettings;
 import io.txmon.stream.topics.Topics;
 import io.txmon.stream.topics.TransactionProducer;
@@ -15,8 +15,6 @@ import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -80,15 +78,7 @@ class LocalClusterRecoveryIT {
                 job.stopWithSavepoint();
             }
 
-            List<String> ids = new ArrayList<>();
-            Map<String, DecisionRow> streamed = new HashMap<>();
-            DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
-                DecisionRow row = OutputMessages.decisionRow(record.value());
-                ids.add(row.transactionId());
-                streamed.put(row.transactionId(), row);
-            });
-            assertThat(ids).as("each decision once").hasSize(batch.size()).doesNotHaveDuplicates();
-            assertThat(streamed).isEqualTo(batch);
+            PublishedDecisions.assertEachOnceAsInBatch(kafka.bootstrapServers(), topics.decisions(), batch);
         }
     }
 

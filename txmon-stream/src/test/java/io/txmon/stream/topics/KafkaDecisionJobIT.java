@@ -89,7 +89,7 @@ class KafkaDecisionJobIT {
             job.stopWithSavepoint();
         }
 
-        assertEachDecisionOnceAsInBatch(topics);
+        PublishedDecisions.assertEachOnceAsInBatch(kafka.bootstrapServers(), topics.decisions(), batch);
     }
 
     @Test
@@ -186,7 +186,7 @@ class KafkaDecisionJobIT {
         }
 
         assertThat(messages(topics.late())).as("late after the quiet spell").isEmpty();
-        assertEachDecisionOnceAsInBatch(topics);
+        PublishedDecisions.assertEachOnceAsInBatch(kafka.bootstrapServers(), topics.decisions(), batch);
     }
 
     @Test
@@ -275,19 +275,6 @@ class KafkaDecisionJobIT {
                 Duration.ofSeconds(1),
                 record -> messages.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)));
         return messages;
-    }
-
-    /** The committed decisions on the topics' decisions topic: one per transaction, each batch scoring's. */
-    private static void assertEachDecisionOnceAsInBatch(Topics topics) {
-        Map<String, DecisionRow> streamed = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        DecisionConsumer.read(kafka.bootstrapServers(), topics.decisions(), Duration.ofSeconds(2), record -> {
-            DecisionRow row = OutputMessages.decisionRow(record.value());
-            ids.add(row.transactionId());
-            streamed.put(row.transactionId(), row);
-        });
-        assertThat(ids).as("each decision once").hasSize(batch.size()).doesNotHaveDuplicates();
-        assertThat(streamed).isEqualTo(batch);
     }
 
     private static void awaitAtLeastOne(String topic) throws InterruptedException {

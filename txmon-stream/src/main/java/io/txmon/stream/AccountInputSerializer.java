@@ -4,7 +4,6 @@ import io.txmon.transaction.AccountType;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -16,42 +15,12 @@ import org.apache.flink.types.StringValue;
  * sealed, which Flink can only hand to Kryo: through Kryo's stream over Flink's buffers, reading these events took a
  * sixth of the account-states task on the stream benchmark (BENCHMARKS.md, "Streaming").
  */
-final class AccountInputSerializer extends TypeSerializer<AccountInput> {
+final class AccountInputSerializer extends ImmutableValueSerializer<AccountInput> {
     private static final long serialVersionUID = 1L;
     private static final byte EVENT = 0;
     private static final byte UPDATE = 1;
     private static final AccountEvent.Side[] SIDES = AccountEvent.Side.values();
     private static final AccountType[] ACCOUNT_TYPES = AccountType.values();
-
-    @Override
-    public boolean isImmutableType() {
-        return true; // records of immutable values
-    }
-
-    @Override
-    public TypeSerializer<AccountInput> duplicate() {
-        return this; // stateless
-    }
-
-    @Override
-    public AccountInput createInstance() {
-        return null;
-    }
-
-    @Override
-    public AccountInput copy(AccountInput from) {
-        return from;
-    }
-
-    @Override
-    public AccountInput copy(AccountInput from, AccountInput reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
 
     @Override
     public void serialize(AccountInput input, DataOutputView out) throws IOException {
@@ -103,26 +72,6 @@ final class AccountInputSerializer extends TypeSerializer<AccountInput> {
                 country,
                 city,
                 in.readBoolean() ? TransactionBinary.readAmount(in) : null));
-    }
-
-    @Override
-    public AccountInput deserialize(AccountInput reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AccountInputSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return AccountInputSerializer.class.hashCode();
     }
 
     @Override

@@ -63,7 +63,7 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private static final long serialVersionUID = 1L;
     /** Events by their event time; held as {@link AccountInput} to be written by {@link AccountInputSerializer}. */
     private static final MapStateDescriptor<Long, List<AccountInput>> WAITING =
-            new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(AccountInputType.INSTANCE));
+            new MapStateDescriptor<>("waiting-events", Types.LONG, Types.LIST(SerializedType.ACCOUNT_INPUT));
     /** The newest reference data received for the account; replaced by each update, never cleared. */
     private static final ValueStateDescriptor<ReferenceAccount> NEWEST_REFERENCE =
             new ValueStateDescriptor<>("newest-reference", TypeInformation.of(ReferenceAccount.class));
@@ -181,16 +181,11 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             double[] features = new double[Feature.COUNT];
             if (event.side() == AccountEvent.Side.PAYER) {
                 extractor.observePayer(tx, account, features);
-                out.collect(new FeatureHalf(
-                        event.accountId(),
-                        AccountEvent.Side.PAYER,
-                        tx.payeeAccount() != null,
-                        event.sequenced(),
-                        features));
+                out.collect(
+                        FeatureHalf.payer(event.accountId(), tx.payeeAccount() != null, event.sequenced(), features));
             } else {
                 extractor.observePayee(tx, account, features);
-                out.collect(
-                        new FeatureHalf(event.accountId(), AccountEvent.Side.PAYEE, true, event.sequenced(), features));
+                out.collect(FeatureHalf.payee(event.accountId(), event.sequenced(), features));
             }
         }
         if (account != null) {

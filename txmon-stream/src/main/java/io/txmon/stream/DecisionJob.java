@@ -188,7 +188,7 @@ public final class DecisionJob {
         // (KafkaDecisionJobIT, the quiet spell on a one-partition topic).
         DataStream<AccountInput> events = timed.flatMap((SequencedTransaction tx, Collector<AccountInput> out) ->
                         AccountEvent.of(tx).forEach(out::collect))
-                .returns(AccountInputType.INSTANCE)
+                .returns(SerializedType.ACCOUNT_INPUT)
                 .setParallelism(timed.getParallelism())
                 .name("accounts of each transaction");
         if (accountUpdates.isPresent()) {
@@ -198,7 +198,7 @@ public final class DecisionJob {
             int parallelism = received.getParallelism();
             DataStream<AccountInput> updates = received.map(
                             (ReferenceAccount update) -> (AccountInput) new AccountUpdate(update))
-                    .returns(AccountInputType.INSTANCE)
+                    .returns(SerializedType.ACCOUNT_INPUT)
                     .setParallelism(parallelism)
                     .name("account updates")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new OutsideEventTime<>()))
@@ -210,7 +210,7 @@ public final class DecisionJob {
                 .connect(accepted)
                 .transform(
                         "account states",
-                        TypeInformation.of(FeatureHalf.class),
+                        SerializedType.FEATURE_HALF,
                         new BroadcastOutsideEventTime<>(new AccountStates(decides, reference, quietAccountTtl)));
         SingleOutputStreamOperator<DecidedTransaction> decisions = halves.keyBy(FeatureHalf::transactionId)
                 .connect(accepted)

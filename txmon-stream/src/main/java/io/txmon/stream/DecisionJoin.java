@@ -1,6 +1,5 @@
 package io.txmon.stream;
 
-import io.txmon.features.Feature;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.DecisionEngine;
 import io.txmon.scoring.RiskLevel;
@@ -41,12 +40,7 @@ final class DecisionJoin
 
     private static final long serialVersionUID = 1L;
     private static final ValueStateDescriptor<FeatureHalf> WAITING =
-            new ValueStateDescriptor<>("waiting-half", FeatureHalf.class);
-    /** The payee's features are the contiguous {@code cp_} block of the vector. */
-    private static final int PAYEE_FROM = Feature.CP_PRIOR_TX_COUNT.ordinal();
-
-    private static final int PAYEE_TO = Feature.CP_SENT_SIMILAR_7D.ordinal();
-
+            new ValueStateDescriptor<>("waiting-half", SerializedType.FEATURE_HALF);
     private final WhatDecides starting;
 
     /** Null until a decision needs it after the task opened or a control message arrived: built from broadcast state. */
@@ -92,7 +86,12 @@ final class DecisionJoin
         FeatureHalf payer = first.side() == AccountEvent.Side.PAYER ? first : half;
         FeatureHalf payee = first.side() == AccountEvent.Side.PAYER ? half : first;
         double[] features = payer.features();
-        System.arraycopy(payee.features(), PAYEE_FROM, features, PAYEE_FROM, PAYEE_TO - PAYEE_FROM + 1);
+        System.arraycopy(
+                payee.features(),
+                FeatureHalf.PAYEE_FROM,
+                features,
+                FeatureHalf.PAYEE_FROM,
+                FeatureHalf.PAYEE_TO - FeatureHalf.PAYEE_FROM + 1);
         waiting.clear();
         context.timerService().deleteEventTimeTimer(first.eventTimeMillis());
         out.collect(decided(payer, features, context));

@@ -81,6 +81,9 @@ class DecisionJoinTest {
                 .type(TransactionType.TRANSFER)
                 .counterpartyId("acct_b")
                 .build();
-        return new FeatureHalf(accountId, side, true, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
+        SequencedTransaction sequenced = new SequencedTransaction(1, tx);
+        return side == AccountEvent.Side.PAYER
+                ? FeatureHalf.payer(accountId, true, sequenced, new double[Feature.COUNT])
+                : FeatureHalf.payee(accountId, sequenced, new double[Feature.COUNT]);
     }
 }

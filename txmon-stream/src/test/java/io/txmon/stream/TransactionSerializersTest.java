@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.txmon.features.Feature;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountType;
 import io.txmon.transaction.Channel;
@@ -76,6 +77,50 @@ class TransactionSerializersTest {
 
             assertThat(throughKryo).isEqualTo(tx).isEqualTo(throughBinary);
         }
+    }
+
+    @Test
+    void aPayersHalfComesBackWithItsTransactionAndEveryFeature() throws IOException {
+        for (boolean transfer : new boolean[] {true, false}) {
+            FeatureHalf payer =
+                    FeatureHalf.payer("acct-a", transfer, new SequencedTransaction(7, EVERY_FIELD), numbered());
+
+            FeatureHalf back = roundTrip(payer);
+
+            assertThat(back).usingRecursiveComparison().isEqualTo(payer);
+        }
+    }
+
+    @Test
+    void aPayeesHalfComesBackWithItsIdTimeAndCounterpartyFeaturesAlone() throws IOException {
+        FeatureHalf payee = FeatureHalf.payee("acct-b", new SequencedTransaction(7, EVERY_FIELD), numbered());
+
+        FeatureHalf back = roundTrip(payee);
+
+        assertThat(back.transactionId()).isEqualTo("tx-1");
+        assertThat(back.eventTimeMillis()).isEqualTo(EVERY_FIELD.timestamp().toEpochMilli());
+        assertThat(back.transaction()).isNull();
+        assertThat(back.side()).isEqualTo(AccountEvent.Side.PAYEE);
+        for (int i = 0; i < Feature.COUNT; i++) {
+            boolean counterparty = i >= FeatureHalf.PAYEE_FROM && i <= FeatureHalf.PAYEE_TO;
+            assertThat(back.features()[i]).as(Feature.values()[i].name()).isEqualTo(counterparty ? i + 0.5 : 0.0);
+        }
+    }
+
+    /** Feature i is i + 0.5, so that a value read into the wrong place shows. */
+    private static double[] numbered() {
+        double[] features = new double[Feature.COUNT];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = i + 0.5;
+        }
+        return features;
+    }
+
+    private static FeatureHalf roundTrip(FeatureHalf half) throws IOException {
+        FeatureHalfSerializer serializer = new FeatureHalfSerializer();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(half, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     }
 
     private static AccountInput roundTrip(AccountInput input) throws IOException {

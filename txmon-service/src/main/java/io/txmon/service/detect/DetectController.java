@@ -32,13 +32,13 @@ class DetectController {
     static final int MAX_BATCH = 1_000;
 
     private final OnlineIngestion ingestion;
-    private final TransactionParser parser;
+    private final TransactionJson.Reader transactionJson;
     private final DetectionMetrics metrics;
     private final Duration timeout;
 
     DetectController(OnlineIngestion ingestion, DetectionMetrics metrics, TxmonProperties properties) {
         this.ingestion = ingestion;
-        this.parser = new TransactionParser(properties.baseCurrency());
+        this.transactionJson = TransactionJson.reader(new TransactionParser(properties.baseCurrency()));
         this.metrics = metrics;
         this.timeout = properties.detect().timeout();
     }
@@ -60,7 +60,7 @@ class DetectController {
                     @org.springframework.web.bind.annotation.RequestBody
                     String body) {
         long start = System.nanoTime();
-        Transaction transaction = TransactionJson.parse(body, parser);
+        Transaction transaction = transactionJson.parse(body);
         DetectionResponse response = DetectionResponse.of(ingestion.decide(transaction, timeout));
         metrics.answered(Duration.ofNanos(System.nanoTime() - start));
         return response;
@@ -97,7 +97,7 @@ class DetectController {
         List<Transaction> transactions = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
             try {
-                transactions.add(TransactionJson.parse(elements.get(i), parser));
+                transactions.add(transactionJson.parse(elements.get(i)));
             } catch (InvalidFieldException e) {
                 throw new InvalidFieldException("transactions[" + i + "]." + e.field(), problemOf(e));
             }

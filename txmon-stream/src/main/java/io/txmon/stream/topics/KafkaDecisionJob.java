@@ -1,5 +1,6 @@
 package io.txmon.stream.topics;
 
+import io.txmon.formats.TransactionJson;
 import io.txmon.stream.ControlError;
 import io.txmon.stream.ControlMessage;
 import io.txmon.stream.DecisionDatabaseSink;
@@ -228,7 +229,7 @@ public final class KafkaDecisionJob {
     private static final class TransactionDeserializer implements KafkaRecordDeserializationSchema<TransactionMessage> {
         private static final long serialVersionUID = 1L;
         private final Currency baseCurrency;
-        private transient TransactionParser parser;
+        private transient TransactionJson.Reader reader;
 
         TransactionDeserializer(Currency baseCurrency) {
             this.baseCurrency = baseCurrency;
@@ -236,10 +237,10 @@ public final class KafkaDecisionJob {
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TransactionMessage> out) {
-            if (parser == null) {
-                parser = new TransactionParser(baseCurrency);
+            if (reader == null) {
+                reader = TransactionJson.reader(new TransactionParser(baseCurrency));
             }
-            out.collect(TransactionMessages.read(record, parser));
+            out.collect(TransactionMessages.read(record, reader));
         }
 
         @Override

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OutputMessages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Writes the messages: a generator from the mapper sets up a serialization context per message that plain
+     * properties never use, a third of the time the decisions sink spent on JSON (BENCHMARKS.md, "Streaming").
+     */
+    private static final JsonFactory GENERATORS = JsonFactory.builder().build();
 
     private OutputMessages() {}
 
@@ -143,7 +151,7 @@ public final class OutputMessages {
      */
     private static byte[] object(Consumer<JsonGenerator> properties) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+        try (JsonGenerator json = GENERATORS.createGenerator(ObjectWriteContext.empty(), bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
             properties.accept(json);
             json.writeEndObject();

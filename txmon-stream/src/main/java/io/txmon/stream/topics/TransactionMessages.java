@@ -35,17 +35,25 @@ public final class TransactionMessages {
      * partition stands in: ties then break in partition order, which is all a topic promises.
      */
     public static TransactionMessage read(ConsumerRecord<byte[], byte[]> record, TransactionParser parser) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        return read(record, TransactionJson.reader(parser));
+    }
+
+    /** The transaction a message holds, or why it holds none, read by {@code reader}: for a stream of messages. */
+    public static TransactionMessage read(ConsumerRecord<byte[], byte[]> record, TransactionJson.Reader reader) {
         String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
         try {
-            Transaction transaction = TransactionJson.parse(value, parser);
+            Transaction transaction = reader.parse(value);
             long sequence = sequence(record).orElse(record.offset());
             return TransactionMessage.accepted(new SequencedTransaction(sequence, transaction));
         } catch (InvalidFieldException e) {
-            return TransactionMessage.rejected(where, value, e.getMessage());
+            return TransactionMessage.rejected(where(record), value, e.getMessage());
         } catch (NumberFormatException e) {
-            return TransactionMessage.rejected(where, value, SEQUENCE_HEADER + " must be a whole number");
+            return TransactionMessage.rejected(where(record), value, SEQUENCE_HEADER + " must be a whole number");
         }
+    }
+
+    private static String where(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private static Optional<Long> sequence(ConsumerRecord<byte[], byte[]> record) {

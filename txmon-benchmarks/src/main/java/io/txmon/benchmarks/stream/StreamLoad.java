@@ -123,8 +123,8 @@ public final class StreamLoad {
             rows.add(new Row("producer (TransactionProducer, idempotent, acks=all)", n, produced.toNanos() / NANOS));
             System.out.println(rows.get(rows.size() - 1).line());
 
-            // Round after round, each job's code is compiled by the JIT already: the first round's jobs pay for
-            // their compilation, up to a third of txmon's CPU time in a JFR profile (BENCHMARKS.md, run 5).
+
+
             for (int round = 1; round <= options.rounds; round++) {
                 for (StreamSettings.StateBackend backend : options.backends) {
                     String tag =

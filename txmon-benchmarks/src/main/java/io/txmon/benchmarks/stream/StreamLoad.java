@@ -123,8 +123,9 @@ public final class StreamLoad {
             rows.add(new Row("producer (TransactionProducer, idempotent, acks=all)", n, produced.toNanos() / NANOS));
             System.out.println(rows.get(rows.size() - 1).line());
 
-
-
+            // The first round's jobs pay for the JIT's compiling of their code, and the counter, first, for much of
+            // Kafka's and Flink's that txmon then finds compiled: a fifth of the process's CPU time in the first
+            // txmon job went to the compiler threads in a JFR profile (BENCHMARKS.md, run 5). Later rounds are warm.
             for (int round = 1; round <= options.rounds; round++) {
                 for (StreamSettings.StateBackend backend : options.backends) {
                     String tag =

@@ -87,11 +87,7 @@ final class DecisionJoin
         FeatureHalf payee = first.side() == AccountEvent.Side.PAYER ? half : first;
         double[] features = payer.features();
         System.arraycopy(
-                payee.features(),
-                FeatureHalf.PAYEE_FROM,
-                features,
-                FeatureHalf.PAYEE_FROM,
-                FeatureHalf.PAYEE_TO - FeatureHalf.PAYEE_FROM + 1);
+                payee.features(), FeatureHalf.PAYEE_FROM, features, FeatureHalf.PAYEE_FROM, FeatureHalf.PAYEE_COUNT);
         waiting.clear();
         context.timerService().deleteEventTimeTimer(first.eventTimeMillis());
         out.collect(decided(payer, features, context));

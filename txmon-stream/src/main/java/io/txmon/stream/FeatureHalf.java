@@ -27,6 +27,9 @@ record FeatureHalf(
     /** ... to this one, included. */
     static final int PAYEE_TO = Feature.CP_SENT_SIMILAR_7D.ordinal();
 
+    /** How many features the payee's half gives. */
+    static final int PAYEE_COUNT = PAYEE_TO - PAYEE_FROM + 1;
+
     FeatureHalf {
         Objects.requireNonNull(transactionId, "transactionId");
         if ((side == AccountEvent.Side.PAYER) != (transaction != null)) {

@@ -19,7 +19,6 @@ final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> 
     private static final byte PAYER = 0;
     private static final byte PAYER_OF_TRANSFER = 1;
     private static final byte PAYEE = 2;
-    private static final int PAYEE_COUNT = FeatureHalf.PAYEE_TO - FeatureHalf.PAYEE_FROM + 1;
 
     @Override
     public void serialize(FeatureHalf half, DataOutputView out) throws IOException {
@@ -50,7 +49,7 @@ final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> 
         if (kind == PAYEE) {
             String transactionId = StringValue.readString(in);
             long eventTime = in.readLong();
-            for (int i = 0; i < PAYEE_COUNT; i++) {
+            for (int i = 0; i < FeatureHalf.PAYEE_COUNT; i++) {
                 features[FeatureHalf.PAYEE_FROM + i] = in.readDouble();
             }
             return new FeatureHalf(accountId, AccountEvent.Side.PAYEE, true, transactionId, eventTime, null, features);

@@ -2,8 +2,6 @@ package io.txmon.benchmarks.stream;
 
 import io.txmon.stream.topics.StreamSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -13,22 +11,13 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -36,19 +25,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The plumbing's ceiling: Kafka source, keyed by the message key ({@code user_id}), a counter per key in keyed state,
- * and an exactly-once Kafka sink, on a mini-cluster set up as {@code LocalCluster} sets up txmon's job (slots,
- * checkpoint interval and directory, state backend). It reads the message value and does nothing with it, so what
- * it costs is what any keyed exactly-once job on these topics costs before deciding anything.
+ * and an exactly-once Kafka sink, on a {@link BenchmarkCluster}. It reads the message value and does nothing with it,
+ * so what it costs is what any keyed exactly-once job on these topics costs before deciding anything.
  */
-public final class KeyedCounterJob implements AutoCloseable {
-    private final MiniCluster cluster;
-
-    private KeyedCounterJob(MiniCluster cluster) {
-        this.cluster = cluster;
-    }
+public final class KeyedCounterJob {
+    private KeyedCounterJob() {}
 
     /** Starts the job from the beginning of {@code input} for a new group, writing one message per input to {@code output}. */
-    public static KeyedCounterJob start(
+    public static AutoCloseable start(
             String servers,
             String input,
             String output,
@@ -57,26 +41,7 @@ public final class KeyedCounterJob implements AutoCloseable {
             Duration checkpointInterval,
             StreamSettings.StateBackend stateBackend)
             throws Exception {
-        Path checkpoints = Files.createTempDirectory("txmon-counter-checkpoints");
-        Configuration config = new Configuration();
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        config.set(RestOptions.BIND_PORT, "0");
-        config.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        config.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        config.set(
-                StateBackendOptions.STATE_BACKEND,
-                stateBackend == StreamSettings.StateBackend.ROCKSDB ? "rocksdb" : "hashmap");
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(config)
-                .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(parallelism)
-                .build());
-        cluster.start();
-        try {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-            env.setParallelism(parallelism);
+        return BenchmarkCluster.run("keyed counter", parallelism, checkpointInterval, stateBackend, env -> {
             KafkaSource<Tuple2<String, byte[]>> source = KafkaSource.<Tuple2<String, byte[]>>builder()
                     .setBootstrapServers(servers)
                     .setTopics(input)
@@ -101,23 +66,11 @@ public final class KeyedCounterJob implements AutoCloseable {
                     .name("count per key")
                     .sinkTo(sink)
                     .name("output topic");
-            StreamGraph graph = env.getStreamGraph();
-            graph.setJobName("keyed counter");
-            cluster.submitJob(graph).get();
-            return new KeyedCounterJob(cluster);
-        } catch (Exception e) {
-            cluster.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        cluster.close();
+        });
     }
 
     /** The message key as text, and the value's bytes untouched. */
-    private static final class KeyAndValue implements KafkaRecordDeserializationSchema<Tuple2<String, byte[]>> {
+    static final class KeyAndValue implements KafkaRecordDeserializationSchema<Tuple2<String, byte[]>> {
         private static final long serialVersionUID = 1L;
 
         @Override

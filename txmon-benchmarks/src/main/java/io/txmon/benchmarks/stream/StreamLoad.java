@@ -9,8 +9,10 @@ import io.txmon.scoring.TransactionScorer;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.SimulationSettings;
 import io.txmon.simulator.Simulator;
+import io.txmon.stream.StreamDecision;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.cluster.LocalCluster;
+import io.txmon.stream.topics.OutputMessages;
 import io.txmon.stream.topics.StreamSettings;
 import io.txmon.stream.topics.Topics;
 import io.txmon.stream.topics.TransactionMessages;
@@ -48,6 +50,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <ol>
  *   <li>the reference, {@link KeyedCounterJob}: the same topic through a keyed counter to an exactly-once sink;
+ *   <li>the floor, {@link RequiredOutputsJob} (unless {@code --required-outputs false}), twice: the counter's plumbing
+ *       writing txmon's outputs (a typical decision per transaction, alerts for txmon's share) without deciding,
+ *       once parsing every transaction and once reading its id alone;
  *   <li>txmon's {@code KafkaDecisionJob} on {@code LocalCluster}, a fresh consumer group, the same checkpoint
  *       interval and parallelism;
  *   <li>{@code bin/txmon score}'s decision loop in process ({@link TransactionScorer} over the same transactions in
@@ -123,6 +128,9 @@ public final class StreamLoad {
             rows.add(new Row("producer (TransactionProducer, idempotent, acks=all)", n, produced.toNanos() / NANOS));
             System.out.println(rows.get(rows.size() - 1).line());
 
+            RequiredOutputsJob.TypicalDecisions typical =
+                    options.requiredOutputs ? typicalDecisions(inEventTimeOrder, rules, model, directory) : null;
+
             // The first round's jobs pay for the JIT's compiling of their code, and the counter, first, for much of
             // Kafka's and Flink's that txmon then finds compiled: a fifth of the process's CPU time in the first
             // txmon job went to the compiler threads in a JFR profile (BENCHMARKS.md, run 5). Later rounds are warm.
@@ -148,6 +156,38 @@ public final class StreamLoad {
                                     options.checkpointInterval,
                                     backend));
                     rows.add(counter);
+                    if (typical != null) {
+                        for (RequiredOutputsJob.Reading reading : RequiredOutputsJob.Reading.values()) {
+                            String floorId = "floor-" + reading.name().toLowerCase(Locale.ROOT) + "-" + id;
+                            Topics floorTopics = Topics.prefixed(INPUT, floorId);
+                            kafka.createTopics(
+                                    List.of(floorTopics.decisions(), floorTopics.alerts()),
+                                    options.partitions,
+                                    List.of());
+                            Row floor = throughput(
+                                    "required outputs, "
+                                            + reading.name()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .replace('_', ' ') + ", no deciding (floor), " + tag,
+                                    servers,
+                                    floorTopics.decisions(),
+                                    n,
+                                    options.idle,
+                                    () -> RequiredOutputsJob.start(
+                                            servers,
+                                            input.transactions(),
+                                            floorTopics.decisions(),
+                                            floorTopics.alerts(),
+                                            floorId,
+                                            options.parallelism,
+                                            options.checkpointInterval,
+                                            backend,
+                                            typical,
+                                            reading));
+                            rows.add(floor);
+                            compare(tag + ", floor " + reading.name().toLowerCase(Locale.ROOT), floor, counter);
+                        }
+                    }
 
                     Row txmon = txmon(
                             "txmon KafkaDecisionJob, " + tag,
@@ -297,6 +337,12 @@ public final class StreamLoad {
         }
     }
 
+    /** What {@code bin/txmon score} decides with: the rules, the model, and no account known yet. */
+    private static TransactionScorer freshScorer(
+            RuleSet rules, AnomalyModel model, Function<String, Account> directory) {
+        return new TransactionScorer(rules, Optional.of(model), new InMemoryAccountStates(directory));
+    }
+
     /** {@code bin/txmon score}'s loop: every transaction in event-time order through one scorer, fresh states. */
     private static Row score(
             int pass,
@@ -304,8 +350,7 @@ public final class StreamLoad {
             RuleSet rules,
             AnomalyModel model,
             Function<String, Account> directory) {
-        TransactionScorer scorer =
-                new TransactionScorer(rules, Optional.of(model), new InMemoryAccountStates(directory));
+        TransactionScorer scorer = freshScorer(rules, model, directory);
         long started = System.nanoTime();
         double sum = 0;
         for (Transaction transaction : inEventTimeOrder) {
@@ -578,16 +623,48 @@ public final class StreamLoad {
                 () -> LocalCluster.start(built, 0));
     }
 
+    /**
+     * The decisions {@code bin/txmon score} gives on the world, one approved and one flagged of median message length
+     * each, and the share flagged: what {@link RequiredOutputsJob} writes in their place.
+     */
+    private static RequiredOutputsJob.TypicalDecisions typicalDecisions(
+            List<Transaction> inEventTimeOrder,
+            RuleSet rules,
+            AnomalyModel model,
+            Function<String, Account> directory) {
+        TransactionScorer scorer = freshScorer(rules, model, directory);
+        List<StreamDecision> approved = new ArrayList<>();
+        List<StreamDecision> flagged = new ArrayList<>();
+        for (Transaction transaction : inEventTimeOrder) {
+            StreamDecision decision = StreamDecision.of(scorer.score(transaction));
+            (decision.flagged() ? flagged : approved).add(decision);
+        }
+        Comparator<StreamDecision> bySize = Comparator.comparingInt(one -> OutputMessages.decision(one).length);
+        approved.sort(bySize);
+        flagged.sort(bySize);
+        double share = flagged.size() / (double) inEventTimeOrder.size();
+        StreamDecision typicalApproved = approved.get(approved.size() / 2);
+        StreamDecision typicalFlagged = flagged.isEmpty() ? typicalApproved : flagged.get(flagged.size() / 2);
+        System.out.printf(
+                Locale.ROOT,
+                "typical decisions for the floor: %d and %d bytes, %.2f %% flagged%n",
+                OutputMessages.decision(typicalApproved).length,
+                OutputMessages.decision(typicalFlagged).length,
+                100 * share);
+        return new RequiredOutputsJob.TypicalDecisions(
+                RequiredOutputsJob.Typical.of(typicalApproved), RequiredOutputsJob.Typical.of(typicalFlagged), share);
+    }
+
     private static void compare(String tag, Row txmon, Row counter) {
         System.out.printf(
                 Locale.ROOT,
-                "  ratio txmon / keyed counter, %s: %.2f from start, %.2f from first output%n",
+                "  ratio / keyed counter, %s: %.2f from start, %.2f from first output%n",
                 tag,
                 txmon.perSecond() / counter.perSecond(),
                 txmon.steadyPerSecond() / counter.steadyPerSecond());
         System.out.printf(
                 Locale.ROOT,
-                "  CPU per record, txmon / keyed counter, %s: %.1f / %.1f µs = %.2f%n",
+                "  CPU per record / keyed counter's, %s: %.1f / %.1f µs = %.2f%n",
                 tag,
                 txmon.cpuMicrosPerRecord(),
                 counter.cpuMicrosPerRecord(),
@@ -650,6 +727,8 @@ public final class StreamLoad {
         boolean rulesAlone = false;
         /** How many times the jobs run in turn, on fresh topics: the first round includes the JIT's compiling. */
         int rounds = 1;
+        /** Also the floor under txmon's outputs ({@link RequiredOutputsJob}): what writing them costs, deciding aside. */
+        boolean requiredOutputs = true;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -682,6 +761,7 @@ public final class StreamLoad {
                     case "--buffer-timeout-ms" -> options.bufferTimeout = Duration.ofMillis(Long.parseLong(value));
                     case "--rules-alone" -> options.rulesAlone = Boolean.parseBoolean(value);
                     case "--rounds" -> options.rounds = Integer.parseInt(value);
+                    case "--required-outputs" -> options.requiredOutputs = Boolean.parseBoolean(value);
                     case "--latency-event-time" ->
                         options.latencyEventTime = EventTime.valueOf(value.toUpperCase(Locale.ROOT));
                     default ->
@@ -702,7 +782,7 @@ public final class StreamLoad {
                     "seed %d, customers %d, days %d, parallelism %d, partitions %d, checkpoints every %d ms, state %s;"
                             + " latency: %d a second, %d s warm-up + %d s measured, checkpoints every %d ms,"
                             + " out-of-orderness %d ms, watermarks every %d ms, delivery %s, buffer timeout %d ms,"
-                            + " event time %s; rounds %d, rules alone %s",
+                            + " event time %s; rounds %d, rules alone %s, required outputs %s",
                     seed,
                     customers,
                     days,
@@ -720,7 +800,8 @@ public final class StreamLoad {
                     bufferTimeout.toMillis(),
                     latencyEventTime,
                     rounds,
-                    rulesAlone);
+                    rulesAlone,
+                    requiredOutputs);
         }
     }
 

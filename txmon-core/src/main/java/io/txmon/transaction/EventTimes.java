@@ -28,6 +28,15 @@ public final class EventTimes {
     }
 
     /**
+     * The instant {@code text} gives (ISO-8601, as a transaction's {@code timestamp}), once checked.
+     *
+     * @throws InvalidFieldException naming {@code field} when it is no instant or outside the range
+     */
+    public static Instant parse(String field, String text) {
+        return require(field, TransactionParser.instant(field, text));
+    }
+
+    /**
      * {@code instant} itself, once checked.
      *
      * @throws InvalidFieldException naming {@code field} when it is missing or outside the range

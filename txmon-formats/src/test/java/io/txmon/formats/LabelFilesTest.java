@@ -3,7 +3,9 @@ package io.txmon.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.evaluation.Label;
+import io.txmon.labels.ReportedLabel;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +78,39 @@ class LabelFilesTest {
                         "typology: must be empty when label is 0, was 'CYCLE'",
                         "label: must be 1, 0, true or false, was 'yes'");
         assertThat(reading.rejectedLines()).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void readsWhenEachLabelWasLearnedAndLeavesItOutWhereTheSourceDoesNotSay() {
+        Path file = TestFiles.text(
+                dir,
+                "chargebacks.csv",
+                "transaction_id,label,typology,labelled_at\n"
+                        + "t1,1,CARD_FRAUD,2026-01-21T09:30:00Z\n"
+                        + "t2,1,,\n"
+                        + "t3,1,,2026-01-22T10:00:00+02:00\n");
+        Reading<ReportedLabel> reading = new Reading<>();
+        reading.summary = LabelFiles.readReported(file, reading.acceptedSink(), reading.rejectedSink());
+
+        assertThat(reading.values())
+                .containsExactly(
+                        ReportedLabel.learnedAt(
+                                Label.suspicious("t1", "CARD_FRAUD"), Instant.parse("2026-01-21T09:30:00Z")),
+                        ReportedLabel.undated(Label.suspicious("t2")),
+                        ReportedLabel.learnedAt(Label.suspicious("t3"), Instant.parse("2026-01-22T08:00:00Z")));
+    }
+
+    @Test
+    void rejectsALabelledAtThatIsNoInstantNamingTheFieldAndKeepsTheOthers() {
+        Path file = TestFiles.text(
+                dir, "labels.csv", "transaction_id,label,typology,labelled_at\nt1,1,,yesterday\nt2,0,,\n");
+        Reading<ReportedLabel> reading = new Reading<>();
+        reading.summary = LabelFiles.readReported(file, reading.acceptedSink(), reading.rejectedSink());
+
+        assertThat(reading.values()).containsExactly(ReportedLabel.undated(Label.ordinary("t2")));
+        assertThat(reading.reasons())
+                .containsExactly(
+                        "labelled_at: must be an ISO-8601 instant such as 2026-01-14T15:00:00Z, was 'yesterday'");
+        assertThat(reading.rejectedLines()).containsExactly(2L);
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ModelsCommand.class,
             RulesCommand.class,
-            PayCommand.class
+            PayCommand.class,
+            LabelsCommand.class
         })
 public final class TxmonCommand implements Runnable {
 

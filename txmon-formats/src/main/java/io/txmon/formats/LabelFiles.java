@@ -69,6 +69,11 @@ public final class LabelFiles {
         });
     }
 
+    /** The schema labels are read with, from files and, by {@link LabelJson}, from JSON objects alike. */
+    static RecordSchema<ReportedLabel> schema() {
+        return SCHEMA;
+    }
+
     private static ReportedLabel parse(RecordFields fields) {
         Label label = label(fields);
         String labelledAt = FieldText.optional(fields, "labelled_at");

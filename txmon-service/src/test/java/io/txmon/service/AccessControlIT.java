@@ -94,6 +94,7 @@ class AccessControlIT {
         endpoints.put("/alerts", Map.of("GET", analyst));
         endpoints.put("/alerts/precision", Map.of("GET", analyst));
         endpoints.put("/alerts/999999", Map.of("GET", analyst, "PATCH", analyst));
+        endpoints.put("/labels", Map.of("POST", analyst));
         endpoints.put("/rules", Map.of("GET", analyst, "PUT", admin));
         endpoints.put("/rules/versions", Map.of("GET", analyst));
         endpoints.put("/rules/backtest", Map.of("POST", admin));

@@ -709,6 +709,91 @@ abstract class ServiceBehaviour {
                 {"from_account": "%s", "to_account": "%s", "amount": %s, "currency": "EUR"}""".formatted(from, to, amount);
     }
 
+    @Test
+    void labelsPostedAreRecordedOnceWithTheKeysNameAndTheSameBatchAgainRecordsNothing() throws SQLException {
+        String stored = prefix + "labelled";
+        assertThat(client.post("/detect", INGEST_KEY, transaction(stored, prefix + "u", "75", "2026-01-17T10:00:00Z"))
+                        .status())
+                .isEqualTo(200);
+        String labels = """
+                [{"transaction_id": "%s", "label": 1, "typology": "card testing", "labelled_at": "2026-01-20T09:00:00Z"},
+                 {"transaction_id": "%sarrives-later", "label": "false"}]""".formatted(stored, prefix);
+
+        Answer first = client.post("/labels", ANALYST_KEY, labels);
+        Answer again = client.post("/labels", ANALYST_KEY, labels);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("received").asInt()).isEqualTo(2);
+        assertThat(first.json().get("recorded").asInt()).isEqualTo(2);
+        assertThat(first.json().get("already_recorded").asInt()).isZero();
+        assertThat(again.json().get("recorded").asInt()).isZero();
+        assertThat(again.json().get("already_recorded").asInt()).isEqualTo(2);
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT source, recorded_by, typology FROM labels WHERE transaction_id = ?")) {
+            query.setString(1, stored);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("API");
+                assertThat(rs.getString(2)).startsWith("api-key-");
+                assertThat(rs.getString(3)).isEqualTo("card testing");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aBadLabelRefusesTheWholeRequestNamingItsPositionAndField() throws SQLException {
+        String stored = prefix + "early";
+        assertThat(client.post("/detect", INGEST_KEY, transaction(stored, prefix + "u", "75", "2026-01-17T10:00:00Z"))
+                        .status())
+                .isEqualTo(200);
+        String good = "{\"transaction_id\": \"" + prefix + "fine\", \"label\": 1}";
+
+        Answer typed = client.post(
+                "/labels",
+                ANALYST_KEY,
+                "[" + good + ", {\"transaction_id\": \"x\", \"label\": 0, \"typology\": \"mule\"}]");
+        Answer undated = client.post(
+                "/labels",
+                ANALYST_KEY,
+                "[" + good + ", {\"transaction_id\": \"x\", \"label\": 1, \"labelled_at\": \"soon\"}]");
+        Answer early = client.post(
+                "/labels",
+                ANALYST_KEY,
+                "[" + good + ", {\"transaction_id\": \"" + stored
+                        + "\", \"label\": 1, \"labelled_at\": \"2026-01-17T09:00:00Z\"}]");
+        Answer notAnArray = client.post("/labels", ANALYST_KEY, good);
+
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.contentType()).startsWith("application/problem+json");
+        assertThat(typed.json().get("field").asString()).isEqualTo("labels[1].typology");
+        assertThat(undated.json().get("field").asString()).isEqualTo("labels[1].labelled_at");
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.json().get("field").asString()).isEqualTo("labels[1].labelled_at");
+        assertThat(early.json().get("detail").asString()).contains("must not be before the transaction");
+        assertThat(notAnArray.json().get("field").asString()).isEqualTo("labels");
+        try (Connection connection = database.connect();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT COUNT(*) FROM labels WHERE transaction_id = ?")) {
+            query.setString(1, prefix + "fine");
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("nothing of a refused request was recorded")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void onlyAnAnalystMayPostLabels() {
+        String body = "[{\"transaction_id\": \"" + prefix + "x\", \"label\": 1}]";
+
+        assertThat(client.post("/labels", INGEST_KEY, body).status()).isEqualTo(403);
+        assertThat(client.post("/labels", null, body).status()).isEqualTo(401);
+    }
+
     static String transaction(String id, String user, String amount, String time) {
         return """
                 {"transaction_id": "%s", "user_id": "%s", "amount": %s, "timestamp": "%s"}""".formatted(id, user, amount.matches("[0-9.-]+") ? amount : "\"" + amount + "\"", time);

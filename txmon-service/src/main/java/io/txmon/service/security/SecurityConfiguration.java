@@ -207,6 +207,9 @@ class SecurityConfiguration {
                 .hasAnyRole(INGEST, ANALYST)
                 .requestMatchers(HttpMethod.PATCH, "/alerts/{id:[0-9]+}")
                 .hasRole(ANALYST)
+                // Labels are what analysts' reviews give too: ground truth that training and evaluation learn from.
+                .requestMatchers(HttpMethod.POST, "/labels")
+                .hasRole(ANALYST)
                 .requestMatchers(HttpMethod.PUT, "/rules", "/models/active")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train", "/analytics/refresh")

@@ -1,4 +1,4 @@
--- Labels as the bank learns them (io.txmon.labels.StoredLabels): a chargeback feed, a confirmed case, a label sent
+-- Labels as the bank learns them (io.txmon.labelling.StoredLabels): a chargeback feed, a confirmed case, a label sent
 -- to POST /labels. History, never updated: a later label of the same transaction is a new row. A label may name a
 -- transaction not stored (yet), so there is no foreign key. The same label from the same source is kept once, so
 -- that importing a file again adds nothing: NULLS NOT DISTINCT makes an undated or untyped label count as the same.

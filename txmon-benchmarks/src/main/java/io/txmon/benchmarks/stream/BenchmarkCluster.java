@@ -13,6 +13,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.util.FileUtils;
 
 /**
  * A mini-cluster for a reference job, set up as {@code LocalCluster} sets up txmon's (slots, checkpoint interval and
@@ -22,11 +23,13 @@ final class BenchmarkCluster implements AutoCloseable {
     private final MiniCluster cluster;
     private final Configuration config;
     private final int parallelism;
+    private final Path checkpoints;
 
-    private BenchmarkCluster(MiniCluster cluster, Configuration config, int parallelism) {
+    private BenchmarkCluster(MiniCluster cluster, Configuration config, int parallelism, Path checkpoints) {
         this.cluster = cluster;
         this.config = config;
         this.parallelism = parallelism;
+        this.checkpoints = checkpoints;
     }
 
     /** Adds a job's operators to an environment. */
@@ -76,7 +79,7 @@ final class BenchmarkCluster implements AutoCloseable {
                 .setNumSlotsPerTaskManager(parallelism)
                 .build());
         cluster.start();
-        return new BenchmarkCluster(cluster, config, parallelism);
+        return new BenchmarkCluster(cluster, config, parallelism, checkpoints);
     }
 
     private StreamExecutionEnvironment environment() {
@@ -85,8 +88,13 @@ final class BenchmarkCluster implements AutoCloseable {
         return env;
     }
 
+    /** Stops the cluster and deletes its checkpoints. */
     @Override
     public void close() throws Exception {
-        cluster.close();
+        try {
+            cluster.close();
+        } finally {
+            FileUtils.deleteDirectory(checkpoints.toFile());
+        }
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,6 +114,7 @@ public final class StreamLoad {
                 (System.nanoTime() - started) / NANOS);
 
         List<Row> rows = new ArrayList<>();
+        // The broker's logs and the jobs' checkpoints: over a gigabyte a run, deleted at the end.
         Path dir = Files.createTempDirectory("txmon-stream-load");
         try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka"))) {
             String servers = kafka.bootstrapServers();
@@ -241,6 +243,8 @@ public final class StreamLoad {
                 System.out.println();
                 latency.print();
             }
+        } finally {
+            FileUtils.deleteDirectory(dir.toFile());
         }
     }
 

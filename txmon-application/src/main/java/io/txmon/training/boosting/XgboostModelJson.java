@@ -1,0 +1,201 @@
+package io.txmon.training.boosting;
+
+import io.txmon.boosting.BoostedTrees;
+import io.txmon.boosting.RegressionTree;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the JSON model XGBoost writes ({@code booster.toByteArray("json")}) into the core's {@link BoostedTrees}.
+ *
+ * <p>The parts read, as XGBoost 3.4.0 writes them: {@code learner.objective.name}, which must be
+ * {@code binary:logistic}; {@code learner.gradient_booster.name}, which must be {@code gbtree} (a linear booster or
+ * DART's dropped-out trees would need other scoring); {@code learner.learner_model_param}'s {@code num_feature} and
+ * {@code base_score}, a probability written as a string, either bare ({@code "5E-1"}) or as a one-element list
+ * ({@code "[1.1E-1]"}, as 3.x writes it), whose logit is the base margin; and per tree the flat arrays
+ * {@code left_children}, {@code right_children} (-1 at a leaf), {@code split_indices}, {@code split_conditions} (a
+ * split's threshold, or a leaf's value), {@code default_left} (0/1) and {@code split_type} (0 for a numerical split;
+ * categorical splits are refused).
+ *
+ * <p>Thresholds and leaf values are 32-bit floats in XGBoost; the JSON spells each as the shortest decimal that
+ * reads back as that float. They are read as exact decimals and rounded once to a float, so that every tree here
+ * holds the very floats the library holds: reading them as doubles first and then narrowing would round twice.
+ */
+public final class XgboostModelJson {
+    /** The only objective read: a probability of the positive class through the logistic function. */
+    public static final String OBJECTIVE = "binary:logistic";
+
+    private static final String GBTREE = "gbtree";
+    private static final int NUMERICAL_SPLIT = 0;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private XgboostModelJson() {}
+
+    /**
+     * The trees of a model saved as JSON by XGBoost.
+     *
+     * @throws IllegalArgumentException if the bytes are not JSON, the model's objective is not
+     *     {@value #OBJECTIVE}, its booster not {@code gbtree}, it has categorical splits or more than one output, or
+     *     a part is missing or malformed (the message names the part)
+     */
+    public static BoostedTrees read(byte[] json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("an XGBoost model must be JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode learner = required(root, "learner", "learner");
+        String objective = text(required(learner.path("objective"), "name", "learner.objective.name"));
+        if (!OBJECTIVE.equals(objective)) {
+            throw new IllegalArgumentException("the model's objective is " + objective + "; txmon scores only "
+                    + OBJECTIVE + " models, whose margin is the log-odds of the positive class");
+        }
+        JsonNode booster = required(learner, "gradient_booster", "learner.gradient_booster");
+        String boosterName = text(required(booster, "name", "learner.gradient_booster.name"));
+        if (!GBTREE.equals(boosterName)) {
+            throw new IllegalArgumentException(
+                    "the model's booster is " + boosterName + "; txmon scores only " + GBTREE + " models");
+        }
+        JsonNode parameters = required(learner, "learner_model_param", "learner.learner_model_param");
+        int features = integer(required(parameters, "num_feature", "learner_model_param.num_feature"));
+        JsonNode targets = parameters.path("num_target");
+        if (!targets.isMissingNode() && integer(targets) != 1) {
+            throw new IllegalArgumentException(
+                    "the model has " + text(targets) + " targets; txmon scores models with one (num_target 1)");
+        }
+        double baseScore = baseScore(text(required(parameters, "base_score", "learner_model_param.base_score")));
+        JsonNode trees = required(required(booster, "model", "learner.gradient_booster.model"), "trees", "trees");
+        List<RegressionTree> read = new ArrayList<>(trees.size());
+        for (int t = 0; t < trees.size(); t++) {
+            read.add(tree(trees.get(t), t));
+        }
+        return new BoostedTrees(read, BoostedTrees.marginOf(baseScore), features);
+    }
+
+    /**
+     * A base score as XGBoost writes it: {@code "5E-1"}, or in 3.x a list of one per target, {@code "[5E-1]"}.
+     */
+    static double baseScore(String written) {
+        String value = written.strip();
+        if (value.startsWith("[") && value.endsWith("]")) {
+            value = value.substring(1, value.length() - 1).strip();
+        }
+        if (value.contains(",")) {
+            throw new IllegalArgumentException(
+                    "base_score " + written + " has more than one value; txmon scores models with one target");
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("base_score " + written + " is not a number", e);
+        }
+    }
+
+    private static RegressionTree tree(JsonNode tree, int t) {
+        String where = "tree " + t;
+        int[] left = integers(tree, "left_children", where);
+        int nodes = left.length;
+        int[] right = integers(tree, "right_children", where);
+        int[] feature = integers(tree, "split_indices", where);
+        JsonNode conditions = required(tree, "split_conditions", where + ".split_conditions");
+        JsonNode defaultLeft = required(tree, "default_left", where + ".default_left");
+        JsonNode splitType = tree.path("split_type");
+        if (right.length != nodes
+                || feature.length != nodes
+                || conditions.size() != nodes
+                || defaultLeft.size() != nodes
+                || (!splitType.isMissingNode() && splitType.size() != nodes)) {
+            throw new IllegalArgumentException(where + " has arrays of different lengths; each needs one entry for"
+                    + " each of its " + nodes + " nodes");
+        }
+        float[] threshold = new float[nodes];
+        float[] leafValue = new float[nodes];
+        boolean[] missingGoesLeft = new boolean[nodes];
+        for (int node = 0; node < nodes; node++) {
+            float condition = exactFloat(conditions.get(node), where + ".split_conditions[" + node + "]");
+            if (left[node] < 0) {
+                leafValue[node] = condition;
+            } else {
+                threshold[node] = condition;
+                if (!splitType.isMissingNode() && integer(splitType.get(node)) != NUMERICAL_SPLIT) {
+                    throw new IllegalArgumentException(
+                            where + " splits node " + node + " on categories; txmon scores numerical splits only");
+                }
+            }
+            missingGoesLeft[node] = flag(defaultLeft.get(node), where + ".default_left[" + node + "]");
+        }
+        try {
+            return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode parent, String field, String name) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            throw new IllegalArgumentException("the XGBoost model has no " + name);
+        }
+        return node;
+    }
+
+    private static int[] integers(JsonNode tree, String field, String where) {
+        JsonNode array = required(tree, field, where + "." + field);
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(where + "." + field + " must be a list, was " + array);
+        }
+        int[] values = new int[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode value = array.get(i);
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw new IllegalArgumentException(
+                        where + "." + field + "[" + i + "] must be an integer, was " + value);
+            }
+            values[i] = value.intValue();
+        }
+        return values;
+    }
+
+    /** The float a decimal spells, rounded once (see the class comment). */
+    private static float exactFloat(JsonNode value, String name) {
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(name + " must be a number, was " + value);
+        }
+        return Float.parseFloat(value.decimalValue().toString());
+    }
+
+    /** A flag written as 0/1 or as a boolean. */
+    private static boolean flag(JsonNode value, String name) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt() && (value.intValue() == 0 || value.intValue() == 1)) {
+            return value.intValue() == 1;
+        }
+        throw new IllegalArgumentException(name + " must be 0, 1 or a boolean, was " + value);
+    }
+
+    /** A number XGBoost writes as a string ({@code "3"}) or, in places, as a number. */
+    private static int integer(JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        try {
+            return Integer.parseInt(text(value).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected an integer in the XGBoost model, found " + value, e);
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isString() ? value.stringValue() : value.toString();
+    }
+}

@@ -81,6 +81,15 @@ public record RegressionTree(
         return feature.length;
     }
 
+    /** How many splits the longest walk from the root passes: 0 for a single leaf. */
+    public int depth() {
+        return depthBelow(0);
+    }
+
+    private int depthBelow(int node) {
+        return left[node] < 0 ? 0 : 1 + Math.max(depthBelow(left[node]), depthBelow(right[node]));
+    }
+
     /** The largest feature index any split tests, or -1 for a single leaf. */
     public int largestFeature() {
         int largest = -1;
@@ -90,6 +99,34 @@ public record RegressionTree(
             }
         }
         return largest;
+    }
+
+    boolean isLeaf(int node) {
+        return left[node] < 0;
+    }
+
+    int testedFeature(int node) {
+        return feature[node];
+    }
+
+    float threshold(int node) {
+        return threshold[node];
+    }
+
+    boolean sendsMissingLeft(int node) {
+        return missingGoesLeft[node];
+    }
+
+    int leftChild(int node) {
+        return left[node];
+    }
+
+    int rightChild(int node) {
+        return right[node];
+    }
+
+    float leafValue(int node) {
+        return leafValue[node];
     }
 
     /** The leaf {@code features} reach. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BoostedTreesTest {
@@ -99,5 +101,109 @@ class BoostedTreesTest {
     void refusesABaseScoreThatIsNoProbability() {
         assertThatThrownBy(() -> BoostedTrees.marginOf(1.0))
                 .hasMessage("base score must be a probability strictly between 0 and 1, was 1.0");
+    }
+
+    @Test
+    void rowsWithAndWithoutMissingValuesReachTheLeavesTheGivenTreesReach() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<RegressionTree> trees = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            trees.add(randomTree(random, 1 + random.nextInt(40), 5, 7));
+        }
+        trees.add(randomTree(random, 0, 5, 7)); // a single leaf, padded to a full tree of its value
+        BoostedTrees model = new BoostedTrees(trees, 0.3, 5);
+        assertThat(model.paddedDepth()).isEqualTo(7);
+
+        for (int r = 0; r < 2_000; r++) {
+            double[] row = new double[5];
+            for (int f = 0; f < row.length; f++) {
+                row[f] = random.nextInt(25) == 0 ? Double.NaN : random.nextDouble() * 2 - 1;
+            }
+            double expected = 0.3;
+            for (RegressionTree tree : trees) {
+                expected += tree.value(row);
+            }
+            assertThat(model.margin(row)).as("row %d", r).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    @Test
+    void treesTooDeepToPadAreWalkedNodeByNode() {
+        SplittableRandom random = new SplittableRandom(12);
+        List<RegressionTree> trees = List.of(
+                randomTree(random, 60, 3, BoostedTrees.MAX_PADDED_DEPTH + 3), chain(BoostedTrees.MAX_PADDED_DEPTH + 1));
+        BoostedTrees model = new BoostedTrees(trees, 0, 3);
+        assertThat(model.paddedDepth()).isEqualTo(-1);
+
+        for (int r = 0; r < 500; r++) {
+            double[] row = {random.nextDouble() * 2 - 1, random.nextDouble() * 2 - 1, random.nextDouble() * 2 - 1};
+            assertThat(model.margin(row))
+                    .isCloseTo(trees.get(0).value(row) + trees.get(1).value(row), within(1e-12));
+        }
+    }
+
+    /** A tree whose splits all go one way: {@code depth} splits of feature 0 at 0, each right child a leaf. */
+    private static RegressionTree chain(int depth) {
+        int nodes = 2 * depth + 1;
+        int[] feature = new int[nodes];
+        float[] threshold = new float[nodes];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        float[] leafValue = new float[nodes];
+        java.util.Arrays.fill(left, -1);
+        java.util.Arrays.fill(right, -1);
+        java.util.Arrays.fill(feature, -1);
+        for (int level = 0; level < depth; level++) {
+            int node = 2 * level;
+            feature[node] = 0;
+            threshold[node] = level * 0.01f;
+            left[node] = node + 2;
+            right[node] = node + 1;
+            leafValue[node + 1] = level;
+        }
+        leafValue[nodes - 1] = -1;
+        return new RegressionTree(feature, threshold, left, right, new boolean[nodes], leafValue);
+    }
+
+    /**
+     * A tree grown by splitting random leaves no deeper than {@code maxDepth} up to {@code splits} times, children
+     * numbered after their parents.
+     */
+    private static RegressionTree randomTree(SplittableRandom random, int splits, int features, int maxDepth) {
+        int nodes = 1 + 2 * splits;
+        int[] feature = new int[nodes];
+        float[] threshold = new float[nodes];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        boolean[] missingGoesLeft = new boolean[nodes];
+        float[] leafValue = new float[nodes];
+        java.util.Arrays.fill(left, -1);
+        java.util.Arrays.fill(right, -1);
+        int[] depth = new int[nodes];
+        List<Integer> leaves = new ArrayList<>(List.of(0));
+        int used = 1;
+        for (int s = 0; s < splits; s++) {
+            List<Integer> splittable =
+                    leaves.stream().filter(leaf -> depth[leaf] < maxDepth).toList();
+            if (splittable.isEmpty()) {
+                break;
+            }
+            int node = splittable.get(random.nextInt(splittable.size()));
+            leaves.remove(Integer.valueOf(node));
+            feature[node] = random.nextInt(features);
+            threshold[node] = (float) (random.nextDouble() * 2 - 1);
+            missingGoesLeft[node] = random.nextBoolean();
+            left[node] = used++;
+            right[node] = used++;
+            depth[left[node]] = depth[node] + 1;
+            depth[right[node]] = depth[node] + 1;
+            leaves.add(left[node]);
+            leaves.add(right[node]);
+        }
+        for (int leaf : leaves) {
+            feature[leaf] = -1;
+            leafValue[leaf] = (float) random.nextGaussian();
+        }
+        return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue);
     }
 }

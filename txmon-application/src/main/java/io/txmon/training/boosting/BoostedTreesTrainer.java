@@ -23,8 +23,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * <p><b>Why the trees are scored in plain Java.</b> Predicting one row through the library's native code costs
  * about 80 µs (a native matrix per call), some ten times a whole txmon decision. The trained trees are therefore
  * read from the library's JSON model ({@link XgboostModelJson}) and walked by the core: 1.7 to 2.0 µs for 100 trees
- * of depth 6 (BENCHMARKS.md, "Supervised model"). The
- * library's own predictions are the reference: a test checks that both agree on every training row.
+ * of depth 6 (BENCHMARKS.md, "Supervised model"). The library's own predictions are the reference: a test checks
+ * that both agree on every training row.
  *
  * <p><b>How.</b> The rows are taken in the order given, which must be event-time order: the earliest
  * {@code 1 - validationShare} of them train, the latest {@code validationShare} validate, as the model will meet

@@ -67,6 +67,7 @@ public class BoostedTreesScoringBenchmark {
         int[] right = new int[nodes];
         boolean[] missingGoesLeft = new boolean[nodes];
         float[] leafValue = new float[nodes];
+        float[] cover = new float[nodes];
         for (int node = 0; node < nodes; node++) {
             if (node < splits) {
                 feature[node] = random.nextInt(features);
@@ -81,7 +82,11 @@ public class BoostedTreesScoringBenchmark {
                 leafValue[node] = (float) (random.nextDouble() * 0.2 - 0.1);
             }
         }
-        return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue);
+        // Uneven covers that draw nothing from the random source, so that the trees are those measured before covers.
+        for (int node = nodes - 1; node >= 0; node--) {
+            cover[node] = node < splits ? cover[2 * node + 1] + cover[2 * node + 2] : 1 + node % 5;
+        }
+        return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue, cover);
     }
 
     @Benchmark

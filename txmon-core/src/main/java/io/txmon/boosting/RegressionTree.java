@@ -14,9 +14,18 @@ import java.util.Arrays;
  * @param right each node's right child, or -1 at a leaf
  * @param missingGoesLeft whether a missing value takes the left branch at each split
  * @param leafValue each leaf's contribution to the margin; ignored at split nodes
+ * @param cover each node's cover: the sum of the training rows' hessians that reached it (XGBoost's
+ *     {@code sum_hessian}), a split's being its children's sum; not used to score, but to weigh the branches a row did
+ *     not take when its margin is explained ({@link TreeShap})
  */
 public record RegressionTree(
-        int[] feature, float[] threshold, int[] left, int[] right, boolean[] missingGoesLeft, float[] leafValue) {
+        int[] feature,
+        float[] threshold,
+        int[] left,
+        int[] right,
+        boolean[] missingGoesLeft,
+        float[] leafValue,
+        float[] cover) {
     public RegressionTree {
         int nodes = feature.length;
         if (nodes == 0) {
@@ -26,7 +35,8 @@ public record RegressionTree(
                 || left.length != nodes
                 || right.length != nodes
                 || missingGoesLeft.length != nodes
-                || leafValue.length != nodes) {
+                || leafValue.length != nodes
+                || cover.length != nodes) {
             throw new IllegalArgumentException("every array of a tree must have one entry per node (" + nodes + ")");
         }
         feature = feature.clone();
@@ -35,7 +45,12 @@ public record RegressionTree(
         right = right.clone();
         missingGoesLeft = missingGoesLeft.clone();
         leafValue = leafValue.clone();
+        cover = cover.clone();
         for (int node = 0; node < nodes; node++) {
+            if (!(cover[node] >= 0) || cover[node] == Float.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("node " + node + " has cover " + cover[node]
+                        + ": a cover is a finite sum of hessians, not negative");
+            }
             boolean leaf = left[node] < 0;
             if (leaf != right[node] < 0) {
                 throw new IllegalArgumentException("node " + node + " has one child: a node has two or none");
@@ -129,6 +144,10 @@ public record RegressionTree(
         return leafValue[node];
     }
 
+    float cover(int node) {
+        return cover[node];
+    }
+
     /** The leaf {@code features} reach. */
     int leafOf(double[] features) {
         int node = 0;
@@ -156,7 +175,8 @@ public record RegressionTree(
                 && Arrays.equals(left, tree.left)
                 && Arrays.equals(right, tree.right)
                 && Arrays.equals(missingGoesLeft, tree.missingGoesLeft)
-                && Arrays.equals(leafValue, tree.leafValue);
+                && Arrays.equals(leafValue, tree.leafValue)
+                && Arrays.equals(cover, tree.cover);
     }
 
     @Override

@@ -10,17 +10,27 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BoostedTreesTest {
-    /** amount (feature 0) below 100 goes left to -0.5, else to node 2, which splits night (feature 1) at 0.5. */
-    private static final RegressionTree AMOUNT_THEN_NIGHT = new RegressionTree(
+    /**
+     * amount (feature 0) below 100 goes left to -0.5, else to node 2, which splits night (feature 1) at 0.5; of 100
+     * training rows' hessians, 70 went left, 20 and 10 to node 2's children.
+     */
+    static final RegressionTree AMOUNT_THEN_NIGHT = new RegressionTree(
             new int[] {0, -1, 1, -1, -1},
             new float[] {100f, 0, 0.5f, 0, 0},
             new int[] {1, -1, 3, -1, -1},
             new int[] {2, -1, 4, -1, -1},
             new boolean[] {true, false, false, false, false},
-            new float[] {0, -0.5f, 0, 0.25f, 1.5f});
+            new float[] {0, -0.5f, 0, 0.25f, 1.5f},
+            new float[] {100, 70, 30, 20, 10});
 
-    private static final RegressionTree STUMP = new RegressionTree(
-            new int[] {-1}, new float[] {0}, new int[] {-1}, new int[] {-1}, new boolean[] {false}, new float[] {0.1f});
+    static final RegressionTree STUMP = new RegressionTree(
+            new int[] {-1},
+            new float[] {0},
+            new int[] {-1},
+            new int[] {-1},
+            new boolean[] {false},
+            new float[] {0.1f},
+            new float[] {100});
 
     @Test
     void aValueBelowTheThresholdGoesLeftAndTheThresholdItselfGoesRight() {
@@ -71,7 +81,8 @@ class BoostedTreesTest {
                         new int[] {1, 0},
                         new int[] {1, 1},
                         new boolean[] {false, false},
-                        new float[] {0, 0}))
+                        new float[] {0, 0},
+                        new float[] {2, 1}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reached twice");
         assertThatThrownBy(() -> new RegressionTree(
@@ -80,8 +91,40 @@ class BoostedTreesTest {
                         new int[] {1},
                         new int[] {-1},
                         new boolean[] {false},
-                        new float[] {0}))
+                        new float[] {0},
+                        new float[] {1}))
                 .hasMessage("node 0 has one child: a node has two or none");
+    }
+
+    @Test
+    void refusesANegativeOrMissingCoverAndCoversThatAreNotOnePerNode() {
+        assertThatThrownBy(() -> new RegressionTree(
+                        new int[] {-1},
+                        new float[] {0},
+                        new int[] {-1},
+                        new int[] {-1},
+                        new boolean[] {false},
+                        new float[] {0.1f},
+                        new float[] {-1}))
+                .hasMessage("node 0 has cover -1.0: a cover is a finite sum of hessians, not negative");
+        assertThatThrownBy(() -> new RegressionTree(
+                        new int[] {-1},
+                        new float[] {0},
+                        new int[] {-1},
+                        new int[] {-1},
+                        new boolean[] {false},
+                        new float[] {0.1f},
+                        new float[] {Float.NaN}))
+                .hasMessageStartingWith("node 0 has cover NaN");
+        assertThatThrownBy(() -> new RegressionTree(
+                        new int[] {-1},
+                        new float[] {0},
+                        new int[] {-1},
+                        new int[] {-1},
+                        new boolean[] {false},
+                        new float[] {0.1f},
+                        new float[] {1, 1}))
+                .hasMessage("every array of a tree must have one entry per node (1)");
     }
 
     @Test
@@ -92,7 +135,8 @@ class BoostedTreesTest {
                 new int[] {-1, 2, -1},
                 new int[] {-1, 2, -1},
                 new boolean[] {false, false, false},
-                new float[] {0.7f, 0, 0});
+                new float[] {0.7f, 0, 0},
+                new float[] {5, 2, 2});
 
         assertThat(withPrunedNodes.value(new double[] {0, 0, 0, 0})).isCloseTo(0.7, within(1e-6));
     }
@@ -162,14 +206,17 @@ class BoostedTreesTest {
             leafValue[node + 1] = level;
         }
         leafValue[nodes - 1] = -1;
-        return new RegressionTree(feature, threshold, left, right, new boolean[nodes], leafValue);
+        float[] leafCover = new float[nodes];
+        java.util.Arrays.fill(leafCover, 1);
+        return new RegressionTree(
+                feature, threshold, left, right, new boolean[nodes], leafValue, summedCovers(left, right, leafCover));
     }
 
     /**
      * A tree grown by splitting random leaves no deeper than {@code maxDepth} up to {@code splits} times, children
      * numbered after their parents.
      */
-    private static RegressionTree randomTree(SplittableRandom random, int splits, int features, int maxDepth) {
+    static RegressionTree randomTree(SplittableRandom random, int splits, int features, int maxDepth) {
         int nodes = 1 + 2 * splits;
         int[] feature = new int[nodes];
         float[] threshold = new float[nodes];
@@ -200,10 +247,25 @@ class BoostedTreesTest {
             leaves.add(left[node]);
             leaves.add(right[node]);
         }
+        float[] leafCover = new float[nodes];
         for (int leaf : leaves) {
             feature[leaf] = -1;
             leafValue[leaf] = (float) random.nextGaussian();
+            leafCover[leaf] = (float) (0.5 + 10 * random.nextDouble());
         }
-        return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue);
+        return new RegressionTree(
+                feature, threshold, left, right, missingGoesLeft, leafValue, summedCovers(left, right, leafCover));
+    }
+
+    /**
+     * Covers as training leaves them: each leaf's given one, each split's the sum of its children's. Children must be
+     * numbered after their parents; unused nodes keep cover 0.
+     */
+    static float[] summedCovers(int[] left, int[] right, float[] leafCover) {
+        float[] cover = new float[left.length];
+        for (int node = left.length - 1; node >= 0; node--) {
+            cover[node] = left[node] < 0 ? leafCover[node] : cover[left[node]] + cover[right[node]];
+        }
+        return cover;
     }
 }

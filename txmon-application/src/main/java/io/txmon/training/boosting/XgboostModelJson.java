@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code base_score}, a probability written as a string, either bare ({@code "5E-1"}) or as a one-element list
  * ({@code "[1.1E-1]"}, as 3.x writes it), whose logit is the base margin; and per tree the flat arrays
  * {@code left_children}, {@code right_children} (-1 at a leaf), {@code split_indices}, {@code split_conditions} (a
- * split's threshold, or a leaf's value), {@code default_left} (0/1) and {@code split_type} (0 for a numerical split;
- * categorical splits are refused).
+ * split's threshold, or a leaf's value), {@code default_left} (0/1), {@code sum_hessian} (each node's cover, which
+ * explanations weigh branches by) and {@code split_type} (0 for a numerical split; categorical splits are refused).
  *
  * <p>Thresholds and leaf values are 32-bit floats in XGBoost; the JSON spells each as the shortest decimal that
  * reads back as that float. They are read as exact decimals and rounded once to a float, so that every tree here
@@ -107,11 +107,13 @@ public final class XgboostModelJson {
         int[] feature = integers(tree, "split_indices", where);
         JsonNode conditions = required(tree, "split_conditions", where + ".split_conditions");
         JsonNode defaultLeft = required(tree, "default_left", where + ".default_left");
+        JsonNode sumHessian = required(tree, "sum_hessian", where + ".sum_hessian");
         JsonNode splitType = tree.path("split_type");
         if (right.length != nodes
                 || feature.length != nodes
                 || conditions.size() != nodes
                 || defaultLeft.size() != nodes
+                || sumHessian.size() != nodes
                 || (!splitType.isMissingNode() && splitType.size() != nodes)) {
             throw new IllegalArgumentException(where + " has arrays of different lengths; each needs one entry for"
                     + " each of its " + nodes + " nodes");
@@ -119,7 +121,10 @@ public final class XgboostModelJson {
         float[] threshold = new float[nodes];
         float[] leafValue = new float[nodes];
         boolean[] missingGoesLeft = new boolean[nodes];
+        float[] cover = new float[nodes];
         for (int node = 0; node < nodes; node++) {
+            // XGBoost keeps a node's sum of hessians as a float too.
+            cover[node] = exactFloat(sumHessian.get(node), where + ".sum_hessian[" + node + "]");
             float condition = exactFloat(conditions.get(node), where + ".split_conditions[" + node + "]");
             if (left[node] < 0) {
                 leafValue[node] = condition;
@@ -133,7 +138,7 @@ public final class XgboostModelJson {
             missingGoesLeft[node] = flag(defaultLeft.get(node), where + ".default_left[" + node + "]");
         }
         try {
-            return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue);
+            return new RegressionTree(feature, threshold, left, right, missingGoesLeft, leafValue, cover);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

@@ -46,6 +46,34 @@ class BoostedTreesTrainerTest {
     }
 
     @Test
+    void contributionsInPlainJavaAreTheLibrarysOwnTreeShapValuesForEveryFeatureAndTheBias() throws Exception {
+        SyntheticLabels data = SyntheticLabels.generate(5_000, SEED);
+        BoostedTreesModel model = BoostedTreesTrainer.builder(SEED).build().train(data.rows(), data.labels());
+        int rows = 400;
+
+        Booster booster = XGBoost.loadModel(model.xgboostJson());
+        DMatrix matrix = BoostedTreesTrainer.matrix(data.rows(), data.labels(), 0, rows, SyntheticLabels.FEATURES);
+        float[][] expected = booster.predictContrib(matrix, 0);
+        matrix.dispose();
+        booster.dispose();
+
+        int missing = 0;
+        for (int r = 0; r < rows; r++) {
+            double[] row = data.rows()[r];
+            double[] contributions = model.trees().contributions(row);
+            assertThat(contributions).hasSize(SyntheticLabels.FEATURES + 1);
+            assertThat(expected[r]).hasSize(SyntheticLabels.FEATURES + 1);
+            for (int c = 0; c <= SyntheticLabels.FEATURES; c++) {
+                missing += c < SyntheticLabels.FEATURES && Double.isNaN(row[c]) ? 1 : 0;
+                assertThat(contributions[c]).as("row %d, column %d", r, c).isCloseTo(expected[r][c], within(1e-4));
+            }
+        }
+        assertThat(missing)
+                .as("missing values explained along default branches")
+                .isGreaterThan(50);
+    }
+
+    @Test
     void learnsTheRuleBehindTheLabelsWellEnoughToRankTheHeldOutPositivesFirst() {
         SyntheticLabels data = SyntheticLabels.generate(5_000, SEED);
 

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * XGBoost grows them by default (6) and every one full (64 leaves), the most a trained tree of that depth walks,
  * testing random features of 20 at random thresholds, so that rows take every path. Run beside {@link
  * IsolationForestScoringBenchmark}: the issue's budget is the forest's cost. Rows cycle through 4,096 fresh ones.
+ * {@link BoostedTrees#contributions} of one row is measured beside it: what explaining a flagged decision costs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -93,5 +94,12 @@ public class BoostedTreesScoringBenchmark {
     public double probabilityOfOneRow() {
         next = (next + 1) & (PROBE_ROWS - 1);
         return model.probability(probes[next]);
+    }
+
+    /** An explanation of one row (TreeSHAP), which only flagged decisions pay for. */
+    @Benchmark
+    public double[] contributionsOfOneRow() {
+        next = (next + 1) & (PROBE_ROWS - 1);
+        return model.contributions(probes[next]);
     }
 }

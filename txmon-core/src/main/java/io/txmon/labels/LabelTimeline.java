@@ -22,9 +22,9 @@ import java.util.Optional;
  * the one reported later. A transaction no source has labelled counts as ordinary once the delay has passed since
  * it happened, as a chargeback feed that lists only fraud means; before that its outcome is not known.
  *
- * <p>Everything that learns from outcomes asks this timeline with the instant of the decision it serves, so that
- * replaying history with every label and with only the labels known by some instant gives the same answers before
- * that instant.
+ * <p>What learns from outcomes is to ask this timeline with the instant of the decision it serves: then replaying
+ * history with every label, or with only the labels known by some instant ({@link #knownBy}), gives the same answers
+ * before that instant.
  */
 public final class LabelTimeline {
     /** How long after a transaction its outcome is taken to be known when its source does not say. */

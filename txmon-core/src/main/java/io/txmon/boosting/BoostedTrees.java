@@ -41,6 +41,12 @@ public final class BoostedTrees {
     private final float[] leafValues;
     private final int[] roots;
 
+    /** How many splits the longest walk of any tree passes. */
+    private final int depth;
+
+    /** The explanations' last part: the base margin plus each tree's expected value, the same for every row. */
+    private final double bias;
+
     /** The depth every tree is padded to for rows without missing values, or -1 when too deep to pad. */
     private final int paddedDepth;
 
@@ -84,7 +90,13 @@ public final class BoostedTrees {
         for (RegressionTree tree : this.trees) {
             depth = Math.max(depth, tree.depth());
         }
+        this.depth = depth;
         this.paddedDepth = depth <= MAX_PADDED_DEPTH ? depth : -1;
+        double bias = baseMargin;
+        for (RegressionTree tree : this.trees) {
+            bias += TreeShap.expectedValue(tree, 0);
+        }
+        this.bias = bias;
         int slots = paddedDepth < 0 ? 0 : (1 << paddedDepth) - 1;
         int leaves = paddedDepth < 0 ? 0 : 1 << paddedDepth;
         this.slotFeature = new int[this.trees.size() * slots];
@@ -239,7 +251,7 @@ public final class BoostedTrees {
         if (row.length != features) {
             throw new IllegalArgumentException("a row has " + features + " features, this one " + row.length);
         }
-        return TreeShap.contributions(trees, baseMargin, features, row);
+        return TreeShap.contributions(trees, depth, bias, features, row);
     }
 
     /** The probability that {@code row} is of the positive class. */

@@ -51,18 +51,15 @@ final class TreeShap {
     }
 
     /**
-     * Each feature's contribution to the margin of {@code row}, and last the bias: {@code baseMargin} plus each tree's
-     * expected value. They sum to the margin.
+     * Each feature's contribution to the margin of {@code row}, and last {@code bias}: the base margin plus each
+     * tree's {@linkplain #expectedValue expected value}. They sum to the margin.
+     *
+     * @param maxDepth the depth of the deepest of {@code trees}
      */
-    static double[] contributions(List<RegressionTree> trees, double baseMargin, int features, double[] row) {
-        int maxDepth = 0;
-        for (RegressionTree tree : trees) {
-            maxDepth = Math.max(maxDepth, tree.depth());
-        }
+    static double[] contributions(List<RegressionTree> trees, int maxDepth, double bias, int features, double[] row) {
         TreeShap shap = new TreeShap(features, maxDepth);
-        shap.phi[features] = baseMargin;
+        shap.phi[features] = bias;
         for (RegressionTree tree : trees) {
-            shap.phi[features] += expectedValue(tree, 0);
             // The root's path starts with a placeholder of feature -1, which no split tests and no leaf credits.
             shap.walk(tree, row, 0, 0, 0, 1, 1, -1);
         }
@@ -70,7 +67,7 @@ final class TreeShap {
     }
 
     /** The margin {@code node}'s subtree gives a row that knows no feature: its leaves weighted by their covers. */
-    private static double expectedValue(RegressionTree tree, int node) {
+    static double expectedValue(RegressionTree tree, int node) {
         if (tree.isLeaf(node)) {
             return tree.leafValue(node);
         }

@@ -9,8 +9,11 @@ import io.txmon.stream.topics.StreamSettings;
 import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -217,7 +220,7 @@ public final class RequiredOutputsJob {
 
         private static int indexOf(byte[] json, byte[] field) {
             for (int i = 0; i + field.length <= json.length; i++) {
-                if (java.util.Arrays.equals(json, i, i + field.length, field, 0, field.length)) {
+                if (Arrays.equals(json, i, i + field.length, field, 0, field.length)) {
                     return i;
                 }
             }
@@ -226,8 +229,7 @@ public final class RequiredOutputsJob {
     }
 
     /** Stands in for the transactions a job reading ids alone never parses: no output reads it. */
-    private static final Transaction UNREAD = Transaction.builder(
-                    "unread", java.time.Instant.EPOCH, "unread", java.math.BigDecimal.ONE)
+    private static final Transaction UNREAD = Transaction.builder("unread", Instant.EPOCH, "unread", BigDecimal.ONE)
             .build();
 
     private record ToTopic(

@@ -174,7 +174,110 @@ public enum Feature {
     CP_SENT_SIMILAR_7D(
             "cp_sent_similar_7d",
             FeatureGroup.ROUND_TRIP,
-            "1 when the receiver itself transferred out a similar amount in the last 7 days");
+            "1 when the receiver itself transferred out a similar amount in the last 7 days"),
+    // Entities the transaction touches (docs/features.md, "Entities"): zero when the transaction names none
+    ACCOUNT_FRAUD_SHARE_1D(
+            "account_fraud_share_1d",
+            FeatureGroup.KNOWN_FRAUD,
+            "share of the account's transactions of today (UTC) known as fraud when this one is decided"),
+    ACCOUNT_FRAUD_SHARE_7D(
+            "account_fraud_share_7d",
+            FeatureGroup.KNOWN_FRAUD,
+            "share of the account's transactions of the last 7 days known as fraud when this one is decided"),
+    ACCOUNT_FRAUD_SHARE_30D(
+            "account_fraud_share_30d",
+            FeatureGroup.KNOWN_FRAUD,
+            "share of the account's transactions of the last 30 days known as fraud when this one is decided"),
+    ACCOUNT_KNOWN_FRAUDS_30D(
+            "account_known_frauds_30d",
+            FeatureGroup.KNOWN_FRAUD,
+            "the account's transactions of the last 30 days known as fraud when this one is decided"),
+    MERCHANT_TX_COUNT_1D(
+            "merchant_tx_count_1d",
+            FeatureGroup.MERCHANT_RISK,
+            "transactions of the merchant or terminal today (UTC), this one included"),
+    MERCHANT_TX_COUNT_7D(
+            "merchant_tx_count_7d",
+            FeatureGroup.MERCHANT_RISK,
+            "transactions of the merchant or terminal in the last 7 days"),
+    MERCHANT_ACCOUNTS_7D(
+            "merchant_accounts_7d",
+            FeatureGroup.MERCHANT_RISK,
+            "distinct paying accounts of the merchant or terminal in the last 7 days (exact up to 32)"),
+    MERCHANT_AGE_DAYS(
+            "merchant_age_days", FeatureGroup.MERCHANT_RISK, "days since the merchant or terminal was first seen"),
+    MERCHANT_FRAUD_SHARE_1D(
+            "merchant_fraud_share_1d",
+            FeatureGroup.MERCHANT_RISK,
+            "share of today's transactions of the merchant or terminal known as fraud when this one is decided"),
+    MERCHANT_FRAUD_SHARE_7D(
+            "merchant_fraud_share_7d",
+            FeatureGroup.MERCHANT_RISK,
+            "share of the last 7 days' transactions of the merchant or terminal known as fraud when this one is decided"),
+    MERCHANT_FRAUD_SHARE_30D(
+            "merchant_fraud_share_30d",
+            FeatureGroup.MERCHANT_RISK,
+            "share of the last 30 days' transactions of the merchant or terminal known as fraud when this one is decided"),
+    MERCHANT_KNOWN_FRAUDS_30D(
+            "merchant_known_frauds_30d",
+            FeatureGroup.MERCHANT_RISK,
+            "transactions of the merchant or terminal in the last 30 days known as fraud when this one is decided"),
+    DEVICE_TX_COUNT_1D(
+            "device_tx_count_1d",
+            FeatureGroup.DEVICE_RISK,
+            "transactions of the device today (UTC), this one included"),
+    DEVICE_TX_COUNT_7D("device_tx_count_7d", FeatureGroup.DEVICE_RISK, "transactions of the device in the last 7 days"),
+    DEVICE_ACCOUNTS_7D(
+            "device_accounts_7d",
+            FeatureGroup.DEVICE_RISK,
+            "distinct paying accounts of the device in the last 7 days (exact up to 32)"),
+    DEVICE_AGE_DAYS("device_age_days", FeatureGroup.DEVICE_RISK, "days since the device was first seen"),
+    DEVICE_FRAUD_SHARE_1D(
+            "device_fraud_share_1d",
+            FeatureGroup.DEVICE_RISK,
+            "share of today's transactions of the device known as fraud when this one is decided"),
+    DEVICE_FRAUD_SHARE_7D(
+            "device_fraud_share_7d",
+            FeatureGroup.DEVICE_RISK,
+            "share of the last 7 days' transactions of the device known as fraud when this one is decided"),
+    DEVICE_FRAUD_SHARE_30D(
+            "device_fraud_share_30d",
+            FeatureGroup.DEVICE_RISK,
+            "share of the last 30 days' transactions of the device known as fraud when this one is decided"),
+    DEVICE_KNOWN_FRAUDS_30D(
+            "device_known_frauds_30d",
+            FeatureGroup.DEVICE_RISK,
+            "transactions of the device in the last 30 days known as fraud when this one is decided"),
+    PAYEE_TX_COUNT_1D(
+            "payee_tx_count_1d",
+            FeatureGroup.PAYEE_RISK,
+            "transactions of the receiving account of a transfer today (UTC), this one included"),
+    PAYEE_TX_COUNT_7D(
+            "payee_tx_count_7d",
+            FeatureGroup.PAYEE_RISK,
+            "transactions of the receiving account of a transfer in the last 7 days"),
+    PAYEE_ACCOUNTS_7D(
+            "payee_accounts_7d",
+            FeatureGroup.PAYEE_RISK,
+            "distinct paying accounts of the receiving account of a transfer in the last 7 days (exact up to 32)"),
+    PAYEE_AGE_DAYS(
+            "payee_age_days", FeatureGroup.PAYEE_RISK, "days since the receiving account of a transfer was first seen"),
+    PAYEE_FRAUD_SHARE_1D(
+            "payee_fraud_share_1d",
+            FeatureGroup.PAYEE_RISK,
+            "share of today's transactions of the receiving account of a transfer known as fraud when this one is decided"),
+    PAYEE_FRAUD_SHARE_7D(
+            "payee_fraud_share_7d",
+            FeatureGroup.PAYEE_RISK,
+            "share of the last 7 days' transactions of the receiving account of a transfer known as fraud when this one is decided"),
+    PAYEE_FRAUD_SHARE_30D(
+            "payee_fraud_share_30d",
+            FeatureGroup.PAYEE_RISK,
+            "share of the last 30 days' transactions of the receiving account of a transfer known as fraud when this one is decided"),
+    PAYEE_KNOWN_FRAUDS_30D(
+            "payee_known_frauds_30d",
+            FeatureGroup.PAYEE_RISK,
+            "transactions of the receiving account of a transfer in the last 30 days known as fraud when this one is decided");
 
     /** How many features there are; a feature vector is a {@code double[COUNT]} indexed by ordinal. */
     public static final int COUNT = values().length;

@@ -20,7 +20,11 @@ public enum FeatureGroup {
     ACCOUNT_AGE("ML_NEW_ACCOUNT", "the account is new"),
     BALANCE("ML_BALANCE", "the balance is unusual"),
     COUNTERPARTY("ML_COUNTERPARTY", "the receiving account behaves unusually"),
-    ROUND_TRIP("ML_ROUND_TRIP", "money returns to an account that sent a similar amount out");
+    ROUND_TRIP("ML_ROUND_TRIP", "money returns to an account that sent a similar amount out"),
+    KNOWN_FRAUD("ML_KNOWN_FRAUD", "the account's recent transactions include ones known as fraud"),
+    MERCHANT_RISK("ML_MERCHANT_RISK", "the merchant or terminal has known fraud or unusual traffic"),
+    DEVICE_RISK("ML_DEVICE_RISK", "the device is shared by many accounts or has known fraud"),
+    PAYEE_RISK("ML_PAYEE_RISK", "the receiving account collects from many accounts or has known fraud");
 
     private final String reasonCode;
     private final String description;
@@ -33,6 +37,14 @@ public enum FeatureGroup {
     /** The model reason code this group is reported under, such as {@code ML_AMOUNT_DEVIATION}. */
     public String reasonCode() {
         return reasonCode;
+    }
+
+    /**
+     * The supervised model's reason code for this group: the anomaly model's with {@code SL_} (supervised learning)
+     * for {@code ML_}, such as {@code SL_MERCHANT_RISK}, so that precision per reason code tells the two apart.
+     */
+    public String supervisedReasonCode() {
+        return "SL_" + reasonCode.substring("ML_".length());
     }
 
     /** What the group's reason code tells an analyst. */

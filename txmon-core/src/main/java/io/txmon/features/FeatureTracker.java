@@ -11,10 +11,17 @@ import java.util.Objects;
 public final class FeatureTracker {
     private final FeatureExtractor extractor;
     private final AccountStateStore states;
+    private final EntityFeatures entities;
 
+    /** Tracks accounts in {@code states}, and the other entities in memory from this tracker's first transaction. */
     public FeatureTracker(FeatureExtractor extractor, AccountStateStore states) {
+        this(extractor, states, new InMemoryEntityStates());
+    }
+
+    public FeatureTracker(FeatureExtractor extractor, AccountStateStore states, EntityStateStore entityStates) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.states = Objects.requireNonNull(states, "states");
+        this.entities = new EntityFeatures(entityStates);
     }
 
     /** A new feature vector, to pass to {@link #observe}. */
@@ -36,6 +43,15 @@ public final class FeatureTracker {
             extractor.observePayee(tx, payee, features);
             states.changed(payeeId, payee);
         }
+        entities.observe(tx, features);
+    }
+
+    /**
+     * Learns that {@code tx}, observed earlier, became known as fraud ({@code delta} +1) or stopped being so
+     * ({@code delta} -1): the entity features of later transactions count it.
+     */
+    public void learnOutcome(Transaction tx, int delta) {
+        entities.learnOutcome(tx, delta);
     }
 
     public FeatureExtractor extractor() {

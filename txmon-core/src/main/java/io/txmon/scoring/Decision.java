@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param reasons why, strongest first
  * @param ruleSetVersion content hash of the rule set that was applied
  * @param model the anomaly model's opinion, empty when no model was in use
+ * @param supervised the supervised model's opinion, empty when none was in use
  */
 public record Decision(
         String transactionId,
@@ -23,7 +24,20 @@ public record Decision(
         Recommendation recommendation,
         List<Reason> reasons,
         String ruleSetVersion,
-        Optional<ModelOpinion> model) {
+        Optional<ModelOpinion> model,
+        Optional<SupervisedOpinion> supervised) {
+
+    /** A decision reached without a supervised model. */
+    public Decision(
+            String transactionId,
+            double riskScore,
+            RiskLevel riskLevel,
+            Recommendation recommendation,
+            List<Reason> reasons,
+            String ruleSetVersion,
+            Optional<ModelOpinion> model) {
+        this(transactionId, riskScore, riskLevel, recommendation, reasons, ruleSetVersion, model, Optional.empty());
+    }
 
     public Decision {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -35,6 +49,7 @@ public record Decision(
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(supervised, "supervised");
     }
 
     /** The reason codes, strongest first, each once, as the contract lists them. */

@@ -1,5 +1,6 @@
 package io.txmon.scoring;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureGroup;
 import io.txmon.model.AnomalyModel;
@@ -26,6 +27,10 @@ import java.util.Optional;
  * are rounded to 4 decimals, and the level and recommendation follow the rounded score, so that what is
  * reported is what was decided. When the model drove an alert, the decision gives the model's reasons:
  * the behaviours (feature groups) that made the transaction easy to isolate.
+ *
+ * <p>A supervised model, trained on known outcomes, joins the same way: its probability becomes risk through its own
+ * calibration (its validation rows' median is ordinary, its alert line is the review line), and when it drove an
+ * alert it gives the behaviours that pushed its margin up the most, as {@code SL_} reason codes.
  */
 public final class DecisionEngine {
     /** A model reason is given for a behaviour carrying at least this share of the isolation. */
@@ -38,13 +43,20 @@ public final class DecisionEngine {
 
     private final RuleSet rules;
     private final Optional<AnomalyModel> model;
+    private final Optional<SupervisedModel> supervised;
     private final DecisionThresholds thresholds;
     /** Each rule's reason, by rule index: built once, so that a decision cites a rule without allocating. */
     private final Reason[] ruleReasons;
 
     public DecisionEngine(RuleSet rules, Optional<AnomalyModel> model) {
+        this(rules, model, Optional.empty());
+    }
+
+    /** Decides with the rules, the anomaly model when given, and the supervised model when given. */
+    public DecisionEngine(RuleSet rules, Optional<AnomalyModel> model, Optional<SupervisedModel> supervised) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.model = Objects.requireNonNull(model, "model");
+        this.supervised = Objects.requireNonNull(supervised, "supervised");
         this.thresholds = rules.decision();
         this.ruleReasons = rules.rules().stream().map(DecisionEngine::reasonOf).toArray(Reason[]::new);
     }
@@ -73,13 +85,27 @@ public final class DecisionEngine {
             untouched *= 1 - modelRisk;
             opinion = Optional.of(new ModelOpinion(m.version(), score, modelRisk));
         }
+        Optional<SupervisedOpinion> learnt = Optional.empty();
+        double[] row = null;
+        if (supervised.isPresent()) {
+            SupervisedModel s = supervised.get();
+            row = s.rowOf(features);
+            double probability = s.trees().probability(row);
+            double supervisedRisk = ModelRisk.of(probability, s.calibration(), thresholds);
+            untouched *= 1 - supervisedRisk;
+            learnt = Optional.of(new SupervisedOpinion(s.version(), probability, supervisedRisk));
+        }
         double risk = Math.round((1 - untouched) * 10_000) / 10_000.0;
         Recommendation recommendation = recommendationFor(risk);
         if (opinion.isPresent() && explainsItself(opinion.get().risk(), recommendation)) {
             reasons.addAll(modelReasons(model.get(), features, opinion.get().risk()));
         }
+        if (learnt.isPresent() && explainsItself(learnt.get().risk(), recommendation)) {
+            reasons.addAll(supervisedReasons(supervised.get(), row, learnt.get().risk()));
+        }
         reasons.sort(STRONGEST_FIRST);
-        return new Decision(transactionId, risk, levelOf(risk), recommendation, reasons, rules.version(), opinion);
+        return new Decision(
+                transactionId, risk, levelOf(risk), recommendation, reasons, rules.version(), opinion, learnt);
     }
 
     /** The level a risk score falls in. */
@@ -114,6 +140,50 @@ public final class DecisionEngine {
 
     public Optional<AnomalyModel> model() {
         return model;
+    }
+
+    public Optional<SupervisedModel> supervised() {
+        return supervised;
+    }
+
+    /**
+     * The behaviours that raised the supervised model's margin the most along the row's paths through its trees
+     * ({@code BoostedTrees.pathContributions}), by the same rule as the anomaly model's reasons: the strongest, and
+     * a second if it carries at least {@value #MIN_MODEL_REASON_SHARE} of the positive contributions.
+     */
+    private static List<Reason> supervisedReasons(SupervisedModel model, double[] row, double supervisedRisk) {
+        double[] contributions = model.trees().pathContributions(row);
+        Map<FeatureGroup, Double> byGroup = new EnumMap<>(FeatureGroup.class);
+        Map<FeatureGroup, List<String>> inputsByGroup = new EnumMap<>(FeatureGroup.class);
+        double positive = 0;
+        for (int i = 0; i < row.length; i++) {
+            if (contributions[i] > 0) {
+                Feature feature = model.inputs().get(i);
+                byGroup.merge(feature.group(), contributions[i], Double::sum);
+                inputsByGroup
+                        .computeIfAbsent(feature.group(), g -> new ArrayList<>())
+                        .add(feature.featureName());
+                positive += contributions[i];
+            }
+        }
+        List<Map.Entry<FeatureGroup, Double>> ranked = byGroup.entrySet().stream()
+                .sorted(Map.Entry.<FeatureGroup, Double>comparingByValue().reversed())
+                .toList();
+        List<Reason> reasons = new ArrayList<>(MAX_MODEL_REASONS);
+        for (Map.Entry<FeatureGroup, Double> entry : ranked) {
+            double share = entry.getValue() / positive;
+            if (reasons.size() == MAX_MODEL_REASONS || (!reasons.isEmpty() && share < MIN_MODEL_REASON_SHARE)) {
+                break;
+            }
+            FeatureGroup group = entry.getKey();
+            reasons.add(new Reason(
+                    group.supervisedReasonCode(),
+                    ReasonSource.SUPERVISED,
+                    "Supervised model, from known outcomes: " + group.description() + " ("
+                            + String.join(", ", inputsByGroup.get(group)) + ")",
+                    supervisedRisk * share));
+        }
+        return reasons;
     }
 
     private static List<Reason> modelReasons(AnomalyModel model, double[] features, double modelRisk) {

@@ -1,7 +1,8 @@
 package io.txmon.scoring;
 
-/** What produced a reason: an analyst's rule or the anomaly model. */
+/** What produced a reason: an analyst's rule, the anomaly model, or the supervised model. */
 public enum ReasonSource {
     RULE,
-    MODEL
+    MODEL,
+    SUPERVISED
 }

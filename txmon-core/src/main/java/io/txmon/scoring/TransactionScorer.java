@@ -1,8 +1,11 @@
 package io.txmon.scoring;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.AccountStateStore;
+import io.txmon.features.EntityStateStore;
 import io.txmon.features.FeatureExtractor;
 import io.txmon.features.FeatureTracker;
+import io.txmon.features.InMemoryEntityStates;
 import io.txmon.features.PeerProfile;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
@@ -19,13 +22,22 @@ import java.util.Optional;
  */
 public final class TransactionScorer {
     private final FeatureTracker tracker;
-    private final DecisionEngine engine;
+    private DecisionEngine engine;
     private final double[] features = FeatureTracker.newVector();
 
-    /** Scores with the rule set's feature settings and the model's peer baseline, on {@code states}. */
+    /**
+     * Scores with the rule set's feature settings and the model's peer baseline, on {@code states}; other entities
+     * are tracked in memory from the first transaction this scorer sees.
+     */
     public TransactionScorer(RuleSet rules, Optional<AnomalyModel> model, AccountStateStore states) {
+        this(rules, model, states, new InMemoryEntityStates());
+    }
+
+    /** Scores as above, with the entities' states in {@code entityStates}. */
+    public TransactionScorer(
+            RuleSet rules, Optional<AnomalyModel> model, AccountStateStore states, EntityStateStore entityStates) {
         PeerProfile peers = model.map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
-        this.tracker = new FeatureTracker(new FeatureExtractor(rules.features(), peers), states);
+        this.tracker = new FeatureTracker(new FeatureExtractor(rules.features(), peers), states, entityStates);
         this.engine = new DecisionEngine(rules, model);
     }
 
@@ -34,6 +46,23 @@ public final class TransactionScorer {
         Objects.requireNonNull(tx, "tx");
         tracker.observe(tx, features);
         return engine.decide(tx.transactionId(), features);
+    }
+
+    /**
+     * Learns that {@code tx}, scored earlier, became known as fraud ({@code delta} +1) or stopped being so ({@code
+     * delta} -1). Tell it every outcome known by a transaction's event time before scoring that transaction, and none
+     * known later: then a decision uses only what was known when it was made.
+     */
+    public void learnOutcome(Transaction tx, int delta) {
+        tracker.learnOutcome(tx, delta);
+    }
+
+    /**
+     * Decides the following transactions with {@code supervised} (or none) beside the rules and the anomaly model,
+     * as when a retrained model is activated; what the accounts and entities learned is kept.
+     */
+    public void useSupervised(Optional<SupervisedModel> supervised) {
+        engine = new DecisionEngine(engine.rules(), engine.model(), supervised);
     }
 
     /** The features the latest {@link #score} call decided on, as a copy. */

@@ -172,6 +172,35 @@ class BoostedTreesTest {
     }
 
     @Test
+    void pathContributionsCreditEachSplitWithTheChangeInExpectedValueAndSumToTheMargin() {
+        BoostedTrees model = new BoostedTrees(List.of(AMOUNT_THEN_NIGHT), 0.0, 2);
+        // E(root) = (70 * -0.5 + 20 * 0.25 + 10 * 1.5) / 100 = -0.15; E(node 2) = (20 * 0.25 + 10 * 1.5) / 30 = 2/3
+        double[] big = model.pathContributions(new double[] {500, 0.9});
+
+        assertThat(big[0]).as("amount: root to node 2").isCloseTo(2 / 3.0 + 0.15, within(1e-6));
+        assertThat(big[1]).as("night: node 2 to its right leaf").isCloseTo(1.5 - 2 / 3.0, within(1e-6));
+        assertThat(big[2]).as("bias").isCloseTo(-0.15, within(1e-6));
+
+        SplittableRandom random = new SplittableRandom(13);
+        List<RegressionTree> trees = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            trees.add(randomTree(random, 1 + random.nextInt(30), 5, 6));
+        }
+        BoostedTrees forest = new BoostedTrees(trees, -1.2, 5);
+        for (int r = 0; r < 500; r++) {
+            double[] row = new double[5];
+            for (int f = 0; f < row.length; f++) {
+                row[f] = random.nextInt(20) == 0 ? Double.NaN : random.nextDouble() * 2 - 1;
+            }
+            double sum = 0;
+            for (double c : forest.pathContributions(row)) {
+                sum += c;
+            }
+            assertThat(sum).as("row %d", r).isCloseTo(forest.margin(row), within(1e-9));
+        }
+    }
+
+    @Test
     void treesTooDeepToPadAreWalkedNodeByNode() {
         SplittableRandom random = new SplittableRandom(12);
         List<RegressionTree> trees = List.of(

@@ -3,12 +3,16 @@ package io.txmon.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.txmon.boosting.BoostedTrees;
+import io.txmon.boosting.RegressionTree;
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
 import io.txmon.features.FeatureTracker;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
+import io.txmon.model.ScoreCalibration;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.RuleDefinition;
 import io.txmon.rules.RuleSet;
@@ -146,5 +150,66 @@ class DecisionEngineTest {
         assertThat(extreme.recommendation()).isEqualTo(Recommendation.REVIEW);
         assertThat(extreme.riskScore()).isLessThan(DecisionThresholds.DEFAULT_BLOCK_AT);
         assertThat(extreme.reasons()).extracting(Reason::source).containsOnly(ReasonSource.MODEL);
+    }
+
+    /**
+     * A supervised model of one tree: a payment over 1,000 at a terminal with known fraud is fraud with probability
+     * 0.95, anything else 0.02; calibrated so that 0.02 is ordinary and 0.5 is the alert line.
+     */
+    private static SupervisedModel terminalModel() {
+        RegressionTree tree = new RegressionTree(
+                new int[] {1, -1, 0, -1, -1},
+                new float[] {0.5f, 0, 1000f, 0, 0},
+                new int[] {1, -1, 3, -1, -1},
+                new int[] {2, -1, 4, -1, -1},
+                new boolean[] {true, false, false, false, false},
+                new float[] {0, (float) logit(0.02), 0, (float) logit(0.02), (float) logit(0.95)},
+                new float[] {100, 50, 50, 10, 40});
+        return new SupervisedModel(
+                "sl-test",
+                new BoostedTrees(List.of(tree), 0, 2),
+                List.of(Feature.AMOUNT, Feature.MERCHANT_FRAUD_SHARE_30D),
+                new ScoreCalibration(0.02, 0.5, 0.99));
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    @Test
+    void aSupervisedModelJoinsAsEvidenceAndExplainsTheAlertItDrivesWithSupervisedReasons() {
+        DecisionEngine engine =
+                new DecisionEngine(rules(HIGH_AMOUNT, NIGHT), Optional.empty(), Optional.of(terminalModel()));
+        double[] compromised = features(5000, 15);
+        compromised[Feature.MERCHANT_FRAUD_SHARE_30D.ordinal()] = 0.8;
+
+        Decision flagged = engine.decide("t1", compromised);
+        Decision ordinary = engine.decide("t2", features(5000, 15));
+
+        assertThat(flagged.supervised()).hasValueSatisfying(opinion -> {
+            assertThat(opinion.modelVersion()).isEqualTo("sl-test");
+            assertThat(opinion.probability()).isCloseTo(0.95, within(1e-6));
+        });
+        assertThat(flagged.recommendation()).isEqualTo(Recommendation.REVIEW);
+        assertThat(flagged.reasons())
+                .extracting(Reason::code)
+                .containsExactly("SL_MERCHANT_RISK", "SL_AMOUNT_DEVIATION");
+        assertThat(flagged.reasons()).extracting(Reason::source).containsOnly(ReasonSource.SUPERVISED);
+        assertThat(ordinary.supervised().orElseThrow().risk())
+                .as("the ordinary probability is ordinary risk")
+                .isCloseTo(0.1, within(1e-6));
+        assertThat(ordinary.reasons()).isEmpty();
+    }
+
+    @Test
+    void withoutASupervisedModelTheDecisionIsExactlyAsBefore() {
+        RuleSet rules = rules(HIGH_AMOUNT, NIGHT);
+        double[] f = features(20_000, 3);
+
+        Decision without = new DecisionEngine(rules, Optional.empty()).decide("t1", f);
+        Decision explicitlyNone = new DecisionEngine(rules, Optional.empty(), Optional.empty()).decide("t1", f);
+
+        assertThat(explicitlyNone).isEqualTo(without);
+        assertThat(without.supervised()).isEmpty();
     }
 }

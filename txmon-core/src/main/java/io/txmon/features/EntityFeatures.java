@@ -1,0 +1,134 @@
+package io.txmon.features;
+
+import io.txmon.transaction.Transaction;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Reads and teaches the states of the entities a transaction touches ({@link EntityKind}): the {@code account_},
+ * {@code merchant_}, {@code device_} and {@code payee_} features of docs/features.md, "Entities". The one place where
+ * entity behaviour and known outcomes are learned, so that every path sees the same numbers.
+ *
+ * <p>Each entity's features are read before it learns the transaction, except its counts, which include it, as the
+ * account's windows do. Outcomes are learned through {@link #learnOutcome} at the instant they became known: the
+ * caller must tell it every outcome known by a transaction's event time before deciding that transaction, and none
+ * known later, for the decision to use only what was known then.
+ */
+public final class EntityFeatures {
+    private static final Feature[] ACCOUNT = {
+        null,
+        null,
+        null,
+        null,
+        Feature.ACCOUNT_FRAUD_SHARE_1D,
+        Feature.ACCOUNT_FRAUD_SHARE_7D,
+        Feature.ACCOUNT_FRAUD_SHARE_30D,
+        Feature.ACCOUNT_KNOWN_FRAUDS_30D
+    };
+    private static final Feature[] MERCHANT = {
+        Feature.MERCHANT_TX_COUNT_1D,
+        Feature.MERCHANT_TX_COUNT_7D,
+        Feature.MERCHANT_ACCOUNTS_7D,
+        Feature.MERCHANT_AGE_DAYS,
+        Feature.MERCHANT_FRAUD_SHARE_1D,
+        Feature.MERCHANT_FRAUD_SHARE_7D,
+        Feature.MERCHANT_FRAUD_SHARE_30D,
+        Feature.MERCHANT_KNOWN_FRAUDS_30D
+    };
+    private static final Feature[] DEVICE = {
+        Feature.DEVICE_TX_COUNT_1D,
+        Feature.DEVICE_TX_COUNT_7D,
+        Feature.DEVICE_ACCOUNTS_7D,
+        Feature.DEVICE_AGE_DAYS,
+        Feature.DEVICE_FRAUD_SHARE_1D,
+        Feature.DEVICE_FRAUD_SHARE_7D,
+        Feature.DEVICE_FRAUD_SHARE_30D,
+        Feature.DEVICE_KNOWN_FRAUDS_30D
+    };
+    private static final Feature[] PAYEE = {
+        Feature.PAYEE_TX_COUNT_1D,
+        Feature.PAYEE_TX_COUNT_7D,
+        Feature.PAYEE_ACCOUNTS_7D,
+        Feature.PAYEE_AGE_DAYS,
+        Feature.PAYEE_FRAUD_SHARE_1D,
+        Feature.PAYEE_FRAUD_SHARE_7D,
+        Feature.PAYEE_FRAUD_SHARE_30D,
+        Feature.PAYEE_KNOWN_FRAUDS_30D
+    };
+    private static final EntityKind[] KINDS = EntityKind.values();
+
+    private final EntityStateStore states;
+
+    public EntityFeatures(EntityStateStore states) {
+        this.states = Objects.requireNonNull(states, "states");
+    }
+
+    /** Writes every entity feature of {@code tx} into {@code features}, then teaches the entities the transaction. */
+    public void observe(Transaction tx, double[] features) {
+        Instant at = tx.timestamp();
+        long millis = at.toEpochMilli();
+        long day = EntityState.dayOf(millis);
+        int payer = Keys.of(tx.userId());
+        int minute = (int) Math.floorDiv(millis, 60_000L);
+        for (EntityKind kind : KINDS) {
+            Feature[] named = featuresOf(kind);
+            String id = kind.idOf(tx);
+            if (id == null) {
+                for (Feature f : named) {
+                    if (f != null) {
+                        features[f.ordinal()] = 0;
+                    }
+                }
+                continue;
+            }
+            EntityState state = states.stateOf(kind, id, at);
+            state.countTransaction(day);
+            if (state.tracksAccounts()) {
+                state.accounts.touch(payer, minute);
+                features[named[0].ordinal()] = state.transactions(day, 1);
+                features[named[1].ordinal()] = state.transactions(day, 7);
+                features[named[2].ordinal()] = state.accounts.countSeenAfter(minute - 7 * 24 * 60);
+                features[named[3].ordinal()] =
+                        Math.max(0, millis - state.firstSeenMillis) / (double) EntityState.DAY_MILLIS;
+            }
+            features[named[4].ordinal()] = share(state, day, 1);
+            features[named[5].ordinal()] = share(state, day, 7);
+            features[named[6].ordinal()] = share(state, day, EntityState.DAYS_BACK);
+            features[named[7].ordinal()] = state.frauds(day, EntityState.DAYS_BACK);
+            states.changed(kind, id, state);
+        }
+    }
+
+    /**
+     * Learns that {@code tx}, decided earlier, became known as fraud ({@code delta} +1) or stopped being so ({@code
+     * delta} -1, when a later label overrules an earlier one).
+     */
+    public void learnOutcome(Transaction tx, int delta) {
+        if (delta != 1 && delta != -1) {
+            throw new IllegalArgumentException("an outcome changes a fraud count by 1 or -1, not " + delta);
+        }
+        long day = EntityState.dayOf(tx.timestamp().toEpochMilli());
+        for (EntityKind kind : KINDS) {
+            String id = kind.idOf(tx);
+            EntityState state = id == null ? null : states.find(kind, id);
+            if (state != null) {
+                state.countOutcome(day, delta);
+                states.changed(kind, id, state);
+            }
+        }
+    }
+
+    private static double share(EntityState state, long day, int days) {
+        int transactions = state.transactions(day, days);
+        return transactions == 0 ? 0 : (double) state.frauds(day, days) / transactions;
+    }
+
+    private static Feature[] featuresOf(EntityKind kind) {
+        return switch (kind) {
+            case ACCOUNT -> ACCOUNT;
+            case MERCHANT -> MERCHANT;
+            case DEVICE -> DEVICE;
+            case PAYEE -> PAYEE;
+        };
+    }
+}

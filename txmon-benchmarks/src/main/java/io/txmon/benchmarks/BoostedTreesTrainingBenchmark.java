@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Training the supervised model on a million labelled rows (issue 14's goal: under 30 s here): one operation is one
  * {@code BoostedTreesTrainer.train} with the default settings (depth 6, up to 300 rounds, early stopping on the latest
- * 20 %, two threads), including checking the rows, XGBoost's matrices, training, and training the kept rounds again
- * when early stopping cut it short. Rows are standard normal features; a row is positive (40,471 of them, 4 %) when a
- * nonlinear mix of four features, plus noise, passes a threshold, so that the trees have something to learn and
- * early stopping something to stop (at 137 rounds, keeping 117).
+ * 20 %, two threads), including checking the rows, XGBoost's matrices, training, and cutting the JSON model to the
+ * kept rounds when early stopping cut training short. Rows are standard normal features; a row is positive (40,471 of
+ * them, 4 %) when a nonlinear mix of four features, plus noise, passes a threshold, so that the trees have something
+ * to learn and early stopping something to stop (at 137 rounds, keeping 117).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)

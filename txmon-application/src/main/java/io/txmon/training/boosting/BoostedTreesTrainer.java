@@ -32,10 +32,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code scale_pos_weight} = training negatives / training positives, since fraud is rare and unweighted trees
  * would barely look at it. After each round the area under the precision-recall curve ({@code aucpr}, the metric
  * that matters when positives are rare) is measured on the validation part; training stops when it has not
- * improved for {@code earlyStoppingRounds} rounds, and keeps the rounds up to the best. XGBoost cannot drop
- * trees from a model through its Java API, so when early stopping ended training the kept number of rounds is
- * trained again from the start; with the same seed and data that grows the same trees (the library is
- * deterministic on the CPU), at the cost of training up to twice.
+ * improved for {@code earlyStoppingRounds} rounds, and keeps the rounds up to the best. XGBoost's Java API
+ * cannot drop trees from a model, but its JSON model lists them round by round: the kept model is that JSON cut to
+ * the first kept rounds ({@link XgboostModelJson#firstRounds}), which the library loads and predicts with as it
+ * predicts with the whole model limited to those rounds (a test checks both agree). Training the kept rounds again
+ * from the start would grow the same trees a second time: on the benchmark's million rows, 254 rounds for a model of
+ * 117 (BENCHMARKS.md, "Supervised model").
  *
  * <p>The rounds are driven here ({@code Booster.update} and {@code evalSet}) rather than by {@code XGBoost.train}'s
  * own early stopping: that path logs through a class that needs Jackson 2, which txmon does not ship.
@@ -131,15 +133,13 @@ public final class BoostedTreesTrainer {
                     kept = trained;
                 }
             }
-            if (kept < trained) {
-                booster.dispose();
-                booster = XGBoost.train(trainingMatrix, parameters, 0, Map.of(), null, null);
-                for (int round = 0; round < kept; round++) {
-                    booster.update(trainingMatrix, round);
-                }
-            }
-            double validationAucpr = validationScore(booster, evaluated, names, kept);
             byte[] json = booster.toByteArray("json");
+            if (kept < trained) {
+                json = XgboostModelJson.firstRounds(json, kept);
+            }
+            // Measured when the booster held exactly the kept rounds: the kept model's score, with no second pass
+            // over the validation rows.
+            double validationAucpr = best;
             BoostedTrees trees = XgboostModelJson.read(json);
             if (trees.features() != features || trees.trees().size() != kept) {
                 throw new IllegalStateException(

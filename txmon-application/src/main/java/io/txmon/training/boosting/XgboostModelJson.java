@@ -8,6 +8,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the JSON model XGBoost writes ({@code booster.toByteArray("json")}) into the core's {@link BoostedTrees}.
@@ -78,6 +81,104 @@ public final class XgboostModelJson {
             read.add(tree(trees.get(t), t));
         }
         return new BoostedTrees(read, BoostedTrees.marginOf(baseScore), features);
+    }
+
+    /**
+     * The same model cut to its first {@code rounds} boosting rounds, as XGBoost would have saved it had training
+     * stopped there: XGBoost's Java API cannot slice a model, and growing those rounds again would cost as much as
+     * growing them the first time. The trees are listed round by round, so the model's {@code trees} and
+     * {@code tree_info} keep their first {@code iteration_indptr[rounds]} entries, {@code iteration_indptr} its
+     * first {@code rounds + 1}, and {@code gbtree_model_param.num_trees} says how many trees are left. Everything
+     * else, the base score included, is the same for any number of rounds and stays as written. Numbers are
+     * written back as the very decimals read, so the library loads the same floats.
+     *
+     * @throws IllegalArgumentException if the bytes are not JSON, the model is not {@code gbtree}, a part named above
+     *     is missing or malformed, or {@code rounds} is not within 1 and the model's rounds
+     */
+    public static byte[] firstRounds(byte[] json, int rounds) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("an XGBoost model must be JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode booster =
+                required(required(root, "learner", "learner"), "gradient_booster", "learner.gradient_booster");
+        String boosterName = text(required(booster, "name", "learner.gradient_booster.name"));
+        if (!GBTREE.equals(boosterName)) {
+            throw new IllegalArgumentException(
+                    "the model's booster is " + boosterName + "; only " + GBTREE + " models are cut to rounds");
+        }
+        JsonNode model = required(booster, "model", "learner.gradient_booster.model");
+        int[] indptr = integers(model, "iteration_indptr", "learner.gradient_booster.model");
+        int trained = indptr.length - 1;
+        if (rounds < 1 || rounds > trained) {
+            throw new IllegalArgumentException(
+                    "cannot keep " + rounds + " rounds of a model of " + trained + "; keep from 1 to " + trained);
+        }
+        int trees = indptr[rounds];
+        ArrayNode treeList = array(model, "trees");
+        ArrayNode treeInfo = array(model, "tree_info");
+        if (treeList.size() != indptr[trained] || treeInfo.size() != indptr[trained]) {
+            throw new IllegalArgumentException("the XGBoost model has " + treeList.size() + " trees and "
+                    + treeInfo.size() + " tree_info entries; its iteration_indptr says " + indptr[trained]);
+        }
+        cut(treeList, trees);
+        cut(treeInfo, trees);
+        cut(array(model, "iteration_indptr"), rounds + 1);
+        JsonNode parameters = required(model, "gbtree_model_param", "gbtree_model_param");
+        if (!(parameters instanceof ObjectNode writable)) {
+            throw new IllegalArgumentException("gbtree_model_param must be an object, was " + parameters);
+        }
+        // XGBoost writes its parameters as strings.
+        writable.put("num_trees", Integer.toString(trees));
+        spellFloatsAsFloats(root);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /**
+     * XGBoost tells a float from an integer by its spelling and refuses an integer where it expects a float, but a
+     * float read as a decimal forgets its spelling: {@code 0E0} would be written back as {@code 0}. A decimal point
+     * keeps it a float, at the same value.
+     */
+    private static void spellFloatsAsFloats(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = array.get(i);
+                if (spelledAsInteger(element)) {
+                    array.set(i, DecimalNode.valueOf(element.decimalValue().setScale(1)));
+                } else {
+                    spellFloatsAsFloats(element);
+                }
+            }
+        } else if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                JsonNode value = object.get(name);
+                if (spelledAsInteger(value)) {
+                    object.set(name, DecimalNode.valueOf(value.decimalValue().setScale(1)));
+                } else {
+                    spellFloatsAsFloats(value);
+                }
+            }
+        }
+    }
+
+    private static boolean spelledAsInteger(JsonNode value) {
+        return value.isBigDecimal() && value.decimalValue().scale() <= 0;
+    }
+
+    private static ArrayNode array(JsonNode model, String field) {
+        JsonNode node = required(model, field, field);
+        if (!(node instanceof ArrayNode array)) {
+            throw new IllegalArgumentException(field + " must be a list, was " + node);
+        }
+        return array;
+    }
+
+    private static void cut(ArrayNode array, int size) {
+        while (array.size() > size) {
+            array.remove(array.size() - 1);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.txmon.boosting.BoostedTrees;
+import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -117,6 +118,60 @@ class BoostedTreesTrainerTest {
         assertThat(summary.roundsTrained()).isLessThan(BoostedTreesTrainer.DEFAULT_MAX_ROUNDS);
         assertThat(summary.roundsTrained() - summary.rounds()).isEqualTo(5);
         assertThat(model.trees().trees()).hasSize(summary.rounds());
+    }
+
+    @Test
+    void earlyStoppingCutsTheTrainedModelToTheBestRoundsWhichPredictAsTheLibraryLimitedToThem() throws Exception {
+        SyntheticLabels data = SyntheticLabels.generate(5_000, SEED);
+        BoostedTreesTrainer trainer = BoostedTreesTrainer.builder(SEED)
+                .learningRate(0.5)
+                .earlyStoppingRounds(5)
+                .build();
+        BoostedTreesModel model = trainer.train(data.rows(), data.labels());
+        BoostingSummary summary = model.summary();
+        int kept = summary.rounds();
+        int rows = data.rows().length;
+
+        DMatrix training = BoostedTreesTrainer.matrix(data.rows(), data.labels(), 0, 4_000, SyntheticLabels.FEATURES);
+        DMatrix validation =
+                BoostedTreesTrainer.matrix(data.rows(), data.labels(), 4_000, rows, SyntheticLabels.FEATURES);
+        DMatrix all = BoostedTreesTrainer.matrix(data.rows(), data.labels(), 0, rows, SyntheticLabels.FEATURES);
+        // The library's own model of every round trained, each of them kept.
+        Booster whole = XGBoost.train(training, trainer.parameters(summary.scalePosWeight()), 0, Map.of(), null, null);
+        for (int round = 0; round < summary.roundsTrained(); round++) {
+            whole.update(training, round);
+        }
+        float[][] limitedToKept = whole.predict(all, true, kept);
+        float[][] allRounds = whole.predict(all, true);
+        Booster cut = XGBoost.loadModel(model.xgboostJson());
+        float[][] margins = cut.predict(all, true);
+        int cutRounds = cut.getNumBoostedRound();
+        cut.setParam("eval_metric", BoostedTreesTrainer.VALIDATION_METRIC);
+        float[] validationAucpr = new float[1];
+        cut.evalSet(new DMatrix[] {validation}, new String[] {"validation"}, kept - 1, validationAucpr);
+        cut.dispose();
+        whole.dispose();
+        training.dispose();
+        validation.dispose();
+        all.dispose();
+
+        assertThat(kept).isLessThan(summary.roundsTrained());
+        assertThat(model.trees().trees()).hasSize(kept);
+        assertThat(cutRounds)
+                .as("rounds of the saved model, as the library loads it")
+                .isEqualTo(kept);
+        int changedByTheDroppedRounds = 0;
+        for (int r = 0; r < rows; r++) {
+            assertThat(margins[r][0]).as("library's margin of row %d", r).isEqualTo(limitedToKept[r][0]);
+            assertThat(model.trees().margin(data.rows()[r]))
+                    .as("margin of row %d", r)
+                    .isCloseTo(limitedToKept[r][0], within(TOLERANCE));
+            changedByTheDroppedRounds += allRounds[r][0] != limitedToKept[r][0] ? 1 : 0;
+        }
+        assertThat(changedByTheDroppedRounds)
+                .as("rows whose margin the rounds after the best change")
+                .isGreaterThan(rows / 2);
+        assertThat(summary.validationAucpr()).isEqualTo(validationAucpr[0]);
     }
 
     @Test

@@ -69,6 +69,25 @@ class XgboostModelJsonTest {
                 .hasMessage("the XGBoost model has no trees");
     }
 
+    @Test
+    void firstRoundsKeepsThatManyTreesAndRefusesMoreRoundsThanTheModelHas() throws Exception {
+        byte[] threeRounds = modelJson("binary:logistic");
+
+        byte[] twoRounds = XgboostModelJson.firstRounds(threeRounds, 2);
+
+        assertThat(XgboostModelJson.read(twoRounds).trees())
+                .containsExactlyElementsOf(
+                        XgboostModelJson.read(threeRounds).trees().subList(0, 2));
+        Booster booster = XGBoost.loadModel(twoRounds);
+        assertThat(booster.getNumBoostedRound()).isEqualTo(2);
+        booster.dispose();
+        assertThatThrownBy(() -> XgboostModelJson.firstRounds(threeRounds, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot keep 4 rounds of a model of 3; keep from 1 to 3");
+        assertThatThrownBy(() -> XgboostModelJson.firstRounds(threeRounds, 0))
+                .hasMessage("cannot keep 0 rounds of a model of 3; keep from 1 to 3");
+    }
+
     /** A small fixed table whose first feature is above 0.7 in about 30 % of rows. */
     private static float[] table() {
         float[] values = new float[ROWS * FEATURES];

@@ -3,6 +3,7 @@ package io.txmon.cli;
 import io.txmon.formats.DecisionFiles;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.rules.RuleFile;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
@@ -13,11 +14,13 @@ import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
             "Scores every transaction of a file, as the real-time API would have scored them one by one in"
                     + " time order, and writes one decision per transaction.",
             "Without --model it first trains the anomaly model on the earliest 25 %% of the input's time span"
-                    + " (labels are never read)."
+                    + " (labels are not read for it).",
+            "With --labels it replays production with outcomes arriving late: the supervised model is trained at the"
+                    + " end of that window on the outcomes known by then, and again every --retrain-every."
         })
 final class ScoreCommand implements Callable<Integer> {
     @Spec
@@ -75,6 +80,31 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Seed for training the model (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--labels",
+            paramLabel = "FILE",
+            description = "Outcomes as the bank learned them (transaction_id, label, typology, labelled_at): replay"
+                    + " production, learning from each outcome once it is known and training the supervised model.")
+    Path labels;
+
+    @Option(
+            names = "--label-delay",
+            converter = Durations.class,
+            defaultValue = "7d",
+            paramLabel = "DURATION",
+            description = "With --labels: when a label without labelled_at is known after its transaction, and when a"
+                    + " transaction no label names counts as ordinary (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
+
+    @Option(
+            names = "--retrain-every",
+            converter = Durations.class,
+            defaultValue = "7d",
+            paramLabel = "DURATION",
+            description = "With --labels: event time between trainings of the supervised model (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Duration retrainEvery;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -106,10 +136,16 @@ final class ScoreCommand implements Callable<Integer> {
 
         Map<Recommendation, Long> byRecommendation = new EnumMap<>(Recommendation.class);
         try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(output)) {
-            run.score(transactions, anomalyModel, decision -> {
+            Consumer<Decision> sink = decision -> {
                 byRecommendation.merge(decision.recommendation(), 1L, Long::sum);
                 decisions.write(decision);
-            });
+            };
+            if (labels == null) {
+                run.score(transactions, anomalyModel, sink);
+            } else {
+                LabelTimeline timeline = LabelledInput.timeline(labels, labelDelay, transactions, err);
+                run.replay(transactions, anomalyModel, timeline, trainShare, retrainEvery, seed, sink);
+            }
         }
         err.printf(
                 "scored %,d transactions with rule set %s (%s) in %.1f s: %s; decisions in %s%n",

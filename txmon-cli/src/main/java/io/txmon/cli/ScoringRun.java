@@ -1,15 +1,21 @@
 package io.txmon.cli;
 
 import io.txmon.features.InMemoryAccountStates;
+import io.txmon.labels.LabelTimeline;
+import io.txmon.learning.LabelledReplay;
+import io.txmon.learning.SupervisedTraining;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.TransactionScorer;
+import io.txmon.training.boosting.BoostedTreesTrainer;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +73,39 @@ final class ScoringRun {
         for (Transaction tx : ordered) {
             decisions.accept(scorer.score(tx));
         }
+    }
+
+    /**
+     * Scores every transaction in order as {@link #score} does, learning from outcomes as {@code labels} says they
+     * became known ({@link LabelledReplay}): the supervised model first trains at the end of the earliest {@code
+     * share} of the time span, then every {@code retrainEvery}.
+     */
+    void replay(
+            List<Transaction> ordered,
+            Optional<AnomalyModel> model,
+            LabelTimeline labels,
+            double share,
+            Duration retrainEvery,
+            long seed,
+            Consumer<Decision> decisions) {
+        if (ordered.isEmpty()) {
+            return;
+        }
+        Instant first = ordered.get(0).timestamp();
+        Instant last = ordered.get(ordered.size() - 1).timestamp();
+        Instant firstTraining =
+                first.plusMillis((long) (Duration.between(first, last).toMillis() * share));
+        progress.printf(
+                "replaying with %,d labels (undated ones known %s after their transaction); the supervised model trains"
+                        + " at %s and every %s after%n",
+                labels.size(), labels.delay(), firstTraining, retrainEvery);
+        SupervisedTraining training = new SupervisedTraining(
+                BoostedTreesTrainer.builder(seed).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE);
+        LabelledReplay replay = new LabelledReplay(
+                rules, model, this::accountOf, labels, firstTraining, retrainEvery, training, progress::println);
+        List<LabelledReplay.Training> trainings = replay.run(ordered, decisions);
+        long trained = trainings.stream().filter(t -> t.model().isPresent()).count();
+        progress.printf("%d of %d trainings made a supervised model%n", trained, trainings.size());
     }
 
     private Account accountOf(String id) {

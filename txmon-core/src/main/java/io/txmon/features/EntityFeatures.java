@@ -23,7 +23,10 @@ public final class EntityFeatures {
         Feature.ACCOUNT_FRAUD_SHARE_1D,
         Feature.ACCOUNT_FRAUD_SHARE_7D,
         Feature.ACCOUNT_FRAUD_SHARE_30D,
-        Feature.ACCOUNT_KNOWN_FRAUDS_30D
+        Feature.ACCOUNT_KNOWN_FRAUDS_30D,
+        Feature.ACCOUNT_FRAUD_SHARE_SETTLED_1D,
+        Feature.ACCOUNT_FRAUD_SHARE_SETTLED_7D,
+        null
     };
     private static final Feature[] MERCHANT = {
         Feature.MERCHANT_TX_COUNT_1D,
@@ -33,7 +36,10 @@ public final class EntityFeatures {
         Feature.MERCHANT_FRAUD_SHARE_1D,
         Feature.MERCHANT_FRAUD_SHARE_7D,
         Feature.MERCHANT_FRAUD_SHARE_30D,
-        Feature.MERCHANT_KNOWN_FRAUDS_30D
+        Feature.MERCHANT_KNOWN_FRAUDS_30D,
+        Feature.MERCHANT_FRAUD_SHARE_SETTLED_1D,
+        Feature.MERCHANT_FRAUD_SHARE_SETTLED_7D,
+        Feature.MERCHANT_FRAUD_ACCOUNTS_30D
     };
     private static final Feature[] DEVICE = {
         Feature.DEVICE_TX_COUNT_1D,
@@ -43,7 +49,10 @@ public final class EntityFeatures {
         Feature.DEVICE_FRAUD_SHARE_1D,
         Feature.DEVICE_FRAUD_SHARE_7D,
         Feature.DEVICE_FRAUD_SHARE_30D,
-        Feature.DEVICE_KNOWN_FRAUDS_30D
+        Feature.DEVICE_KNOWN_FRAUDS_30D,
+        Feature.DEVICE_FRAUD_SHARE_SETTLED_1D,
+        Feature.DEVICE_FRAUD_SHARE_SETTLED_7D,
+        Feature.DEVICE_FRAUD_ACCOUNTS_30D
     };
     private static final Feature[] PAYEE = {
         Feature.PAYEE_TX_COUNT_1D,
@@ -53,9 +62,19 @@ public final class EntityFeatures {
         Feature.PAYEE_FRAUD_SHARE_1D,
         Feature.PAYEE_FRAUD_SHARE_7D,
         Feature.PAYEE_FRAUD_SHARE_30D,
-        Feature.PAYEE_KNOWN_FRAUDS_30D
+        Feature.PAYEE_KNOWN_FRAUDS_30D,
+        Feature.PAYEE_FRAUD_SHARE_SETTLED_1D,
+        Feature.PAYEE_FRAUD_SHARE_SETTLED_7D,
+        Feature.PAYEE_FRAUD_ACCOUNTS_30D
     };
     private static final EntityKind[] KINDS = EntityKind.values();
+
+    /**
+     * Days after which the "settled" shares take a day's outcomes as mostly known: the default label delay. The
+     * shares over the latest days count only the outcomes known so far, which with labels a week late is none; the
+     * settled ones read the days whose outcomes are in, as the Fraud Detection Handbook's delayed terminal risk does.
+     */
+    static final int SETTLED_AFTER_DAYS = 7;
 
     private final EntityStateStore states;
 
@@ -95,6 +114,11 @@ public final class EntityFeatures {
             features[named[5].ordinal()] = share(state, day, 7);
             features[named[6].ordinal()] = share(state, day, EntityState.DAYS_BACK);
             features[named[7].ordinal()] = state.frauds(day, EntityState.DAYS_BACK);
+            features[named[8].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 1);
+            features[named[9].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 7);
+            if (state.tracksAccounts()) {
+                features[named[10].ordinal()] = state.fraudAccounts.countSeenAfter(minute - 30 * 24 * 60);
+            }
             states.changed(kind, id, state);
         }
     }
@@ -107,12 +131,19 @@ public final class EntityFeatures {
         if (delta != 1 && delta != -1) {
             throw new IllegalArgumentException("an outcome changes a fraud count by 1 or -1, not " + delta);
         }
-        long day = EntityState.dayOf(tx.timestamp().toEpochMilli());
+        long millis = tx.timestamp().toEpochMilli();
+        long day = EntityState.dayOf(millis);
+        int payer = Keys.of(tx.userId());
+        int minute = (int) Math.floorDiv(millis, 60_000L);
         for (EntityKind kind : KINDS) {
             String id = kind.idOf(tx);
             EntityState state = id == null ? null : states.find(kind, id);
             if (state != null) {
                 state.countOutcome(day, delta);
+                if (delta > 0 && state.tracksAccounts()) {
+                    // A verdict withdrawn later is not taken back here: the account's other frauds may remain.
+                    state.fraudAccounts.touch(payer, minute);
+                }
                 states.changed(kind, id, state);
             }
         }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * What txmon remembers of one entity ({@link EntityKind}): per clock day (UTC) for the current day and the
  * {@value #DAYS_BACK} before it, how many transactions touched it and how many of those are known as fraud; when it
- * was first seen; and, except for accounts, the most recent distinct accounts that used it. A fixed amount of memory
+ * was first seen; and, except for accounts, the most recent distinct accounts that used it and those whose
+ * transactions here became known as fraud. A fixed amount of memory
  * however busy the entity, serializable on its own ({@link EntityStateCodec}), like an account's state.
  *
  * <p>Fraud counts change when an outcome becomes known, which is usually days after the transaction: the count is
@@ -15,6 +16,7 @@ import java.util.Arrays;
 public final class EntityState {
     static final int DAYS_BACK = 30;
     static final int ACCOUNT_MEMORY = 32;
+    static final int FRAUD_ACCOUNT_MEMORY = 16;
     static final long DAY_MILLIS = 86_400_000L;
 
     private static final int BUCKETS = DAYS_BACK + 1;
@@ -25,9 +27,12 @@ public final class EntityState {
     long firstSeenMillis;
     /** Null for an account, whose distinct users are itself. */
     final RecentKeys accounts;
+    /** The accounts whose transactions here became known as fraud, by those transactions' times; null likewise. */
+    final RecentKeys fraudAccounts;
 
     private EntityState(boolean tracksAccounts) {
         this.accounts = tracksAccounts ? new RecentKeys(ACCOUNT_MEMORY) : null;
+        this.fraudAccounts = tracksAccounts ? new RecentKeys(FRAUD_ACCOUNT_MEMORY) : null;
     }
 
     /** The state of an entity of {@code kind} first seen at {@code firstSeenMillis}. */
@@ -47,6 +52,7 @@ public final class EntityState {
         copy.firstSeenMillis = firstSeenMillis;
         if (accounts != null) {
             copy.accounts.copyFrom(accounts);
+            copy.fraudAccounts.copyFrom(fraudAccounts);
         }
         return copy;
     }

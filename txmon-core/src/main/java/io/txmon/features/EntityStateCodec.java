@@ -32,6 +32,7 @@ public final class EntityStateCodec {
             }
             if (state.tracksAccounts()) {
                 state.accounts.writeTo(out);
+                state.fraudAccounts.writeTo(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,6 +61,7 @@ public final class EntityStateCodec {
             }
             if (tracksAccounts) {
                 state.accounts.readFrom(in);
+                state.fraudAccounts.readFrom(in);
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("saved entity state has " + in.available() + " bytes too many");

@@ -192,6 +192,14 @@ public enum Feature {
             "account_known_frauds_30d",
             FeatureGroup.KNOWN_FRAUD,
             "the account's transactions of the last 30 days known as fraud when this one is decided"),
+    ACCOUNT_FRAUD_SHARE_SETTLED_1D(
+            "account_fraud_share_settled_1d",
+            FeatureGroup.KNOWN_FRAUD,
+            "share known as fraud of the account's transactions on the day 7 days before this one's, when outcomes are mostly known"),
+    ACCOUNT_FRAUD_SHARE_SETTLED_7D(
+            "account_fraud_share_settled_7d",
+            FeatureGroup.KNOWN_FRAUD,
+            "share known as fraud of the account's transactions in the 7 days that ended 7 days before this one's"),
     MERCHANT_TX_COUNT_1D(
             "merchant_tx_count_1d",
             FeatureGroup.MERCHANT_RISK,
@@ -222,6 +230,18 @@ public enum Feature {
             "merchant_known_frauds_30d",
             FeatureGroup.MERCHANT_RISK,
             "transactions of the merchant or terminal in the last 30 days known as fraud when this one is decided"),
+    MERCHANT_FRAUD_ACCOUNTS_30D(
+            "merchant_fraud_accounts_30d",
+            FeatureGroup.MERCHANT_RISK,
+            "distinct accounts with a transaction at the merchant or terminal in the last 30 days known as fraud (up to 16)"),
+    MERCHANT_FRAUD_SHARE_SETTLED_1D(
+            "merchant_fraud_share_settled_1d",
+            FeatureGroup.MERCHANT_RISK,
+            "share known as fraud of transactions of the merchant or terminal on the day 7 days before this one's, when outcomes are mostly known"),
+    MERCHANT_FRAUD_SHARE_SETTLED_7D(
+            "merchant_fraud_share_settled_7d",
+            FeatureGroup.MERCHANT_RISK,
+            "share known as fraud of transactions of the merchant or terminal in the 7 days that ended 7 days before this one's"),
     DEVICE_TX_COUNT_1D(
             "device_tx_count_1d",
             FeatureGroup.DEVICE_RISK,
@@ -248,6 +268,18 @@ public enum Feature {
             "device_known_frauds_30d",
             FeatureGroup.DEVICE_RISK,
             "transactions of the device in the last 30 days known as fraud when this one is decided"),
+    DEVICE_FRAUD_ACCOUNTS_30D(
+            "device_fraud_accounts_30d",
+            FeatureGroup.DEVICE_RISK,
+            "distinct accounts with a transaction at the device in the last 30 days known as fraud (up to 16)"),
+    DEVICE_FRAUD_SHARE_SETTLED_1D(
+            "device_fraud_share_settled_1d",
+            FeatureGroup.DEVICE_RISK,
+            "share known as fraud of transactions of the device on the day 7 days before this one's, when outcomes are mostly known"),
+    DEVICE_FRAUD_SHARE_SETTLED_7D(
+            "device_fraud_share_settled_7d",
+            FeatureGroup.DEVICE_RISK,
+            "share known as fraud of transactions of the device in the 7 days that ended 7 days before this one's"),
     PAYEE_TX_COUNT_1D(
             "payee_tx_count_1d",
             FeatureGroup.PAYEE_RISK,
@@ -277,7 +309,19 @@ public enum Feature {
     PAYEE_KNOWN_FRAUDS_30D(
             "payee_known_frauds_30d",
             FeatureGroup.PAYEE_RISK,
-            "transactions of the receiving account of a transfer in the last 30 days known as fraud when this one is decided");
+            "transactions of the receiving account of a transfer in the last 30 days known as fraud when this one is decided"),
+    PAYEE_FRAUD_ACCOUNTS_30D(
+            "payee_fraud_accounts_30d",
+            FeatureGroup.PAYEE_RISK,
+            "distinct accounts with a transaction at the receiving account of a transfer in the last 30 days known as fraud (up to 16)"),
+    PAYEE_FRAUD_SHARE_SETTLED_1D(
+            "payee_fraud_share_settled_1d",
+            FeatureGroup.PAYEE_RISK,
+            "share known as fraud of transactions of the receiving account of a transfer on the day 7 days before this one's, when outcomes are mostly known"),
+    PAYEE_FRAUD_SHARE_SETTLED_7D(
+            "payee_fraud_share_settled_7d",
+            FeatureGroup.PAYEE_RISK,
+            "share known as fraud of transactions of the receiving account of a transfer in the 7 days that ended 7 days before this one's");
 
     /** How many features there are; a feature vector is a {@code double[COUNT]} indexed by ordinal. */
     public static final int COUNT = values().length;

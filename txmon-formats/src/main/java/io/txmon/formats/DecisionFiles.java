@@ -5,6 +5,7 @@ import io.txmon.scoring.ModelOpinion;
 import io.txmon.scoring.Reason;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
+import io.txmon.scoring.SupervisedOpinion;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,7 +62,8 @@ public final class DecisionFiles {
      * risk_level, recommendation, reason_codes, rule_set_version, model_version, anomaly_score}, reason
      * codes joined with {@code ;} and the model's columns empty when no model was used. JSON Lines has the
      * same fields, reason codes as an array, and adds {@code reasons} with each reason's source, description
-     * and weight; the model's fields are left out when no model was used.
+     * and weight, and the supervised model's {@code supervised_model_version} and {@code fraud_probability}; a
+     * model's fields are left out when it was not used.
      *
      * @throws DataFileException when the file cannot be created or its name asks for no known format
      */
@@ -154,6 +156,12 @@ public final class DecisionFiles {
             json.writeStringProperty("model_version", model.modelVersion());
             json.writeName("anomaly_score");
             json.writeNumber(fixed("anomaly_score", model.anomalyScore()));
+        }
+        if (decision.supervised().isPresent()) {
+            SupervisedOpinion supervised = decision.supervised().get();
+            json.writeStringProperty("supervised_model_version", supervised.modelVersion());
+            json.writeName("fraud_probability");
+            json.writeNumber(fixed("fraud_probability", supervised.probability()));
         }
     }
 

@@ -11,6 +11,9 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.ingest.Ingestion;
 import io.txmon.ingest.IngestionResult;
 import io.txmon.ingest.IngestionStatus;
+import io.txmon.labels.LabelTimeline;
+import io.txmon.labels.ReportedLabel;
+import io.txmon.learning.LabelledReplay;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
@@ -22,6 +25,7 @@ import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +55,9 @@ import picocli.CommandLine.Spec;
                     + " the analytics.",
             "Then prints what was stored, the alerts by reason code, and how well the decisions after the training"
                     + " window found the suspicious transactions, next to the seed systems' approach (their rules,"
-                    + " and an Isolation Forest on the raw amount and hour) on the same transactions.",
+                    + " and an Isolation Forest on the raw amount and hour) on the same transactions; and the same"
+                    + " report before and after labels: the world replayed with the bank learning each suspicious"
+                    + " transaction --label-delay after it happened, as score --labels replays it.",
             "With --stream the world goes through Kafka and the streaming job instead: a broker and the job in this"
                     + " process, every transaction produced and decided, the decisions read back from the decisions"
                     + " topic, and the same report on those after the training window.",
@@ -85,6 +91,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     SimulateCommand.World simulation;
+
+    @Option(
+            names = "--label-delay",
+            converter = Durations.class,
+            defaultValue = "3d",
+            paramLabel = "DURATION",
+            description = "How long after each suspicious transaction the demo's bank learns it was one, for the"
+                    + " report with labels (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
 
     @Option(
             names = "--stream",
@@ -128,11 +143,17 @@ final class DemoCommand implements Callable<Integer> {
 
         DetectionReport txmon = Evaluation.of(db.outcomes(world.laterIds(), world.truth()), budget);
         DetectionReport seeds = seedBaseline(world);
+        DetectionReport learned = withLabels(world);
 
         printWorld(out, world, started);
         printStored(out, db, earliestFile, first, trained.model(), laterFile, second);
         printAlerts(out, db);
         printDetection(out, world, "as stored", txmon, seeds);
+        out.printf(
+                "%nthe same, before and after labels: the world replayed in memory, the bank learning each suspicious"
+                        + " transaction %s after it happened (bin/txmon score --labels)%n%n",
+                Durations.text(labelDelay));
+        out.print(ReportText.sideBySide("no labels", txmon, "with labels", learned));
         printWhereToLook(out, db, world.files(), world.seed());
     }
 
@@ -217,6 +238,50 @@ final class DemoCommand implements Callable<Integer> {
         return Evaluation.of(outcomes, budget);
     }
 
+    /**
+     * The world replayed as {@code score --labels} replays it, the bank learning each suspicious transaction {@code
+     * labelDelay} after it happened, as a chargeback feed tells it; only the transactions after the training window
+     * judged, as in the other columns.
+     */
+    private DetectionReport withLabels(DemoWorld world) {
+        List<Transaction> transactions = world.transactions();
+        Map<String, Label> truth = world.truth();
+        LabelTimeline.Builder labels = LabelTimeline.builder(labelDelay);
+        for (Transaction tx : transactions) {
+            Label label = truth.get(tx.transactionId());
+            if (label != null && label.suspicious()) {
+                labels.add(ReportedLabel.undated(label), tx.timestamp());
+            }
+        }
+        ScoringRun run = new ScoringRun(RuleFile.defaults(), world.reference(), err);
+        Optional<AnomalyModel> model =
+                run.train(transactions, ScoringRun.DEFAULT_TRAIN_SHARE, AnomalyModelTrainer.DEFAULT_INPUTS, modelSeed);
+        Set<String> evaluated = Set.copyOf(world.laterIds());
+        List<Outcome> outcomes = new ArrayList<>(evaluated.size());
+        try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(dir.resolve("decisions-with-labels.jsonl"))) {
+            run.replay(
+                    transactions,
+                    model,
+                    labels.build(),
+                    ScoringRun.DEFAULT_TRAIN_SHARE,
+                    LabelledReplay.DEFAULT_RETRAIN_EVERY,
+                    modelSeed,
+                    decision -> {
+                        decisions.write(decision);
+                        if (evaluated.contains(decision.transactionId())) {
+                            Label label = truth.get(decision.transactionId());
+                            outcomes.add(new Outcome(
+                                    decision.riskScore(),
+                                    decision.recommendation() != Recommendation.APPROVE,
+                                    decision.reasonCodes(),
+                                    label.suspicious(),
+                                    label.typology()));
+                        }
+                    });
+        }
+        return Evaluation.of(outcomes, budget);
+    }
+
     private void printWorld(PrintWriter out, DemoWorld world, long started) {
         out.printf(
                 "%ntxmon demo: seed %d, %,d transactions over %d days, %.2f %% suspicious (%.0f s)%n%n",
@@ -274,6 +339,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  ingestion runs      bin/txmon status --db %s%n", db.url());
         out.printf("  model versions      bin/txmon models --db %s%n", db.url());
         out.printf("  data set            %s, %s, %s%n", files.transactions(), files.accounts(), files.labels());
+        out.printf(
+                "  learning from labels %s (bin/txmon score --labels)%n", dir.resolve("decisions-with-labels.jsonl"));
         out.printf(
                 "  as ingested         %s, %s; seed baseline decisions %s%n",
                 dir.resolve("earliest-25pct.csv"),

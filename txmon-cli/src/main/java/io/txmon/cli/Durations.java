@@ -31,4 +31,15 @@ final class Durations implements ITypeConverter<Duration> {
                     "'" + text + "' is not a duration: write 500ms, 30s, 2m, 1h, 730d or ISO-8601 such as PT2M");
         }
     }
+
+    /** A duration as people say it: {@code 7 days}, {@code 12 hours}, else ISO-8601. */
+    static String text(Duration duration) {
+        if (!duration.isZero() && duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
+        }
+        if (!duration.isZero() && duration.equals(Duration.ofHours(duration.toHours()))) {
+            return duration.toHours() == 1 ? "1 hour" : duration.toHours() + " hours";
+        }
+        return duration.toString();
+    }
 }

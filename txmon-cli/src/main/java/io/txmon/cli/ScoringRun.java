@@ -98,7 +98,7 @@ final class ScoringRun {
         progress.printf(
                 "replaying with %,d labels (undated ones known %s after their transaction); the supervised model trains"
                         + " at %s and every %s after%n",
-                labels.size(), labels.delay(), firstTraining, retrainEvery);
+                labels.size(), Durations.text(labels.delay()), firstTraining, Durations.text(retrainEvery));
         SupervisedTraining training = new SupervisedTraining(
                 BoostedTreesTrainer.builder(seed).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE);
         LabelledReplay replay = new LabelledReplay(

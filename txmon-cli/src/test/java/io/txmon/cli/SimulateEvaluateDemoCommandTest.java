@@ -119,12 +119,16 @@ class SimulateEvaluateDemoCommandTest {
                 .contains("detection on the ", "after the training window")
                 .contains("txmon    seed baseline")
                 .contains("recall by typology")
+                .contains("the same, before and after labels")
+                .contains("no labels", "with labels")
                 .contains("bin/txmon status --db jdbc:h2:file:", "bin/txmon models --db jdbc:h2:file:")
                 .contains("bin/txmon demo --seed 3");
+        assertThat(first.err()).contains("trained supervised model sl-");
         assertThat(second.err()).contains("deleted the previous demo database");
         assertThat(withoutTiming(second.out())).isEqualTo(withoutTiming(first.out()));
         assertThat(demo.resolve("txmon.mv.db")).exists();
         assertThat(demo.resolve("decisions-seed-baseline.csv")).exists();
+        assertThat(demo.resolve("decisions-with-labels.jsonl")).exists();
     }
 
     @Test

@@ -1,11 +1,20 @@
 package io.txmon.benchmarks;
 
+import io.txmon.boosting.BoostedTrees;
+import io.txmon.boosting.SupervisedModel;
+import io.txmon.features.Feature;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
+import io.txmon.model.ScoreCalibration;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.TransactionScorer;
+import io.txmon.training.boosting.BoostedTreesModel;
+import io.txmon.training.boosting.BoostedTreesTrainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,11 +31,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole decision on warm account states, as the API makes it: the transaction's features from the
- * states of the accounts it touches, the default rule set, the default anomaly model (150 trees), and the
- * decision with its reasons. A simulated bank's first month trains the model and warms the states; each
- * iteration then decides the following weeks' transactions in order, from the warm month again. With
- * 2,000 customers the states fit in the processor's caches; with 20,000 they mostly do not.
+ * One whole decision on warm states, as the API makes it: the transaction's features from the states of the accounts
+ * and entities (merchant or terminal, device, payee) it touches, the default rule set, the models in use
+ * ({@link #models}), and the decision with its reasons. A simulated bank's first month trains the models and warms
+ * the states; each iteration then decides the following weeks' transactions in order, from the warm month again.
+ * With 2,000 customers the states fit in the processor's caches; with 20,000 they mostly do not.
+ *
+ * <p>{@code models}: {@code rules} alone; {@code forest}, the rules and the default anomaly model (150 trees);
+ * {@code forest+supervised}, those and a supervised model trained on the warm month's feature vectors with the
+ * simulator's labels, the trainer's defaults (depth 6, early stopping picks the rounds, at most 300);
+ * {@code forest+supervised100}, the same with 100 rounds of depth 6 grown without stopping early (the trainer then
+ * keeps the rounds up to the best validation score). The added cost of the supervised model is the difference
+ * between the last two and {@code forest}; that of the forest, between {@code forest} and {@code rules}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,12 +53,22 @@ import org.openjdk.jmh.annotations.Warmup;
         jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Thread)
 public class DecisionBenchmark {
+    /**
+     * Positives the warm month must hold for the supervised model to learn from it; below this, a month of a bank
+     * of at least 20,000 customers (same seed) gives the training rows instead. Training needs 10 at least.
+     */
+    static final int MIN_TRAINING_POSITIVES = 200;
+
     @Param({"2000", "20000"})
     public int customers;
 
+    @Param({"rules", "forest", "forest+supervised", "forest+supervised100"})
+    public String models;
+
     private SimulatedWorkload workload;
     private RuleSet rules;
-    private AnomalyModel model;
+    private Optional<AnomalyModel> model;
+    private Optional<SupervisedModel> supervised;
     private TransactionScorer scorer;
     private int next;
 
@@ -50,16 +76,42 @@ public class DecisionBenchmark {
     public void warmMonth() {
         workload = SimulatedWorkload.forMeasurement(customers);
         rules = RuleFile.defaults();
-        model = AnomalyModelTrainer.builder(7).build().train(workload.warmUp, workload.directory, rules.features());
+        model = models.equals("rules")
+                ? Optional.empty()
+                : Optional.of(AnomalyModelTrainer.builder(7)
+                        .build()
+                        .train(workload.warmUp, workload.directory, rules.features()));
         SimulatedWorkload.States states = new SimulatedWorkload.States(workload.directory);
-        TransactionScorer warming = new TransactionScorer(rules, Optional.of(model), states);
-        workload.warmUp.forEach(warming::score);
+        SimulatedWorkload.Entities entities = new SimulatedWorkload.Entities();
+        TransactionScorer warming = new TransactionScorer(rules, model, states, entities);
+        List<float[]> vectors = new ArrayList<>(workload.warmUp.size());
+        for (var tx : workload.warmUp) {
+            warming.score(tx);
+            vectors.add(toFloats(warming.lastFeatures()));
+        }
         workload.saveWarm(states);
+        workload.saveWarm(entities);
+        System.out.printf(
+                "%nwarm month: %,d transactions, %,d account states, %,d entity states%n",
+                workload.warmUp.size(), states.byAccount.size(), entities.size());
+        supervised = switch (models) {
+            case "rules", "forest" -> Optional.empty();
+            case "forest+supervised" -> Optional.of(supervised(vectors, BoostedTreesTrainer.builder(7)));
+            case "forest+supervised100" ->
+                Optional.of(supervised(
+                        vectors,
+                        BoostedTreesTrainer.builder(7)
+                                .maxDepth(6)
+                                .maxRounds(100)
+                                .earlyStoppingRounds(100)));
+            default -> throw new IllegalArgumentException("unknown models: " + models);
+        };
     }
 
     @Setup(Level.Iteration)
     public void fromTheWarmMonth() {
-        scorer = new TransactionScorer(rules, Optional.of(model), workload.restoreWarm());
+        scorer = new TransactionScorer(rules, model, workload.restoreWarm(), workload.restoreWarmEntities());
+        scorer.useSupervised(supervised);
         next = 0;
     }
 
@@ -70,5 +122,102 @@ public class DecisionBenchmark {
             fromTheWarmMonth();
         }
         return scorer.score(workload.stream[next++]);
+    }
+
+    /** The supervised model from the warm month's vectors and labels, or a bigger month's when it has too few. */
+    private SupervisedModel supervised(List<float[]> warmVectors, BoostedTreesTrainer.Builder trainer) {
+        List<float[]> vectors = warmVectors;
+        boolean[] labels = workload.warmUpLabels;
+        int positives = positives(labels);
+        String source = "the warm month";
+        if (positives < MIN_TRAINING_POSITIVES) {
+            int bigger = Math.max(20_000, 2 * customers);
+            SimulatedWorkload month = new SimulatedWorkload(bigger, 31);
+            TransactionScorer scoring = new TransactionScorer(
+                    rules, model, new SimulatedWorkload.States(month.directory), new SimulatedWorkload.Entities());
+            vectors = new ArrayList<>(month.warmUp.size());
+            for (var tx : month.warmUp) {
+                scoring.score(tx);
+                vectors.add(toFloats(scoring.lastFeatures()));
+            }
+            labels = month.warmUpLabels;
+            source = "the first month of a bank of " + bigger + " customers (the warm month had " + positives
+                    + " positives)";
+            positives = positives(labels);
+        }
+        return train(vectors, labels, trainer.build(), source, positives);
+    }
+
+    /**
+     * Trains as {@code SupervisedTraining} does: every feature that varies among the rows as an input, and the
+     * calibration from the latest rows' probabilities (the trainer's validation share): median, 99th percentile as
+     * the alert line, 99.9th as the top.
+     */
+    private static SupervisedModel train(
+            List<float[]> vectors, boolean[] labels, BoostedTreesTrainer trainer, String source, int positives) {
+        List<Feature> inputs = new ArrayList<>();
+        for (Feature feature : Feature.values()) {
+            int f = feature.ordinal();
+            float first = vectors.get(0)[f];
+            for (float[] vector : vectors) {
+                if (Float.compare(vector[f], first) != 0) {
+                    inputs.add(feature);
+                    break;
+                }
+            }
+        }
+        double[][] rows = new double[vectors.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            double[] row = new double[inputs.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = vectors.get(r)[inputs.get(i).ordinal()];
+            }
+            rows[r] = row;
+        }
+        BoostedTreesModel trained = trainer.train(rows, labels);
+        BoostedTrees trees = trained.trees();
+        int from =
+                rows.length - Math.max(1, (int) Math.round(rows.length * BoostedTreesTrainer.DEFAULT_VALIDATION_SHARE));
+        double[] probabilities = new double[rows.length - from];
+        for (int r = from; r < rows.length; r++) {
+            probabilities[r - from] = trees.probability(rows[r]);
+        }
+        Arrays.sort(probabilities);
+        double median = Math.max(Double.MIN_NORMAL, quantile(probabilities, 0.5));
+        double threshold = Math.min(Math.nextDown(1.0), Math.max(median, quantile(probabilities, 0.99)));
+        double top = Math.min(1.0, Math.max(Math.nextUp(threshold), quantile(probabilities, 0.999)));
+        SupervisedModel model =
+                new SupervisedModel("sl-benchmark", trees, inputs, new ScoreCalibration(median, threshold, top));
+        System.out.printf(
+                "supervised model: %d trees (%d rounds grown), %d inputs, trained on %s: %,d rows, %,d positives;"
+                        + " validation aucpr %.4f%n",
+                trees.trees().size(),
+                trained.summary().roundsTrained(),
+                inputs.size(),
+                source,
+                rows.length,
+                positives,
+                trained.summary().validationAucpr());
+        return model;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    }
+
+    private static int positives(boolean[] labels) {
+        int positives = 0;
+        for (boolean label : labels) {
+            positives += label ? 1 : 0;
+        }
+        return positives;
+    }
+
+    private static float[] toFloats(double[] features) {
+        float[] vector = new float[features.length];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) features[i];
+        }
+        return vector;
     }
 }

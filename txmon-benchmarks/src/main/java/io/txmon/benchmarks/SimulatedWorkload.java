@@ -3,6 +3,10 @@ package io.txmon.benchmarks;
 import io.txmon.features.AccountState;
 import io.txmon.features.AccountStateCodec;
 import io.txmon.features.AccountStateStore;
+import io.txmon.features.EntityKind;
+import io.txmon.features.EntityState;
+import io.txmon.features.EntityStateCodec;
+import io.txmon.features.EntityStateStore;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.SimulationSettings;
 import io.txmon.simulator.Simulator;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +40,13 @@ final class SimulatedWorkload {
     private static final double TRANSACTIONS_PER_CUSTOMER_DAY = 1.2;
 
     final List<Transaction> warmUp;
+    /** The simulator's ground truth for {@link #warmUp}: whether each transaction is suspicious. */
+    final boolean[] warmUpLabels;
+
     final Transaction[] stream;
     final Function<String, Account> directory;
     private Map<String, byte[]> warmStates = Map.of();
+    private Map<EntityKind, Map<String, byte[]>> warmEntities = Map.of();
 
     /** A warm month and a stream long enough for any one-second measurement iteration. */
     static SimulatedWorkload forMeasurement(int customers) {
@@ -64,6 +73,10 @@ final class SimulatedWorkload {
             split++;
         }
         warmUp = data.transactions().subList(0, split);
+        warmUpLabels = new boolean[split];
+        for (int i = 0; i < split; i++) {
+            warmUpLabels[i] = data.labels().get(i).suspicious();
+        }
         stream = data.transactions().subList(split, data.transactions().size()).toArray(Transaction[]::new);
         Map<String, Account> accounts = new HashMap<>();
         data.accounts().forEach(a -> accounts.put(a.userId(), a));
@@ -88,6 +101,59 @@ final class SimulatedWorkload {
             }
         });
         return states;
+    }
+
+    /** Keeps {@code entities} as the warm entity states every iteration starts from. */
+    void saveWarm(Entities entities) {
+        Map<EntityKind, Map<String, byte[]>> saved = new EnumMap<>(EntityKind.class);
+        entities.byKind.forEach((kind, states) -> {
+            Map<String, byte[]> bytes = new HashMap<>();
+            states.forEach((id, state) -> bytes.put(id, EntityStateCodec.toBytes(state)));
+            saved.put(kind, bytes);
+        });
+        warmEntities = saved;
+    }
+
+    /** Fresh entity states, as warm as when {@link #saveWarm(Entities)} was called (empty if it never was). */
+    Entities restoreWarmEntities() {
+        Entities entities = new Entities();
+        warmEntities.forEach((kind, saved) -> {
+            Map<String, EntityState> states = entities.byKind.get(kind);
+            saved.forEach((id, bytes) -> states.put(id, EntityStateCodec.fromBytes(bytes)));
+        });
+        return entities;
+    }
+
+    /** Entity states (merchant or terminal, device, payee, account outcomes) in plain maps, one a kind. */
+    static final class Entities implements EntityStateStore {
+        final Map<EntityKind, Map<String, EntityState>> byKind = new EnumMap<>(EntityKind.class);
+
+        Entities() {
+            for (EntityKind kind : EntityKind.values()) {
+                byKind.put(kind, new HashMap<>());
+            }
+        }
+
+        @Override
+        public EntityState stateOf(EntityKind kind, String id, Instant firstSeen) {
+            Map<String, EntityState> states = byKind.get(kind);
+            EntityState state = states.get(id);
+            if (state == null) {
+                state = EntityState.open(kind, firstSeen.toEpochMilli());
+                states.put(id, state);
+            }
+            return state;
+        }
+
+        @Override
+        public EntityState find(EntityKind kind, String id) {
+            return byKind.get(kind).get(id);
+        }
+
+        /** How many entities have a state, all kinds together. */
+        int size() {
+            return byKind.values().stream().mapToInt(Map::size).sum();
+        }
     }
 
     /** Account states in a plain map, opened from the simulated reference data. */

@@ -10,6 +10,7 @@ import io.txmon.model.ModelInput;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
+import io.txmon.training.boosting.BoostedTreesTrainer;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.PrintWriter;
@@ -144,7 +145,14 @@ final class ScoreCommand implements Callable<Integer> {
                 run.score(transactions, anomalyModel, sink);
             } else {
                 LabelTimeline timeline = LabelledInput.timeline(labels, labelDelay, transactions, err);
-                run.replay(transactions, anomalyModel, timeline, trainShare, retrainEvery, seed, sink);
+                run.replay(
+                        transactions,
+                        anomalyModel,
+                        timeline,
+                        trainShare,
+                        retrainEvery,
+                        BoostedTreesTrainer.builder(seed).build(),
+                        sink);
             }
         }
         err.printf(

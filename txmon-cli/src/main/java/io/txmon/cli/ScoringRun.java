@@ -86,7 +86,7 @@ final class ScoringRun {
             LabelTimeline labels,
             double share,
             Duration retrainEvery,
-            long seed,
+            BoostedTreesTrainer trainer,
             Consumer<Decision> decisions) {
         if (ordered.isEmpty()) {
             return;
@@ -99,8 +99,7 @@ final class ScoringRun {
                 "replaying with %,d labels (undated ones known %s after their transaction); the supervised model trains"
                         + " at %s and every %s after%n",
                 labels.size(), Durations.text(labels.delay()), firstTraining, Durations.text(retrainEvery));
-        SupervisedTraining training = new SupervisedTraining(
-                BoostedTreesTrainer.builder(seed).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE);
+        SupervisedTraining training = new SupervisedTraining(trainer, SupervisedTraining.DEFAULT_ALERT_QUANTILE);
         LabelledReplay replay = new LabelledReplay(
                 rules, model, this::accountOf, labels, firstTraining, retrainEvery, training, progress::println);
         List<LabelledReplay.Training> trainings = replay.run(ordered, decisions);

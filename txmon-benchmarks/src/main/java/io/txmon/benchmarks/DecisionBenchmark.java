@@ -1,19 +1,15 @@
 package io.txmon.benchmarks;
 
-import io.txmon.boosting.BoostedTrees;
 import io.txmon.boosting.SupervisedModel;
-import io.txmon.features.Feature;
 import io.txmon.formats.rules.RuleFile;
+import io.txmon.learning.SupervisedTraining;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
-import io.txmon.model.ScoreCalibration;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.TransactionScorer;
-import io.txmon.training.boosting.BoostedTreesModel;
 import io.txmon.training.boosting.BoostedTreesTrainer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -148,61 +144,23 @@ public class DecisionBenchmark {
         return train(vectors, labels, trainer.build(), source, positives);
     }
 
-    /**
-     * Trains as {@code SupervisedTraining} does: every feature that varies among the rows as an input, and the
-     * calibration from the latest rows' probabilities (the trainer's validation share): median, 99th percentile as
-     * the alert line, 99.9th as the top.
-     */
+    /** Trains through {@code SupervisedTraining}, as {@code score --labels} does, and says what it made. */
     private static SupervisedModel train(
             List<float[]> vectors, boolean[] labels, BoostedTreesTrainer trainer, String source, int positives) {
-        List<Feature> inputs = new ArrayList<>();
-        for (Feature feature : Feature.values()) {
-            int f = feature.ordinal();
-            float first = vectors.get(0)[f];
-            for (float[] vector : vectors) {
-                if (Float.compare(vector[f], first) != 0) {
-                    inputs.add(feature);
-                    break;
-                }
-            }
-        }
-        double[][] rows = new double[vectors.size()][];
-        for (int r = 0; r < rows.length; r++) {
-            double[] row = new double[inputs.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = vectors.get(r)[inputs.get(i).ordinal()];
-            }
-            rows[r] = row;
-        }
-        BoostedTreesModel trained = trainer.train(rows, labels);
-        BoostedTrees trees = trained.trees();
-        int from =
-                rows.length - Math.max(1, (int) Math.round(rows.length * BoostedTreesTrainer.DEFAULT_VALIDATION_SHARE));
-        double[] probabilities = new double[rows.length - from];
-        for (int r = from; r < rows.length; r++) {
-            probabilities[r - from] = trees.probability(rows[r]);
-        }
-        Arrays.sort(probabilities);
-        double median = Math.max(Double.MIN_NORMAL, quantile(probabilities, 0.5));
-        double threshold = Math.min(Math.nextDown(1.0), Math.max(median, quantile(probabilities, 0.99)));
-        double top = Math.min(1.0, Math.max(Math.nextUp(threshold), quantile(probabilities, 0.999)));
-        SupervisedModel model =
-                new SupervisedModel("sl-benchmark", trees, inputs, new ScoreCalibration(median, threshold, top));
+        SupervisedTraining.Trained trained =
+                new SupervisedTraining(trainer, SupervisedTraining.DEFAULT_ALERT_QUANTILE).train(vectors, labels);
+        SupervisedModel model = trained.model();
         System.out.printf(
                 "supervised model: %d trees (%d rounds grown), %d inputs, trained on %s: %,d rows, %,d positives;"
                         + " validation aucpr %.4f%n",
-                trees.trees().size(),
-                trained.summary().roundsTrained(),
-                inputs.size(),
+                model.trees().trees().size(),
+                trained.trees().summary().roundsTrained(),
+                model.inputs().size(),
                 source,
-                rows.length,
+                vectors.size(),
                 positives,
-                trained.summary().validationAucpr());
+                trained.trees().summary().validationAucpr());
         return model;
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 
     private static int positives(boolean[] labels) {

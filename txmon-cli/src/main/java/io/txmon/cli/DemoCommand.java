@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -232,18 +233,7 @@ final class DemoCommand implements Callable<Integer> {
                 transactions, ScoringRun.DEFAULT_TRAIN_SHARE, AnomalyModelTrainer.SEED_BASELINE_INPUTS, modelSeed);
         List<Outcome> outcomes = new ArrayList<>(evaluated.size());
         try (RecordWriter<Decision> decisions = DecisionFiles.newWriter(dir.resolve("decisions-seed-baseline.csv"))) {
-            run.score(transactions, model, decision -> {
-                decisions.write(decision);
-                if (evaluated.contains(decision.transactionId())) {
-                    Label label = truth.get(decision.transactionId());
-                    outcomes.add(new Outcome(
-                            decision.riskScore(),
-                            decision.recommendation() != Recommendation.APPROVE,
-                            decision.reasonCodes(),
-                            label.suspicious(),
-                            label.typology()));
-                }
-            });
+            run.score(transactions, model, keptAndJudged(decisions, evaluated, truth, outcomes));
         }
         return Evaluation.of(outcomes, budget);
     }
@@ -279,20 +269,26 @@ final class DemoCommand implements Callable<Integer> {
                             .maxRounds(DEMO_MAX_ROUNDS)
                             .learningRate(DEMO_LEARNING_RATE)
                             .build(),
-                    decision -> {
-                        decisions.write(decision);
-                        if (evaluated.contains(decision.transactionId())) {
-                            Label label = truth.get(decision.transactionId());
-                            outcomes.add(new Outcome(
-                                    decision.riskScore(),
-                                    decision.recommendation() != Recommendation.APPROVE,
-                                    decision.reasonCodes(),
-                                    label.suspicious(),
-                                    label.typology()));
-                        }
-                    });
+                    keptAndJudged(decisions, evaluated, truth, outcomes));
         }
         return Evaluation.of(outcomes, budget);
+    }
+
+    /** Writes each decision to {@code decisions}, and judges those of the {@code evaluated} transactions. */
+    private static Consumer<Decision> keptAndJudged(
+            RecordWriter<Decision> decisions, Set<String> evaluated, Map<String, Label> truth, List<Outcome> outcomes) {
+        return decision -> {
+            decisions.write(decision);
+            if (evaluated.contains(decision.transactionId())) {
+                Label label = truth.get(decision.transactionId());
+                outcomes.add(new Outcome(
+                        decision.riskScore(),
+                        decision.recommendation() != Recommendation.APPROVE,
+                        decision.reasonCodes(),
+                        label.suspicious(),
+                        label.typology()));
+            }
+        };
     }
 
     private void printWorld(PrintWriter out, DemoWorld world, long started) {

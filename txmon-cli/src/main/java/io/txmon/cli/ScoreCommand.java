@@ -1,9 +1,11 @@
 package io.txmon.cli;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.formats.DecisionFiles;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.labels.LabelTimeline;
+import io.txmon.learning.LabelledReplay;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code txmon score}: decisions for a file of transactions, in event-time order (the README's "Using it"). */
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
             "Without --model it first trains the anomaly model on the earliest 25 %% of the input's time span"
                     + " (labels are not read for it).",
             "With --labels it replays production with outcomes arriving late: the supervised model is trained at the"
-                    + " end of that window on the outcomes known by then, and again every --retrain-every."
+                    + " end of that window on the outcomes known by then, and again every --retrain-every;"
+                    + " --save-supervised-model keeps the latest, --supervised-model scores with a saved one."
         })
 final class ScoreCommand implements Callable<Integer> {
     @Spec
@@ -106,10 +110,40 @@ final class ScoreCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     Duration retrainEvery;
 
+    @Option(
+            names = "--save-supervised-model",
+            paramLabel = "FILE",
+            description = "With --labels: where to save the latest supervised model the replay trained (nothing is"
+                    + " written when none was).")
+    Path saveSupervisedModel;
+
+    @Option(
+            names = "--supervised-model",
+            paramLabel = "FILE",
+            description = "A supervised model file (saved with --save-supervised-model) to decide every transaction"
+                    + " with, beside the rules and the anomaly model; not with --labels, which trains its own.")
+    Path supervisedModel;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
+        if (supervisedModel != null && labels != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--supervised-model and --labels conflict: with --labels the replay trains its own supervised"
+                            + " model; leave out one of them");
+        }
+        if (saveSupervisedModel != null && labels == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--save-supervised-model needs --labels: only the replay with labels trains a supervised model");
+        }
+        Optional<SupervisedModel> supervised = Optional.empty();
+        if (supervisedModel != null) {
+            supervised = Optional.of(ModelFiles.readSupervised(supervisedModel));
+            err.printf("scoring with supervised model %s%n", supervised.get());
+        }
         TransactionInput.Loaded loaded = in.load(err);
         List<Transaction> transactions = loaded.transactions();
         Map<String, Account> reference = loaded.reference();
@@ -142,10 +176,10 @@ final class ScoreCommand implements Callable<Integer> {
                 decisions.write(decision);
             };
             if (labels == null) {
-                run.score(transactions, anomalyModel, sink);
+                run.score(transactions, anomalyModel, supervised, sink);
             } else {
                 LabelTimeline timeline = LabelledInput.timeline(labels, labelDelay, transactions, err);
-                run.replay(
+                List<LabelledReplay.Training> trainings = run.replay(
                         transactions,
                         anomalyModel,
                         timeline,
@@ -153,6 +187,9 @@ final class ScoreCommand implements Callable<Integer> {
                         retrainEvery,
                         BoostedTreesTrainer.builder(seed).build(),
                         sink);
+                if (saveSupervisedModel != null) {
+                    saveLatest(trainings, err);
+                }
             }
         }
         err.printf(
@@ -164,5 +201,24 @@ final class ScoreCommand implements Callable<Integer> {
                 byRecommendation,
                 output);
         return 0;
+    }
+
+    /** Saves the latest supervised model among {@code trainings}, or says that none was trained and saves nothing. */
+    private void saveLatest(List<LabelledReplay.Training> trainings, PrintWriter err) {
+        Optional<LabelledReplay.Training> latest = trainings.stream()
+                .filter(training -> training.model().isPresent())
+                .reduce((earlier, later) -> later);
+        if (latest.isEmpty()) {
+            err.printf(
+                    "no supervised model was trained in this replay (none of its %d trainings made one): nothing"
+                            + " saved to %s%n",
+                    trainings.size(), saveSupervisedModel);
+            return;
+        }
+        SupervisedModel trained = latest.get().model().get();
+        ModelFiles.writeSupervised(saveSupervisedModel, trained);
+        err.printf(
+                "saved supervised model %s, the latest trained (at %s), to %s%n",
+                trained, latest.get().at(), saveSupervisedModel);
     }
 }

@@ -1,5 +1,6 @@
 package io.txmon.cli;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.labels.LabelTimeline;
 import io.txmon.learning.LabelledReplay;
@@ -69,7 +70,20 @@ final class ScoringRun {
 
     /** Scores every transaction in order from fresh account states, handing each decision on. */
     void score(List<Transaction> ordered, Optional<AnomalyModel> model, Consumer<Decision> decisions) {
+        score(ordered, model, Optional.empty(), decisions);
+    }
+
+    /**
+     * Scores as {@link #score(List, Optional, Consumer)} does, every transaction also decided with {@code supervised}
+     * (when given) beside the rules and the anomaly model.
+     */
+    void score(
+            List<Transaction> ordered,
+            Optional<AnomalyModel> model,
+            Optional<SupervisedModel> supervised,
+            Consumer<Decision> decisions) {
         TransactionScorer scorer = new TransactionScorer(rules, model, new InMemoryAccountStates(this::accountOf));
+        scorer.useSupervised(supervised);
         for (Transaction tx : ordered) {
             decisions.accept(scorer.score(tx));
         }
@@ -79,8 +93,11 @@ final class ScoringRun {
      * Scores every transaction in order as {@link #score} does, learning from outcomes as {@code labels} says they
      * became known ({@link LabelledReplay}): the supervised model first trains at the end of the earliest {@code
      * share} of the time span, then every {@code retrainEvery}.
+     *
+     * @return the trainings in the order they happened, as {@link LabelledReplay#run} gives them; none when there
+     *     are no transactions
      */
-    void replay(
+    List<LabelledReplay.Training> replay(
             List<Transaction> ordered,
             Optional<AnomalyModel> model,
             LabelTimeline labels,
@@ -89,7 +106,7 @@ final class ScoringRun {
             BoostedTreesTrainer trainer,
             Consumer<Decision> decisions) {
         if (ordered.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant first = ordered.get(0).timestamp();
         Instant last = ordered.get(ordered.size() - 1).timestamp();
@@ -105,6 +122,7 @@ final class ScoringRun {
         List<LabelledReplay.Training> trainings = replay.run(ordered, decisions);
         long trained = trainings.stream().filter(t -> t.model().isPresent()).count();
         progress.printf("%d of %d trainings made a supervised model%n", trained, trainings.size());
+        return trainings;
     }
 
     private Account accountOf(String id) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,76 @@ class ScoreWithLabelsTest {
         assertThat(lines.get(lines.size() - 1))
                 .contains("\"supervised_model_version\":\"sl-")
                 .contains("fraud_probability");
+    }
+
+    @Test
+    void savesTheLatestSupervisedModelAndScoresEveryTransactionWithItWhenGivenBack() throws IOException {
+        Path saved = dir.resolve("supervised.model");
+
+        CommandRun replay = score(
+                world.resolve("labels.csv"),
+                dir.resolve("replayed.jsonl"),
+                "--label-delay",
+                "2d",
+                "--retrain-every",
+                "4d",
+                "--save-supervised-model",
+                saved.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        Matcher savedLine = Pattern.compile("saved supervised model (sl-[0-9a-f]+) .*the latest trained")
+                .matcher(replay.err());
+        assertThat(savedLine.find()).as(replay.err()).isTrue();
+        String version = savedLine.group(1);
+        assertThat(saved).isRegularFile();
+
+        Path output = dir.resolve("with-saved-model.jsonl");
+        CommandRun run = CommandRun.of(
+                "score",
+                "--input",
+                world.resolve("transactions.csv").toString(),
+                "--accounts",
+                world.resolve("accounts.csv").toString(),
+                "--supervised-model",
+                saved.toString(),
+                "--output",
+                output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("scoring with supervised model " + version);
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).allSatisfy(line -> assertThat(line)
+                .contains("\"supervised_model_version\":\"" + version + "\"")
+                .contains("fraud_probability"));
+    }
+
+    @Test
+    void savesNothingAndSaysSoWhenNoSupervisedModelWasTrained() throws IOException {
+        Path labels = dir.resolve("no-frauds.csv");
+        Files.writeString(labels, "transaction_id,label,typology,labelled_at\n", StandardCharsets.UTF_8);
+        Path saved = dir.resolve("never-trained.model");
+
+        CommandRun run = score(labels, dir.resolve("no-frauds.jsonl"), "--save-supervised-model", saved.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("no supervised model was trained in this replay")
+                .contains("nothing saved to");
+        assertThat(saved).doesNotExist();
+    }
+
+    @Test
+    void refusesASavedSupervisedModelTogetherWithLabels() {
+        CommandRun run = score(
+                world.resolve("labels.csv"),
+                dir.resolve("refused.jsonl"),
+                "--supervised-model",
+                dir.resolve("any.model").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("--supervised-model and --labels conflict");
+        assertThat(dir.resolve("refused.jsonl")).doesNotExist();
     }
 
     @Test

@@ -321,7 +321,13 @@ public enum Feature {
     PAYEE_FRAUD_SHARE_SETTLED_7D(
             "payee_fraud_share_settled_7d",
             FeatureGroup.PAYEE_RISK,
-            "share known as fraud of transactions of the receiving account of a transfer in the 7 days that ended 7 days before this one's");
+            "share known as fraud of transactions of the receiving account of a transfer in the 7 days that ended 7 days before this one's"),
+
+    // The anomaly model's view, for the rules and the supervised model
+    ANOMALY_SCORE(
+            "anomaly_score",
+            FeatureGroup.ANOMALY,
+            "the anomaly model's score of this transaction, 0 to 1, above about 0.5 unusual; 0 without a model");
 
     /** How many features there are; a feature vector is a {@code double[COUNT]} indexed by ordinal. */
     public static final int COUNT = values().length;

@@ -24,7 +24,8 @@ public enum FeatureGroup {
     KNOWN_FRAUD("ML_KNOWN_FRAUD", "the account's recent transactions include ones known as fraud"),
     MERCHANT_RISK("ML_MERCHANT_RISK", "the merchant or terminal has known fraud or unusual traffic"),
     DEVICE_RISK("ML_DEVICE_RISK", "the device is shared by many accounts or has known fraud"),
-    PAYEE_RISK("ML_PAYEE_RISK", "the receiving account collects from many accounts or has known fraud");
+    PAYEE_RISK("ML_PAYEE_RISK", "the receiving account collects from many accounts or has known fraud"),
+    ANOMALY("ML_ANOMALY", "the anomaly model finds the transaction unusual");
 
     private final String reasonCode;
     private final String description;

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The one combiner: turns a transaction's features into a {@link Decision} using the rule set and, when
- * there is one, the anomaly model. A pure function of its configuration and the features; immutable and
- * safe to share between threads.
+ * there is one, the anomaly model. A function of its configuration and the features, of which it sets only
+ * {@code anomaly_score}; immutable and safe to share between threads.
  *
  * <p>Each fired rule contributes its weight; rules combine as independent pieces of evidence (noisy-OR:
  * risk = 1 − Π(1 − weight)), so two moderate rules outweigh one and no pile of rules exceeds 1. The model
@@ -68,8 +68,17 @@ public final class DecisionEngine {
         return new Reason(rule.reasonCode(), ReasonSource.RULE, rule.description(), rule.weight());
     }
 
-    /** Decides on a transaction from its feature vector ({@code double[Feature.COUNT]}). */
+    /**
+     * Decides on a transaction from its feature vector ({@code double[Feature.COUNT]}), first writing the anomaly
+     * model's score into it as {@code anomaly_score} (0 without a model), so that rules and the supervised model
+     * read the forest's view like any other feature.
+     */
     public Decision decide(String transactionId, double[] features) {
+        double score = 0;
+        if (model.isPresent()) {
+            score = model.get().anomalyScore(features);
+        }
+        features[Feature.ANOMALY_SCORE.ordinal()] = score;
         int[] fired = new int[rules.size()];
         int hits = rules.evaluate(features, fired);
         List<Reason> reasons = new ArrayList<>(hits + MAX_MODEL_REASONS);
@@ -82,7 +91,6 @@ public final class DecisionEngine {
         Optional<ModelOpinion> opinion = Optional.empty();
         if (model.isPresent()) {
             AnomalyModel m = model.get();
-            double score = m.anomalyScore(features);
             double modelRisk = ModelRisk.of(score, m.calibration(), thresholds);
             if (supervised.isPresent() && score < m.calibration().top()) {
                 // Beside a model trained on outcomes, the forest speaks only for what lies beyond anything it saw

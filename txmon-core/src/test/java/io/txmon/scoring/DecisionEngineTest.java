@@ -138,6 +138,33 @@ class DecisionEngineTest {
     }
 
     @Test
+    void theAnomalyScoreIsAFeatureRulesCanReadAndZeroWithoutAModel() {
+        AnomalyModel model = AnomalyModelTrainer.builder(1)
+                .inputs(List.of(ModelInput.higherLog(Feature.AMOUNT)))
+                .build()
+                .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
+        RuleDefinition isolated = new RuleDefinition(
+                "ISOLATED", "ISOLATED", "The forest isolates it at once", 0.2, true, "anomaly_score > 0.7");
+        double[] extreme = features(900_000, 12);
+        double[] ordinary = features(40, 12);
+
+        Decision flagged = new DecisionEngine(rules(isolated), Optional.of(model)).decide("t1", extreme);
+        Decision calm = new DecisionEngine(rules(isolated), Optional.of(model)).decide("t2", ordinary);
+        double[] withoutModel = features(900_000, 12);
+        withoutModel[Feature.ANOMALY_SCORE.ordinal()] = 0.99;
+        Decision noModel = new DecisionEngine(rules(isolated), Optional.empty()).decide("t3", withoutModel);
+
+        assertThat(extreme[Feature.ANOMALY_SCORE.ordinal()])
+                .isEqualTo(flagged.model().orElseThrow().anomalyScore());
+        assertThat(flagged.reasonCodes()).contains("ISOLATED");
+        assertThat(calm.reasonCodes()).doesNotContain("ISOLATED");
+        assertThat(withoutModel[Feature.ANOMALY_SCORE.ordinal()])
+                .as("no stale score survives")
+                .isZero();
+        assertThat(noModel.reasonCodes()).isEmpty();
+    }
+
+    @Test
     void theModelAloneCanAskForReviewButNeverBlock() {
         AnomalyModel model = AnomalyModelTrainer.builder(1)
                 .inputs(List.of(ModelInput.higherLog(Feature.AMOUNT)))

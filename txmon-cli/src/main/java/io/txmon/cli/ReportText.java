@@ -20,6 +20,12 @@ final class ReportText {
         line(out, "PR-AUC              %.4f", r.prAuc());
         alerts(out, String.format(Locale.ROOT, "at %.1f %% budget", r.budget() * 100), r.atBudget());
         alerts(out, "flagged (not APPROVE)", r.flagged());
+        line(
+                out,
+                "alert rate          %.2f %% of transactions flagged, %.2f times the %.1f %% budget",
+                100 * alertRate(r),
+                alertRate(r) / r.budget(),
+                r.budget() * 100);
         if (!r.typologies().isEmpty()) {
             line(out, "");
             line(out, "%-26s %12s %10s %10s", "recall by typology", "transactions", "at budget", "flagged");
@@ -41,6 +47,11 @@ final class ReportText {
             }
         }
         return out.toString();
+    }
+
+    /** The share of the judged transactions that were flagged, to set against the alert budget. */
+    private static double alertRate(DetectionReport r) {
+        return r.flagged().alerts() / Math.max(1.0, r.transactions());
     }
 
     /** An account-level report: the same measures, counted in accounts. */
@@ -109,6 +120,12 @@ final class ReportText {
                 "flagged: recall",
                 left.flagged().recall(),
                 right.flagged().recall());
+        line(
+                out,
+                "%-34s %14.2f %% %14.2f %%",
+                "flagged: share of transactions",
+                100 * alertRate(left),
+                100 * alertRate(right));
         if (!left.typologies().isEmpty()) {
             line(out, "");
             line(out, "%-34s %16s %16s", "recall by typology (budget / flagged)", leftName, rightName);

@@ -98,7 +98,10 @@ class SimulateEvaluateDemoCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("1 decisions have no label and are left out");
-        assertThat(run.out()).contains("ROC-AUC             1.0000");
+        assertThat(run.out())
+                .contains("ROC-AUC             1.0000")
+                .as("one of the two labelled decisions flagged")
+                .contains("alert rate          50.00 % of transactions flagged, 50.00 times the 1.0 % budget");
     }
 
     @Test
@@ -121,6 +124,7 @@ class SimulateEvaluateDemoCommandTest {
                 .contains("recall by typology")
                 .contains("the same, before and after labels")
                 .contains("no labels", "with labels")
+                .contains("flagged: share of transactions")
                 .contains("bin/txmon status --db jdbc:h2:file:", "bin/txmon models --db jdbc:h2:file:")
                 .contains("bin/txmon demo --seed 3");
         assertThat(first.err()).contains("trained supervised model sl-");

@@ -65,8 +65,8 @@ class LabelledReplayTest {
         firstTraining = first.plus(Duration.ofDays(8));
     }
 
-    private static Map<String, Decision> replay(LabelTimeline labels) {
-        LabelledReplay replay = new LabelledReplay(
+    private static LabelledReplay replayer(LabelTimeline labels) {
+        return new LabelledReplay(
                 RULES,
                 Optional.empty(),
                 directory,
@@ -76,6 +76,10 @@ class LabelledReplayTest {
                 new SupervisedTraining(
                         BoostedTreesTrainer.builder(7).maxRounds(40).build(), 0.99),
                 line -> {});
+    }
+
+    private static Map<String, Decision> replay(LabelTimeline labels) {
+        LabelledReplay replay = replayer(labels);
         Map<String, Decision> decisions = new HashMap<>();
         replay.run(ordered, d -> decisions.put(d.transactionId(), d));
         return decisions;
@@ -124,5 +128,31 @@ class LabelledReplayTest {
         assertThat(supervisedAlerts)
                 .as("decisions the supervised model explained")
                 .isPositive();
+    }
+
+    @Test
+    void eachRetrainingMeasuresHowFarTheInputsOfTheModelInForceHaveDrifted() {
+        List<LabelledReplay.Training> trainings = replayer(everyLabel).run(ordered, d -> {});
+
+        int firstModel = 0;
+        while (trainings.get(firstModel).model().isEmpty()) {
+            firstModel++;
+        }
+        LabelledReplay.Training first = trainings.get(firstModel);
+        assertThat(trainings).as("a training after the first model").hasSizeGreaterThan(firstModel + 1);
+        LabelledReplay.Training second = trainings.get(firstModel + 1);
+        assertThat(first.driftSincePrevious())
+                .as("no model in force before the first")
+                .isEmpty();
+        assertThat(second.driftSincePrevious())
+                .extracting(LabelledReplay.InputDrift::input)
+                .containsExactlyInAnyOrderElementsOf(first.model().get().inputs());
+        assertThat(second.driftSincePrevious())
+                .extracting(LabelledReplay.InputDrift::psi)
+                .allSatisfy(psi -> assertThat(psi).isFinite().isNotNegative())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(second.driftSincePrevious().get(0).psi())
+                .as("a month of a growing bank moves its counts and ages")
+                .isGreaterThan(0.0);
     }
 }

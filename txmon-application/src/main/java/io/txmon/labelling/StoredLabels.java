@@ -93,6 +93,32 @@ public final class StoredLabels {
      * @throws InvalidLabelException for the first label {@link #check} finds wrong; nothing is recorded then
      */
     public Recorded record(List<ReportedLabel> labels, Source source, String actor) {
+        return inOneTransaction(labels, source, actor, false).recorded();
+    }
+
+    /**
+     * What {@link #recordValid} did: the labels recorded, and those refused, by their place in the batch.
+     *
+     * @param recorded how many were recorded and how many had been before
+     * @param refused the labels {@link #check} finds wrong, which were not recorded
+     */
+    public record Screened(Recorded recorded, List<InvalidLabelException> refused) {
+        public Screened {
+            Objects.requireNonNull(recorded, "recorded");
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
+     * Records those of {@code labels} that {@link #check} finds right, in one database transaction, and says which it
+     * refused: what a file import wants, where one bad record must not keep the others out. Each label is looked up
+     * once.
+     */
+    public Screened recordValid(List<ReportedLabel> labels, Source source, String actor) {
+        return inOneTransaction(labels, source, actor, true);
+    }
+
+    private Screened inOneTransaction(List<ReportedLabel> labels, Source source, String actor, boolean skipRefused) {
         Objects.requireNonNull(source, "source");
         if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR_LENGTH) {
             throw new IllegalArgumentException(
@@ -104,9 +130,13 @@ public final class StoredLabels {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 try {
-                    Recorded recorded = record(connection, batch, source, actor, now);
+                    List<InvalidLabelException> problems = problems(connection, batch);
+                    if (!problems.isEmpty() && !skipRefused) {
+                        throw problems.get(0);
+                    }
+                    Recorded recorded = record(connection, withoutRefused(batch, problems), source, actor, now);
                     connection.commit();
-                    return recorded;
+                    return new Screened(recorded, problems);
                 } catch (SQLException | RuntimeException e) {
                     Jdbc.rollbackQuietly(connection);
                     throw e;
@@ -123,10 +153,6 @@ public final class StoredLabels {
     private static Recorded record(
             Connection connection, List<ReportedLabel> batch, Source source, String actor, Instant now)
             throws SQLException {
-        List<InvalidLabelException> problems = problems(connection, batch);
-        if (!problems.isEmpty()) {
-            throw problems.get(0);
-        }
         int recorded = 0;
         // MERGE ... WHEN NOT MATCHED: both engines accept it; IS NOT DISTINCT FROM matches an absent typology or
         // labelled_at as the unique constraint (NULLS NOT DISTINCT) does.
@@ -159,6 +185,21 @@ public final class StoredLabels {
             }
         }
         return new Recorded(recorded, batch.size() - recorded);
+    }
+
+    private static List<ReportedLabel> withoutRefused(List<ReportedLabel> batch, List<InvalidLabelException> refused) {
+        if (refused.isEmpty()) {
+            return batch;
+        }
+        boolean[] out = new boolean[batch.size()];
+        refused.forEach(problem -> out[problem.index()] = true);
+        List<ReportedLabel> kept = new ArrayList<>(batch.size() - refused.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!out[i]) {
+                kept.add(batch.get(i));
+            }
+        }
+        return kept;
     }
 
     private static List<InvalidLabelException> problems(Connection connection, List<ReportedLabel> labels)

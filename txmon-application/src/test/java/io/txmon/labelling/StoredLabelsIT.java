@@ -180,6 +180,32 @@ class StoredLabelsIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void recordingTheValidOnesKeepsTheRestOutAndSaysWhichByTheirPlace(DatabaseEngine engine) throws Exception {
+        List<Transaction> transactions = new RandomTransactions(8).generate(20, 3);
+        Transaction stored = transactions.get(5);
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            ingest(test, transactions);
+            StoredLabels labels = new StoredLabels(test.database(), AT_RECORDING);
+            List<ReportedLabel> batch = List.of(
+                    ReportedLabel.undated(Label.suspicious("elsewhere")),
+                    ReportedLabel.learnedAt(
+                            Label.suspicious(stored.transactionId()),
+                            stored.timestamp().minusSeconds(1)),
+                    ReportedLabel.learnedAt(Label.suspicious(stored.transactionId()), stored.timestamp()));
+
+            StoredLabels.Screened screened = labels.recordValid(batch, Source.IMPORT, "importer");
+
+            assertThat(screened.refused()).singleElement().satisfies(problem -> {
+                assertThat(problem.index()).isEqualTo(1);
+                assertThat(problem.field()).isEqualTo("labelled_at");
+            });
+            assertThat(screened.recorded()).isEqualTo(new StoredLabels.Recorded(2, 0));
+            assertThat(test.count("SELECT COUNT(*) FROM labels")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void refusesATransactionIdLongerThanTheSchemaKeeps(DatabaseEngine engine) throws Exception {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             StoredLabels labels = new StoredLabels(test.database(), AT_RECORDING);

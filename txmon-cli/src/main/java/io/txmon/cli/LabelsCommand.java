@@ -11,9 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,12 +79,11 @@ final class LabelsCommand implements Runnable {
                 });
                 StoredLabels stored = new StoredLabels(db.open(), Clock.systemUTC());
                 List<ReportedLabel> labels = read.stream().map(Parsed::value).toList();
+                StoredLabels.Screened screened = stored.recordValid(labels, StoredLabels.Source.IMPORT, by);
                 // Labels the database refuses (dated before their stored transaction, too long) are rejected
                 // records like any other: reported with their line, and the rest recorded.
-                Set<Integer> refused = new HashSet<>();
-                for (InvalidLabelException problem : stored.check(labels)) {
+                for (InvalidLabelException problem : screened.refused()) {
                     Parsed<ReportedLabel> record = read.get(problem.index());
-                    refused.add(problem.index());
                     rejected[0]++;
                     input.reject(new RejectedRecord(
                             file.toString(),
@@ -94,13 +91,7 @@ final class LabelsCommand implements Runnable {
                             record.value().label().transactionId(),
                             problem.problem()));
                 }
-                List<ReportedLabel> accepted = new ArrayList<>();
-                for (int i = 0; i < labels.size(); i++) {
-                    if (!refused.contains(i)) {
-                        accepted.add(labels.get(i));
-                    }
-                }
-                StoredLabels.Recorded recorded = stored.record(accepted, StoredLabels.Source.IMPORT, by);
+                StoredLabels.Recorded recorded = screened.recorded();
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(
                         "read %d labels from %s: %d recorded, %d already recorded, %d rejected%n",

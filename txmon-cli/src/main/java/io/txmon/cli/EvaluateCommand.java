@@ -17,6 +17,7 @@ import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code txmon evaluate}: how well decisions found the labelled suspicious transactions or accounts. */
@@ -85,31 +87,68 @@ final class EvaluateCommand implements Callable<Integer> {
         ByAccount byAccount;
     }
 
-    /** Account-level evaluation's two files. */
+    /** Account-level evaluation's labels; it needs {@code --transactions} too. */
     static final class ByAccount {
         @Option(
                 names = "--account-labels",
                 required = true,
                 paramLabel = "FILE",
-                description = "The truth about the accounts: user_id, label.")
+                description = "The truth about the accounts: user_id, label (needs --transactions).")
         Path accountLabels;
-
-        @Option(
-                names = "--transactions",
-                required = true,
-                paramLabel = "FILE",
-                description = "The transactions that were decided, for who took part in each.")
-        Path transactions;
     }
+
+    @Option(
+            names = "--transactions",
+            paramLabel = "FILE",
+            description = "The transactions that were decided: who took part in each (for --account-labels) and when"
+                    + " (for --from).")
+    Path transactions;
+
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            description = "Judge only the decisions of transactions at or after this instant (ISO-8601, such as"
+                    + " 2018-06-24T00:00:00Z), as after a model's first training; needs --transactions.")
+    Instant from;
 
     @Override
     public Integer call() {
+        if (transactions == null && (truth.byAccount != null || from != null)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    (from != null ? "--from" : "--account-labels")
+                            + " needs --transactions FILE, the decided transactions");
+        }
         if (truth.labels != null) {
             evaluateTransactions(truth.labels);
         } else {
             evaluateAccounts(truth.byAccount);
         }
         return 0;
+    }
+
+    /** The transactions' participants and times, when a transactions file is given; else empty. */
+    private Map<String, Participants> readTransactions(InputFiles inputs) {
+        Map<String, Participants> participants = new HashMap<>();
+        if (transactions != null) {
+            TransactionFiles.read(
+                    transactions,
+                    new TransactionParser(ANY_CURRENCY),
+                    parsed -> {
+                        Transaction tx = parsed.value();
+                        participants.putIfAbsent(
+                                tx.transactionId(),
+                                new Participants(
+                                        tx.userId(), Optional.ofNullable(tx.counterpartyId()), tx.timestamp()));
+                    },
+                    inputs::reject);
+        }
+        return participants;
+    }
+
+    /** Whether a decision of {@code who}'s transaction is judged: all are, unless --from leaves earlier ones out. */
+    private boolean judged(Participants who) {
+        return from == null || !who.at().isBefore(from);
     }
 
     private void evaluateTransactions(Path labels) {
@@ -120,12 +159,21 @@ final class EvaluateCommand implements Callable<Integer> {
                 labels,
                 parsed -> truthByTransaction.putIfAbsent(parsed.value().transactionId(), parsed.value()),
                 inputs::reject);
+        Map<String, Participants> times = readTransactions(inputs);
         List<Outcome> outcomes = new ArrayList<>();
         long[] unlabelled = {0};
+        long[] before = {0};
         DecisionFiles.read(
                 decisions,
                 parsed -> {
                     RecordedDecision d = parsed.value();
+                    if (from != null) {
+                        Participants who = times.get(d.transactionId());
+                        if (who == null || !judged(who)) {
+                            before[0]++;
+                            return;
+                        }
+                    }
                     Label label = truthByTransaction.get(d.transactionId());
                     if (label == null) {
                         unlabelled[0]++;
@@ -142,6 +190,11 @@ final class EvaluateCommand implements Callable<Integer> {
         inputs.close();
         if (unlabelled[0] > 0) {
             err.printf("%,d decisions have no label and are left out%n", unlabelled[0]);
+        }
+        if (before[0] > 0) {
+            err.printf(
+                    "%,d decisions are of transactions before %s (or not in %s) and are left out%n",
+                    before[0], from, transactions);
         }
         if (outcomes.isEmpty()) {
             throw new IllegalArgumentException("no decision in " + decisions + " has a label in " + labels);
@@ -168,17 +221,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 },
                 inputs::reject);
-        Map<String, Participants> participants = new HashMap<>();
-        TransactionFiles.read(
-                files.transactions,
-                new TransactionParser(ANY_CURRENCY),
-                parsed -> {
-                    Transaction tx = parsed.value();
-                    participants.putIfAbsent(
-                            tx.transactionId(),
-                            new Participants(tx.userId(), Optional.ofNullable(tx.counterpartyId())));
-                },
-                inputs::reject);
+        Map<String, Participants> participants = readTransactions(inputs);
         AccountScores scores = new AccountScores();
         long[] unknown = {0};
         DecisionFiles.read(
@@ -188,6 +231,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     Participants who = participants.get(d.transactionId());
                     if (who == null) {
                         unknown[0]++;
+                        return;
+                    }
+                    if (!judged(who)) {
                         return;
                     }
                     scores.add(
@@ -203,8 +249,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.printf("%,d accounts are labelled more than once; their first label is kept%n", repeatedLabels[0]);
         }
         if (unknown[0] > 0) {
-            err.printf(
-                    "%,d decisions are for transactions not in %s and are left out%n", unknown[0], files.transactions);
+            err.printf("%,d decisions are for transactions not in %s and are left out%n", unknown[0], transactions);
         }
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("no account is labelled in " + files.accountLabels);
@@ -229,5 +274,5 @@ final class EvaluateCommand implements Callable<Integer> {
      * @param userId the payer, card holder, depositor or withdrawer
      * @param counterpartyId the receiver, when there is one
      */
-    private record Participants(String userId, Optional<String> counterpartyId) {}
+    private record Participants(String userId, Optional<String> counterpartyId, Instant at) {}
 }

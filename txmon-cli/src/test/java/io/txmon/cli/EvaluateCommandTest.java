@@ -67,6 +67,52 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void judgesOnlyTheDecisionsFromAGivenInstantWhenAskedToAsAfterAFirstTraining() throws IOException {
+        Path transactions = write(
+                "transactions.csv",
+                "transaction_id,timestamp,user_id,amount,type\n"
+                        + "t1,2018-01-01T00:00:00Z,a,10,CARD\n"
+                        + "t2,2018-01-05T00:00:00Z,b,10,CARD\n"
+                        + "t3,2018-01-06T00:00:00Z,c,10,CARD\n");
+        // t1, before the training, is a false alarm; from 2018-01-05 the fraud t3 outranks the honest t2.
+        Path decisions = write(
+                "decisions.csv",
+                "transaction_id,risk_score,risk_level,recommendation,reason_codes\n"
+                        + "t1,0.9000,HIGH,BLOCK,X\n"
+                        + "t2,0.1000,LOW,APPROVE,\n"
+                        + "t3,0.2000,LOW,APPROVE,\n");
+        Path labels = write("labels.csv", "transaction_id,label,typology\nt1,0,\nt2,0,\nt3,1,\n");
+
+        CommandRun all = CommandRun.of("evaluate", "--decisions", decisions.toString(), "--labels", labels.toString());
+        CommandRun fromTraining = CommandRun.of(
+                "evaluate",
+                "--decisions",
+                decisions.toString(),
+                "--labels",
+                labels.toString(),
+                "--transactions",
+                transactions.toString(),
+                "--from",
+                "2018-01-05T00:00:00Z");
+        CommandRun withoutTimes = CommandRun.of(
+                "evaluate",
+                "--decisions",
+                decisions.toString(),
+                "--labels",
+                labels.toString(),
+                "--from",
+                "2018-01-05T00:00:00Z");
+
+        assertThat(all.outLines()).contains("ROC-AUC             0.5000");
+        assertThat(fromTraining.exitCode()).as(fromTraining.err()).isZero();
+        assertThat(fromTraining.outLines())
+                .contains("transactions        2, of which suspicious 1 (50.00 %)", "ROC-AUC             1.0000");
+        assertThat(fromTraining.err()).contains("1 decisions are of transactions before 2018-01-05T00:00:00Z");
+        assertThat(withoutTimes.exitCode()).isEqualTo(2);
+        assertThat(withoutTimes.err()).contains("--from needs --transactions FILE");
+    }
+
+    @Test
     void saysHowManyDecisionsAndAccountsItLeftOut() throws IOException {
         Path transactions =
                 write("transactions.csv", "transaction_id,timestamp,user_id,amount\nt1,2018-01-02T00:00:00Z,a,10\n");
@@ -113,7 +159,7 @@ class EvaluateCommandTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("are mutually exclusive");
         assertThat(withoutTransactions.exitCode()).isEqualTo(2);
-        assertThat(withoutTransactions.err()).contains("Missing required argument(s): --transactions=FILE");
+        assertThat(withoutTransactions.err()).contains("--account-labels needs --transactions FILE");
     }
 
     private Path write(String name, String content) throws IOException {

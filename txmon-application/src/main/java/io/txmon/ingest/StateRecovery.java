@@ -36,7 +36,7 @@ final class StateRecovery {
         }
         List<Transaction> missed = new StoredHistory(database).afterSequence(through);
         // Peers only shape a feature value, never a state, so the replay needs no model.
-        FeatureTracker tracker = new FeatureTracker(new FeatureExtractor(settings, PeerProfile.EMPTY), states);
+        FeatureTracker tracker = FeatureTracker.accountsOnly(new FeatureExtractor(settings, PeerProfile.EMPTY), states);
         double[] features = FeatureTracker.newVector();
         for (int from = 0; from < missed.size(); from += REPLAY_CHUNK) {
             List<Transaction> chunk = missed.subList(from, Math.min(missed.size(), from + REPLAY_CHUNK));

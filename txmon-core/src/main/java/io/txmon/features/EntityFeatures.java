@@ -78,6 +78,18 @@ public final class EntityFeatures {
 
     private final EntityStateStore states;
 
+    /** Whether {@code feature} is one this class writes, read from an entity's state rather than an account's. */
+    public static boolean writes(Feature feature) {
+        for (EntityKind kind : KINDS) {
+            for (Feature written : featuresOf(kind)) {
+                if (written == feature) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public EntityFeatures(EntityStateStore states) {
         this.states = Objects.requireNonNull(states, "states");
     }

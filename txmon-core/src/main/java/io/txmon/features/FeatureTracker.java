@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class FeatureTracker {
     private final FeatureExtractor extractor;
     private final AccountStateStore states;
+    /** Null when only the accounts are followed. */
     private final EntityFeatures entities;
 
     /** Tracks accounts in {@code states}, and the other entities in memory from this tracker's first transaction. */
@@ -19,9 +20,22 @@ public final class FeatureTracker {
     }
 
     public FeatureTracker(FeatureExtractor extractor, AccountStateStore states, EntityStateStore entityStates) {
+        this(extractor, states, new EntityFeatures(entityStates));
+    }
+
+    private FeatureTracker(FeatureExtractor extractor, AccountStateStore states, EntityFeatures entities) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.states = Objects.requireNonNull(states, "states");
-        this.entities = new EntityFeatures(entityStates);
+        this.entities = entities;
+    }
+
+    /**
+     * A tracker of the accounts alone, leaving the entity features as the vector holds them: for what needs only the
+     * accounts' states or the anomaly model's inputs (training it, recovering states), which would otherwise build
+     * entity states only to drop them.
+     */
+    public static FeatureTracker accountsOnly(FeatureExtractor extractor, AccountStateStore states) {
+        return new FeatureTracker(extractor, states, (EntityFeatures) null);
     }
 
     /** A new feature vector, to pass to {@link #observe}. */
@@ -43,7 +57,9 @@ public final class FeatureTracker {
             extractor.observePayee(tx, payee, features);
             states.changed(payeeId, payee);
         }
-        entities.observe(tx, features);
+        if (entities != null) {
+            entities.observe(tx, features);
+        }
     }
 
     /**
@@ -51,6 +67,9 @@ public final class FeatureTracker {
      * ({@code delta} -1): the entity features of later transactions count it.
      */
     public void learnOutcome(Transaction tx, int delta) {
+        if (entities == null) {
+            throw new IllegalStateException("this tracker follows the accounts only; it learns no outcomes");
+        }
         entities.learnOutcome(tx, delta);
     }
 

@@ -1,5 +1,6 @@
 package io.txmon.model;
 
+import io.txmon.features.EntityFeatures;
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureExtractor;
 import io.txmon.features.FeatureSettings;
@@ -117,8 +118,12 @@ public final class AnomalyModelTrainer {
         }
         PeerProfile peers = peerBuilder.build();
 
+        FeatureExtractor extractor = new FeatureExtractor(settings, peers);
+        InMemoryAccountStates states = new InMemoryAccountStates(directory);
+        // The shipped inputs read no entity feature: then the entities' states need not be built only to be dropped.
+        boolean readsEntities = inputs.stream().anyMatch(input -> EntityFeatures.writes(input.feature()));
         FeatureTracker tracker =
-                new FeatureTracker(new FeatureExtractor(settings, peers), new InMemoryAccountStates(directory));
+                readsEntities ? new FeatureTracker(extractor, states) : FeatureTracker.accountsOnly(extractor, states);
         double[] features = FeatureTracker.newVector();
         List<double[]> learned = new ArrayList<>(ordered.size());
         InputShaper unclipped = InputShaper.unclipped(inputs);

@@ -1,30 +1,20 @@
 package io.txmon.cli;
 
+import io.txmon.cli.JudgedDecisions.Participants;
 import io.txmon.evaluation.AccountDetectionReport;
 import io.txmon.evaluation.AccountLabel;
 import io.txmon.evaluation.AccountScores;
 import io.txmon.evaluation.DetectionReport;
 import io.txmon.evaluation.Evaluation;
-import io.txmon.evaluation.Label;
-import io.txmon.evaluation.Outcome;
 import io.txmon.formats.AccountLabelFiles;
 import io.txmon.formats.DecisionFiles;
-import io.txmon.formats.LabelFiles;
 import io.txmon.formats.RecordedDecision;
-import io.txmon.formats.TransactionFiles;
 import io.txmon.scoring.Recommendation;
-import io.txmon.transaction.Transaction;
-import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,9 +37,6 @@ import picocli.CommandLine.Spec;
                     + " and is flagged when one of them was."
         })
 final class EvaluateCommand implements Callable<Integer> {
-    /** Transactions are read only for who took part in them; the currency plays no role. */
-    private static final Currency ANY_CURRENCY = Currency.getInstance("USD");
-
     @Spec
     CommandSpec spec;
 
@@ -127,79 +114,10 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The transactions' participants and times, when a transactions file is given; else empty. */
-    private Map<String, Participants> readTransactions(InputFiles inputs) {
-        Map<String, Participants> participants = new HashMap<>();
-        if (transactions != null) {
-            TransactionFiles.read(
-                    transactions,
-                    new TransactionParser(ANY_CURRENCY),
-                    parsed -> {
-                        Transaction tx = parsed.value();
-                        participants.putIfAbsent(
-                                tx.transactionId(),
-                                new Participants(
-                                        tx.userId(), Optional.ofNullable(tx.counterpartyId()), tx.timestamp()));
-                    },
-                    inputs::reject);
-        }
-        return participants;
-    }
-
-    /** Whether a decision of {@code who}'s transaction is judged: all are, unless --from leaves earlier ones out. */
-    private boolean judged(Participants who) {
-        return from == null || !who.at().isBefore(from);
-    }
-
     private void evaluateTransactions(Path labels) {
-        PrintWriter err = spec.commandLine().getErr();
-        InputFiles inputs = new InputFiles(err, null);
-        Map<String, Label> truthByTransaction = new HashMap<>();
-        LabelFiles.read(
-                labels,
-                parsed -> truthByTransaction.putIfAbsent(parsed.value().transactionId(), parsed.value()),
-                inputs::reject);
-        Map<String, Participants> times = readTransactions(inputs);
-        List<Outcome> outcomes = new ArrayList<>();
-        long[] unlabelled = {0};
-        long[] before = {0};
-        DecisionFiles.read(
-                decisions,
-                parsed -> {
-                    RecordedDecision d = parsed.value();
-                    if (from != null) {
-                        Participants who = times.get(d.transactionId());
-                        if (who == null || !judged(who)) {
-                            before[0]++;
-                            return;
-                        }
-                    }
-                    Label label = truthByTransaction.get(d.transactionId());
-                    if (label == null) {
-                        unlabelled[0]++;
-                        return;
-                    }
-                    outcomes.add(new Outcome(
-                            d.riskScore(),
-                            d.recommendation() != Recommendation.APPROVE,
-                            d.reasonCodes(),
-                            label.suspicious(),
-                            label.typology()));
-                },
-                inputs::reject);
-        inputs.close();
-        if (unlabelled[0] > 0) {
-            err.printf("%,d decisions have no label and are left out%n", unlabelled[0]);
-        }
-        if (before[0] > 0) {
-            err.printf(
-                    "%,d decisions are of transactions before %s (or not in %s) and are left out%n",
-                    before[0], from, transactions);
-        }
-        if (outcomes.isEmpty()) {
-            throw new IllegalArgumentException("no decision in " + decisions + " has a label in " + labels);
-        }
-        DetectionReport report = Evaluation.of(outcomes, budget);
+        JudgedDecisions judged = JudgedDecisions.read(
+                decisions, labels, transactions, from, spec.commandLine().getErr());
+        DetectionReport report = Evaluation.of(judged.outcomes(), budget);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ReportText.of(report));
         out.flush();
@@ -221,7 +139,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 },
                 inputs::reject);
-        Map<String, Participants> participants = readTransactions(inputs);
+        Map<String, Participants> participants = JudgedDecisions.participants(transactions, inputs);
         AccountScores scores = new AccountScores();
         long[] unknown = {0};
         DecisionFiles.read(
@@ -233,7 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         unknown[0]++;
                         return;
                     }
-                    if (!judged(who)) {
+                    if (!JudgedDecisions.judged(who, from)) {
                         return;
                     }
                     scores.add(
@@ -267,12 +185,4 @@ final class EvaluateCommand implements Callable<Integer> {
             ReportJson.write(json, report);
         }
     }
-
-    /**
-     * Who took part in a transaction.
-     *
-     * @param userId the payer, card holder, depositor or withdrawer
-     * @param counterpartyId the receiver, when there is one
-     */
-    private record Participants(String userId, Optional<String> counterpartyId, Instant at) {}
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             ScoreCommand.class,
             EvaluateCommand.class,
+            ModelReportCommand.class,
             FeaturesCommand.class,
             IsolationForestCommand.class,
             IngestCommand.class,

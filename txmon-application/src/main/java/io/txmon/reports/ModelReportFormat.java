@@ -123,12 +123,26 @@ final class ModelReportFormat {
 
     static final String[] IMPORTANCE_HEADER = {"Input", "Total cover", "Share", "Splits"};
 
+    /** The most important inputs a report shows; the rest are counted in {@link #importanceNote}. */
+    static final int SHOWN_INPUTS = 20;
+
+    /** The {@value #SHOWN_INPUTS} most important inputs that some split tests, most important first. */
     static List<String[]> importance(ModelReport.Importance importance) {
         return importance.inputs().stream()
+                .filter(i -> i.splits() > 0)
+                .limit(SHOWN_INPUTS)
                 .map(i -> new String[] {
                     i.input(), String.format(Locale.ROOT, "%,.1f", i.value()), percent(i.share()), count(i.splits())
                 })
                 .toList();
+    }
+
+    /** How many inputs the table shows of how many, and how many no split tests. */
+    static String importanceNote(ModelReport.Importance importance) {
+        long used = importance.inputs().stream().filter(i -> i.splits() > 0).count();
+        long shown = Math.min(used, SHOWN_INPUTS);
+        return "Of the model's " + importance.inputs().size() + " inputs, " + used + " are tested by some split and "
+                + (importance.inputs().size() - used) + " by none; the " + shown + " most important are shown.";
     }
 
     static final String NO_MODEL =

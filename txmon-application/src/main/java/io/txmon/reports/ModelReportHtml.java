@@ -93,6 +93,7 @@ public final class ModelReportHtml {
         html.append("<h2>Most important inputs</h2>\n");
         if (report.importance().isPresent()) {
             paragraph(html, report.importance().get().measure());
+            paragraph(html, ModelReportFormat.importanceNote(report.importance().get()));
             table(
                     html,
                     ModelReportFormat.IMPORTANCE_HEADER,

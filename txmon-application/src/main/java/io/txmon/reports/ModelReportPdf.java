@@ -89,6 +89,8 @@ public final class ModelReportPdf {
             layout.heading("Most important inputs");
             if (report.importance().isPresent()) {
                 layout.paragraph(report.importance().get().measure());
+                layout.paragraph(
+                        ModelReportFormat.importanceNote(report.importance().get()));
                 layout.table(
                         ModelReportFormat.IMPORTANCE_HEADER,
                         ModelReportFormat.importance(report.importance().get()),

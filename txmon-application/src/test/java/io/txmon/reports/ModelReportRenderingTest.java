@@ -44,6 +44,8 @@ class ModelReportRenderingTest {
                                 + fourDecimals(report.metrics().atBudget().recall()))
                 .contains("<td>card_testing</td>", "<td>mule</td>")
                 .contains("<td>amount</td>", "Total cover")
+                .contains("Of the model's 3 inputs, 2 are tested by some split and 1 by none")
+                .doesNotContain("<td>is_card</td>")
                 .contains("sl-0123456789ab")
                 .contains("2026-03-01T00:00:00Z to 2026-03-31T23:00:00Z")
                 .contains("class=\"budget\"");

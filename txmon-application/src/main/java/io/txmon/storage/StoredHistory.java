@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads stored transactions and reference data back as the core's values, in the order they were scored. */
 public final class StoredHistory {
@@ -55,6 +56,43 @@ public final class StoredHistory {
                     query -> query.setLong(1, sequence));
         } catch (SQLException e) {
             throw new StorageException("could not read the stored transactions after " + sequence, e);
+        }
+    }
+
+    /**
+     * Hands {@code visit} the stored transactions whose event time lies in [from, to], in event-time order (ties in
+     * the order they were scored, as training sorts them), one at a time: however many there are, none is held after
+     * its visit.
+     */
+    public void forEachBetween(Instant from, Instant to, Consumer<Transaction> visit) {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(SELECT_TRANSACTIONS
+                        + " WHERE event_time >= ? AND event_time <= ? ORDER BY event_time, sequence_number")) {
+            query.setTimestamp(1, Timestamp.from(from));
+            query.setTimestamp(2, Timestamp.from(to));
+            query.setFetchSize(10_000);
+            // PostgreSQL streams with a fetch size only inside a transaction; without it, it reads everything first.
+            connection.setAutoCommit(false);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    visit.accept(transaction(rs));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StorageException("could not read the stored transactions of [" + from + ", " + to + "]", e);
+        }
+    }
+
+    /** The latest event time of any stored transaction; empty when none is stored. */
+    public Optional<Instant> latestEventTime() {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT MAX(event_time) FROM transactions")) {
+            Timestamp latest = rs.next() ? rs.getTimestamp(1) : null;
+            return latest == null ? Optional.empty() : Optional.of(latest.toInstant());
+        } catch (SQLException e) {
+            throw new StorageException("could not read the latest event time", e);
         }
     }
 

@@ -73,6 +73,20 @@ public final class StoredModels {
         }
     }
 
+    /** The kept model {@code version}, whether active or not; empty when no such version is kept. */
+    public Optional<AnomalyModel> model(String version) {
+        try (Connection connection = database.connect();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT model_file FROM models WHERE model_version = ?")) {
+            query.setString(1, version);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(decode(version, rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read model " + version, e);
+        }
+    }
+
     /**
      * Makes {@code version} the one scoring uses, whatever is trained later, until another is chosen, and records
      * that {@code by} chose it at {@code at}. {@link ActiveModel#activate} is the use case that comes here.

@@ -1,6 +1,8 @@
 package io.txmon.service;
 
+import io.txmon.drift.PopulationStability;
 import io.txmon.storage.Database;
+import io.txmon.training.ModelDrift;
 import io.txmon.transaction.TransactionParser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +26,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param detect {@code txmon.detect}: deciding on a transaction
  * @param inbox {@code txmon.inbox}: the scheduled inbox
  * @param request {@code txmon.request}: what a request may be
+ * @param drift {@code txmon.drift}: the active model's drift gauges and alert
  */
 @ConfigurationProperties("txmon")
 public record TxmonProperties(
-        Currency baseCurrency, String rules, String apiKeys, Db db, Detect detect, Inbox inbox, Request request) {
+        Currency baseCurrency,
+        String rules,
+        String apiKeys,
+        Db db,
+        Detect detect,
+        Inbox inbox,
+        Request request,
+        Drift drift) {
 
     public TxmonProperties {
         baseCurrency = baseCurrency == null ? TransactionParser.DEFAULT_BASE_CURRENCY : baseCurrency;
@@ -36,6 +46,7 @@ public record TxmonProperties(
         detect = detect == null ? new Detect(null) : detect;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
         request = request == null ? new Request(null) : request;
+        drift = drift == null ? new Drift(null, null, null, null) : drift;
     }
 
     /** The rule file to start with, when one is configured. */
@@ -108,6 +119,41 @@ public record TxmonProperties(
 
         public Request {
             maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
+        }
+    }
+
+    /**
+     * {@code txmon.drift}: how far recent traffic has moved from what the active model was trained on
+     * (docs/service.md, "Model drift").
+     *
+     * @param enabled {@code txmon.drift.enabled}: whether the drift of the active model is measured on a schedule;
+     *     default true
+     * @param refreshEvery {@code txmon.drift.refresh-every}: how often; default {@link #DEFAULT_REFRESH_EVERY}
+     * @param alertThreshold {@code txmon.drift.alert-threshold}: the PSI of an input or of the score from which an
+     *     alert is raised; default {@link #DEFAULT_ALERT_THRESHOLD}, where a population reads as shifted
+     * @param recent {@code txmon.drift.recent}: the recent window's length, up to the latest stored transaction, of
+     *     the schedule and of {@code GET /models/{id}/drift} without {@code from}; default {@link #DEFAULT_RECENT}
+     */
+    public record Drift(Boolean enabled, Duration refreshEvery, Double alertThreshold, Duration recent) {
+        public static final Duration DEFAULT_REFRESH_EVERY = Duration.ofHours(1);
+        public static final double DEFAULT_ALERT_THRESHOLD = PopulationStability.SHIFTED;
+        public static final Duration DEFAULT_RECENT = ModelDrift.DEFAULT_RECENT;
+
+        public Drift {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            refreshEvery = refreshEvery == null ? DEFAULT_REFRESH_EVERY : refreshEvery;
+            alertThreshold = alertThreshold == null ? DEFAULT_ALERT_THRESHOLD : alertThreshold;
+            recent = recent == null ? DEFAULT_RECENT : recent;
+            if (refreshEvery.isNegative() || refreshEvery.isZero()) {
+                throw new IllegalArgumentException("txmon.drift.refresh-every must be positive, was " + refreshEvery);
+            }
+            if (recent.isNegative() || recent.isZero()) {
+                throw new IllegalArgumentException("txmon.drift.recent must be positive, was " + recent);
+            }
+            if (!(alertThreshold > 0)) {
+                throw new IllegalArgumentException(
+                        "txmon.drift.alert-threshold must be above 0, was " + alertThreshold);
+            }
         }
     }
 }

@@ -1,2 +1,5 @@
-/** Anomaly models over HTTP: list the kept versions, train a new one on stored history, choose the active one. */
+/**
+ * Anomaly models over HTTP: list the kept versions, train a new one on stored history, choose the active one, and
+ * see how far recent traffic has drifted from what a model was trained on (an endpoint, gauges and an alert).
+ */
 package io.txmon.service.models;

@@ -78,6 +78,7 @@ class SecurityConfiguration {
         "/rules",
         "/rules/versions",
         "/models",
+        "/models/*/drift",
         "/actuator/**"
     };
 

@@ -28,6 +28,7 @@ public final class DecisionColumns {
             "rule_set_version",
             "model_version",
             "anomaly_score",
+            "review_threshold",
             "decided_at");
 
     /**
@@ -35,7 +36,8 @@ public final class DecisionColumns {
      * {@link #JOIN}).
      */
     public static final String SELECTED = "t.transaction_id, t.sequence_number, d.risk_score, d.risk_level,"
-            + " d.recommendation, d.reason_codes, d.rule_set_version, d.model_version, d.anomaly_score";
+            + " d.recommendation, d.reason_codes, d.rule_set_version, d.model_version, d.anomaly_score,"
+            + " d.review_threshold";
 
     /** How a query reaches a transaction's decision. */
     public static final String JOIN = "transactions t JOIN decisions d ON d.sequence_number = t.sequence_number";
@@ -67,7 +69,8 @@ public final class DecisionColumns {
                 decision.reasonCodes(),
                 decision.ruleSetVersion(),
                 model.map(ModelOpinion::modelVersion),
-                model.map(ModelOpinion::anomalyScore));
+                model.map(ModelOpinion::anomalyScore),
+                Optional.of(riskScore(decision.reviewThreshold())));
     }
 
     /** The values of {@link #INSERTED} for {@code decision}, decided at {@code decidedAt}. */
@@ -81,6 +84,7 @@ public final class DecisionColumns {
             decision.ruleSetVersion(),
             decision.modelVersion().orElse(null),
             decision.anomalyScore().orElse(null),
+            decision.reviewThreshold().orElse(null),
             decidedAt
         };
     }
@@ -98,6 +102,7 @@ public final class DecisionColumns {
                 ReasonCodes.decode(rs.getString(first + 5)),
                 rs.getString(first + 6),
                 Optional.ofNullable(rs.getString(first + 7)),
-                anomalyScore);
+                anomalyScore,
+                Optional.ofNullable(rs.getBigDecimal(first + 9)));
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param ruleSetVersion content hash of the rule set that decided
  * @param modelVersion the anomaly model that took part, empty when none did
  * @param anomalyScore that model's score, empty when none took part
+ * @param reviewThreshold the review line it was judged by (four decimals), empty for decisions stored before lines
+ *     were recorded
  */
 public record StoredDecision(
         String transactionId,
@@ -31,7 +33,8 @@ public record StoredDecision(
         List<String> reasonCodes,
         String ruleSetVersion,
         Optional<String> modelVersion,
-        Optional<Double> anomalyScore) {
+        Optional<Double> anomalyScore,
+        Optional<BigDecimal> reviewThreshold) {
 
     public StoredDecision {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -42,6 +45,7 @@ public record StoredDecision(
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(anomalyScore, "anomalyScore");
+        Objects.requireNonNull(reviewThreshold, "reviewThreshold");
     }
 
     /** Whether an analyst is asked to look at it: every REVIEW and BLOCK opens an alert. */

@@ -5,6 +5,7 @@ import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
+import io.txmon.scoring.ReviewLine;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -148,8 +150,8 @@ final class DecisionLog implements AutoCloseable {
                             replayed));
                 }
                 log.sequence = lastSequenceNumber(deciding);
+                log.scorer = log.primed(new TransactionScorer(rules, model, states));
                 deciding.commit();
-                log.scorer = new TransactionScorer(rules, model, states);
                 return log;
             } catch (SQLException | RuntimeException e) {
                 log.finishAfter(e);
@@ -174,8 +176,34 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /** Decides with {@code rules} and {@code model} from the next transaction on; the account states carry on. */
-    void use(RuleSet rules, Optional<AnomalyModel> model) {
-        scorer = new TransactionScorer(rules, model, states);
+    void use(RuleSet rules, Optional<AnomalyModel> model) throws SQLException {
+        try {
+            scorer = primed(new TransactionScorer(rules, model, states));
+        } finally {
+            deciding.commit();
+        }
+    }
+
+    /**
+     * {@code fresh} with its alert budget's line primed by the scores stored under the same rule set and model over
+     * the days the line reads: a door that opens again (each {@code ingest} run, a restarted service, a rule set
+     * chosen again) judges each day by the line an unbroken run would have drawn. Leaves a transaction open on the
+     * log's connection.
+     */
+    private TransactionScorer primed(TransactionScorer fresh) throws SQLException {
+        Optional<Instant> latest = DecisionTables.latestEventTime(deciding);
+        if (latest.isPresent()) {
+            // The window's days and the latest day itself, whatever the rule set's time zone.
+            Instant from = latest.get().minus(Duration.ofDays(ReviewLine.WINDOW_DAYS + 2));
+            ReviewLine line = fresh.reviewLine();
+            DecisionTables.scoresSince(
+                    deciding,
+                    fresh.engine().rules().version(),
+                    fresh.engine().model().map(AnomalyModel::version),
+                    from,
+                    line::record);
+        }
+        return fresh;
     }
 
     /** The connection the door's own ledger rows go on, committed with the log's next {@link #checkpoint}. */

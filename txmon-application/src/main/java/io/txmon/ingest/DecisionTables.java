@@ -10,12 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The decision log's tables, both ways: the sink that writes a batch in bulk on one connection's current transaction
@@ -135,6 +138,46 @@ final class DecisionTables implements DecisionSink {
                 }
                 read(select, into);
             }
+        }
+    }
+
+    /**
+     * Hands {@code each} the event time and risk score of every decision stored under {@code ruleSetVersion} and
+     * {@code modelVersion} (none: rules alone) on a transaction at or after {@code from}, in stored order: what primes
+     * an alert budget's line ({@code ReviewLine}) when a door opens on a database that already holds decisions.
+     */
+    static void scoresSince(
+            Connection connection,
+            String ruleSetVersion,
+            Optional<String> modelVersion,
+            Instant from,
+            BiConsumer<Instant, Double> each)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.event_time, d.risk_score FROM "
+                + DecisionColumns.JOIN + " WHERE t.event_time >= ? AND d.rule_set_version = ? AND "
+                + (modelVersion.isPresent() ? "d.model_version = ?" : "d.model_version IS NULL")
+                + " ORDER BY t.sequence_number")) {
+            select.setFetchSize(10_000);
+            select.setTimestamp(1, Timestamp.from(from));
+            select.setString(2, ruleSetVersion);
+            if (modelVersion.isPresent()) {
+                select.setString(3, modelVersion.get());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs.getTimestamp(1).toInstant(), rs.getDouble(2));
+                }
+            }
+        }
+    }
+
+    /** The latest event time among the stored transactions, empty when none is stored. */
+    static Optional<Instant> latestEventTime(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(event_time) FROM transactions");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            Timestamp latest = rs.getTimestamp(1);
+            return latest == null ? Optional.empty() : Optional.of(latest.toInstant());
         }
     }
 

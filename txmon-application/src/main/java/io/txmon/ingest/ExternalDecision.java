@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param ruleSetVersion content hash of the rule set that decided
  * @param modelVersion the anomaly model that took part, empty when none did
  * @param anomalyScore that model's score, empty when none took part
+ * @param reviewThreshold the review line it was judged by
  */
 public record ExternalDecision(
         Transaction transaction,
@@ -31,7 +32,8 @@ public record ExternalDecision(
         List<String> reasonCodes,
         String ruleSetVersion,
         Optional<String> modelVersion,
-        Optional<Double> anomalyScore) {
+        Optional<Double> anomalyScore,
+        double reviewThreshold) {
 
     public ExternalDecision {
         Objects.requireNonNull(transaction, "transaction");
@@ -57,6 +59,7 @@ public record ExternalDecision(
                 reasonCodes,
                 ruleSetVersion,
                 modelVersion,
-                anomalyScore);
+                anomalyScore,
+                Optional.of(DecisionColumns.riskScore(reviewThreshold)));
     }
 }

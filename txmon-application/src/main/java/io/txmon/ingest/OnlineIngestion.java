@@ -249,7 +249,7 @@ public final class OnlineIngestion implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> command(Runnable change) {
+    private CompletableFuture<Void> command(Change change) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Throwable failed = failure;
         if (failed != null) {
@@ -448,6 +448,12 @@ public final class OnlineIngestion implements AutoCloseable {
     private record Pending(
             Transaction transaction,
             CompletableFuture<Detection> answer,
-            Runnable command,
+            Change command,
             CompletableFuture<Void> done) {}
+
+    /** What a command changes, on the deciding thread, between two transactions. */
+    @FunctionalInterface
+    private interface Change {
+        void run() throws SQLException;
+    }
 }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Decisions as the tests compare them: transaction id to "risk recommendation codes", in the stored order. */
+/**
+ * Decisions as the tests compare them: transaction id to "risk recommendation codes line" (line: the review line it was
+ * judged by), in the stored order.
+ */
 final class DecisionsInStore {
     private DecisionsInStore() {}
 
@@ -30,7 +33,9 @@ final class DecisionsInStore {
             decisions.put(
                     tx.transactionId(),
                     DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
-                            + ReasonCodes.encode(decision.reasonCodes()));
+                            + ReasonCodes.encode(decision.reasonCodes()) + " "
+                            + DecisionColumns.riskScore(decision.reviewThreshold())
+                                    .toPlainString());
         }
         return decisions;
     }
@@ -41,13 +46,13 @@ final class DecisionsInStore {
         try (Connection connection = test.database().connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
-                        + " d.reason_codes FROM decisions d JOIN transactions t"
+                        + " d.reason_codes, d.review_threshold FROM decisions d JOIN transactions t"
                         + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
             while (rs.next()) {
                 decisions.put(
                         rs.getString(1),
-                        rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " "
-                                + rs.getString(4));
+                        rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " " + rs.getString(4)
+                                + " " + rs.getBigDecimal(5).setScale(4).toPlainString());
             }
         }
         return decisions;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -109,6 +110,46 @@ class IngestionIT {
 
             assertThat(storedDecisions(test)).isEqualTo(expectedDecisions(all));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aSecondRunJudgesEachDayByTheReviewLineAnUnbrokenRunWouldHaveDrawn(DatabaseEngine engine) throws Exception {
+        // Three busy days: from the second on, the alert budget draws each day's line from the days before.
+        List<Transaction> all = busyDays(3, 1_500);
+        int midSecondDay = 1_500 + 700;
+        Path first = write("a.csv", all.subList(0, midSecondDay));
+        Path second = write("b.csv", all.subList(midSecondDay, all.size()));
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            ingestion(test).chunkSize(500).run(first, null);
+            ingestion(test).chunkSize(500).run(second, null);
+
+            Map<String, String> expected = expectedDecisions(all);
+            assertThat(storedDecisions(test)).isEqualTo(expected);
+            assertThat(expected.values()).anyMatch(decision -> !decision.endsWith(" 0.6000"));
+        }
+    }
+
+    /** {@code perDay} card payments a day, spread evenly, among 100 accounts. */
+    private static List<Transaction> busyDays(int days, int perDay) {
+        List<Transaction> random = new RandomTransactions(9).generate(days * perDay, 100);
+        List<Transaction> busy = new ArrayList<>(random.size());
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        for (int i = 0; i < random.size(); i++) {
+            Instant at = start.plusMillis((long) i * 86_400_000L / perDay);
+            Transaction tx = random.get(i);
+            busy.add(Transaction.builder(tx.transactionId(), at, tx.userId(), tx.amount())
+                    .type(tx.type())
+                    .counterpartyId(tx.counterpartyId())
+                    .merchantId(tx.merchantId())
+                    .merchantType(tx.merchantType())
+                    .location(tx.location())
+                    .country(tx.country())
+                    .channel(tx.channel())
+                    .deviceId(tx.deviceId())
+                    .build());
+        }
+        return busy;
     }
 
     @ParameterizedTest

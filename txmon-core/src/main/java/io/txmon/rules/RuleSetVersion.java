@@ -60,6 +60,10 @@ final class RuleSetVersion {
                 .append(decision.reviewAt())
                 .append(" block_at=")
                 .append(decision.blockAt())
+                .append(" alert_budget=")
+                .append(decision.alertBudget().text())
+                .append(" review_floor=")
+                .append(decision.reviewFloor())
                 .append('\n');
         for (Rule rule : rules) {
             text.append("rule ")

@@ -1,5 +1,6 @@
 package io.txmon.scoring;
 
+import io.txmon.rules.DecisionThresholds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param ruleSetVersion content hash of the rule set that was applied
  * @param model the anomaly model's opinion, empty when no model was in use
  * @param supervised the supervised model's opinion, empty when none was in use
+ * @param reviewThreshold the review line in force: the risk score from which a transaction is sent to review (the
+ *     alert budget's line, see {@link ReviewLine}, or the rule set's fixed {@code review_at})
  */
 public record Decision(
         String transactionId,
@@ -25,9 +28,10 @@ public record Decision(
         List<Reason> reasons,
         String ruleSetVersion,
         Optional<ModelOpinion> model,
-        Optional<SupervisedOpinion> supervised) {
+        Optional<SupervisedOpinion> supervised,
+        double reviewThreshold) {
 
-    /** A decision reached without a supervised model. */
+    /** A decision reached without a supervised model, at the default fixed review line (0.6). */
     public Decision(
             String transactionId,
             double riskScore,
@@ -36,7 +40,16 @@ public record Decision(
             List<Reason> reasons,
             String ruleSetVersion,
             Optional<ModelOpinion> model) {
-        this(transactionId, riskScore, riskLevel, recommendation, reasons, ruleSetVersion, model, Optional.empty());
+        this(
+                transactionId,
+                riskScore,
+                riskLevel,
+                recommendation,
+                reasons,
+                ruleSetVersion,
+                model,
+                Optional.empty(),
+                DecisionThresholds.DEFAULT_REVIEW_AT);
     }
 
     public Decision {
@@ -50,6 +63,9 @@ public record Decision(
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(supervised, "supervised");
+        if (!(reviewThreshold > 0 && reviewThreshold <= 1)) {
+            throw new IllegalArgumentException("reviewThreshold must be within (0, 1], was " + reviewThreshold);
+        }
     }
 
     /** The reason codes, strongest first, each once, as the contract lists them. */

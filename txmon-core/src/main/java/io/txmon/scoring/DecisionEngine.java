@@ -74,6 +74,14 @@ public final class DecisionEngine {
      * read the forest's view like any other feature.
      */
     public Decision decide(String transactionId, double[] features) {
+        return decide(transactionId, features, thresholds.reviewAt());
+    }
+
+    /**
+     * Decides as above with the review line {@code reviewAt} in force (the alert budget's, {@link ReviewLine}) instead
+     * of the rule set's fixed one; levels and the block line stay the rule set's.
+     */
+    public Decision decide(String transactionId, double[] features, double reviewAt) {
         double score = 0;
         if (model.isPresent()) {
             score = model.get().anomalyScore(features);
@@ -112,16 +120,24 @@ public final class DecisionEngine {
             learnt = Optional.of(new SupervisedOpinion(s.version(), probability, supervisedRisk));
         }
         double risk = Math.round((1 - untouched) * 10_000) / 10_000.0;
-        Recommendation recommendation = recommendationFor(risk);
-        if (opinion.isPresent() && explainsItself(opinion.get().risk(), recommendation)) {
+        Recommendation recommendation = recommendationFor(risk, reviewAt, thresholds);
+        if (opinion.isPresent() && explainsItself(opinion.get().risk(), risk)) {
             reasons.addAll(modelReasons(model.get(), features, opinion.get().risk()));
         }
-        if (learnt.isPresent() && explainsItself(learnt.get().risk(), recommendation)) {
+        if (learnt.isPresent() && explainsItself(learnt.get().risk(), risk)) {
             reasons.addAll(supervisedReasons(supervised.get(), row, learnt.get().risk()));
         }
         reasons.sort(STRONGEST_FIRST);
         return new Decision(
-                transactionId, risk, levelOf(risk), recommendation, reasons, rules.version(), opinion, learnt);
+                transactionId,
+                risk,
+                levelOf(risk),
+                recommendation,
+                reasons,
+                rules.version(),
+                opinion,
+                learnt,
+                reviewAt);
     }
 
     /** The level a risk score falls in. */
@@ -132,22 +148,25 @@ public final class DecisionEngine {
         return riskScore >= thresholds.mediumRiskAt() ? RiskLevel.MEDIUM : RiskLevel.LOW;
     }
 
-    /** What to do at a risk score. */
-    private Recommendation recommendationFor(double riskScore) {
+    /** What to do at a risk score, with the review line {@code reviewAt} in force and the block line of {@code thresholds}. */
+    public static Recommendation recommendationFor(double riskScore, double reviewAt, DecisionThresholds thresholds) {
         if (riskScore >= thresholds.blockAt()) {
             return Recommendation.BLOCK;
         }
-        return riskScore >= thresholds.reviewAt() ? Recommendation.REVIEW : Recommendation.APPROVE;
+        return riskScore >= reviewAt ? Recommendation.REVIEW : Recommendation.APPROVE;
     }
 
     /**
-     * The model gives its reasons when it would flag the transaction on its own, or when the decision is
-     * flagged and the model raised it to medium risk or more: every alert the model drove says why,
-     * without paying for attributions on the many transactions nobody will look at.
+     * The model gives its reasons when it would flag the transaction on its own, or when the decision could be flagged
+     * (its risk reaches the lowest review line in use: the budget's floor, or the fixed line without a budget) and the
+     * model raised it to medium risk or more: every alert the model drove says why, without paying for attributions on
+     * the many transactions nobody will look at. It does not depend on the line in force, so that a decision's reasons
+     * are known before its day's line is (the stream applies the line after deciding, see {@link ReviewLine}).
      */
-    private boolean explainsItself(double modelRisk, Recommendation recommendation) {
+    private boolean explainsItself(double modelRisk, double risk) {
+        double couldBeFlaggedFrom = thresholds.alertBudget().isOff() ? thresholds.reviewAt() : thresholds.reviewFloor();
         return modelRisk >= thresholds.reviewAt()
-                || (recommendation != Recommendation.APPROVE && modelRisk >= thresholds.mediumRiskAt());
+                || (risk >= couldBeFlaggedFrom && modelRisk >= thresholds.mediumRiskAt());
     }
 
     public RuleSet rules() {

@@ -18,11 +18,16 @@ import java.util.Optional;
  * far, then the decision. Batch scoring, ingestion and the HTTP API all score through this, so the
  * same transactions in the same order get the same decisions everywhere (docs/features.md, "Semantics").
  *
+ * <p>The alert budget's {@link ReviewLine} follows the same stream: each decision is judged by the line its day was
+ * given, and counts towards the lines of the days after. A scorer given another model starts a new line, as the
+ * budget is kept per model version.
+ *
  * <p>Not thread-safe: one scorer follows one ordered stream.
  */
 public final class TransactionScorer {
     private final FeatureTracker tracker;
     private DecisionEngine engine;
+    private ReviewLine reviewLine;
     private final double[] features = FeatureTracker.newVector();
 
     /**
@@ -39,13 +44,20 @@ public final class TransactionScorer {
         PeerProfile peers = model.map(AnomalyModel::peers).orElse(PeerProfile.EMPTY);
         this.tracker = new FeatureTracker(new FeatureExtractor(rules.features(), peers), states, entityStates);
         this.engine = new DecisionEngine(rules, model);
+        this.reviewLine = newReviewLine(rules);
+    }
+
+    private static ReviewLine newReviewLine(RuleSet rules) {
+        return new ReviewLine(rules.decision(), rules.features().timeZone());
     }
 
     /** Decides on the next transaction and teaches the accounts involved that it happened. */
     public Decision score(Transaction tx) {
         Objects.requireNonNull(tx, "tx");
         tracker.observe(tx, features);
-        return engine.decide(tx.transactionId(), features);
+        Decision decision = engine.decide(tx.transactionId(), features, reviewLine.at(tx.timestamp()));
+        reviewLine.record(tx.timestamp(), decision.riskScore());
+        return decision;
     }
 
     /**
@@ -62,7 +74,18 @@ public final class TransactionScorer {
      * as when a retrained model is activated; what the accounts and entities learned is kept.
      */
     public void useSupervised(Optional<SupervisedModel> supervised) {
+        if (!engine.supervised().map(SupervisedModel::version).equals(supervised.map(SupervisedModel::version))) {
+            reviewLine = newReviewLine(engine.rules());
+        }
         engine = new DecisionEngine(engine.rules(), engine.model(), supervised);
+    }
+
+    /**
+     * The alert budget's line for this scorer's model version; a door that restarts primes it with the scores it
+     * stored under the same versions ({@link ReviewLine#record}), so that its lines are those of an unbroken run.
+     */
+    public ReviewLine reviewLine() {
+        return reviewLine;
     }
 
     /** The features the latest {@link #score} call decided on, as a copy. */

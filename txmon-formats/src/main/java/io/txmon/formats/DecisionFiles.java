@@ -34,7 +34,8 @@ public final class DecisionFiles {
             "reason_codes",
             "rule_set_version",
             "model_version",
-            "anomaly_score");
+            "anomaly_score",
+            "review_threshold");
 
     private static final List<String> READ_FIELDS =
             List.of("transaction_id", "risk_score", "risk_level", "recommendation", "reason_codes");
@@ -58,9 +59,9 @@ public final class DecisionFiles {
     }
 
     /**
-     * Creates (or truncates) a decisions file. CSV has the columns {@code transaction_id, risk_score,
-     * risk_level, recommendation, reason_codes, rule_set_version, model_version, anomaly_score}, reason
-     * codes joined with {@code ;} and the model's columns empty when no model was used. JSON Lines has the
+     * Creates (or truncates) a decisions file. CSV has the columns {@code transaction_id, risk_score, risk_level,
+     * recommendation, reason_codes, rule_set_version, model_version, anomaly_score, review_threshold}, reason codes
+     * joined with {@code ;} and the model's columns empty when no model was used. JSON Lines has the
      * same fields, reason codes as an array, and adds {@code reasons} with each reason's source, description
      * and weight, and the supervised model's {@code supervised_model_version} and {@code fraud_probability}; a
      * model's fields are left out when it was not used.
@@ -100,7 +101,8 @@ public final class DecisionFiles {
             String.join(String.valueOf(RecordFields.LIST_SEPARATOR), codes(row.transactionId(), row.reasonCodes())),
             row.ruleSetVersion(),
             row.modelVersion() == null ? "" : row.modelVersion(),
-            row.anomalyScore() == null ? "" : fixed("anomaly_score", row.anomalyScore())
+            row.anomalyScore() == null ? "" : fixed("anomaly_score", row.anomalyScore()),
+            row.reviewThreshold() == null ? "" : fixed("review_threshold", row.reviewThreshold())
         };
     }
 
@@ -123,6 +125,10 @@ public final class DecisionFiles {
         if (row.anomalyScore() != null) {
             json.writeName("anomaly_score");
             json.writeNumber(fixed("anomaly_score", row.anomalyScore()));
+        }
+        if (row.reviewThreshold() != null) {
+            json.writeName("review_threshold");
+            json.writeNumber(fixed("review_threshold", row.reviewThreshold()));
         }
     }
 
@@ -163,6 +169,8 @@ public final class DecisionFiles {
             json.writeName("fraud_probability");
             json.writeNumber(fixed("fraud_probability", supervised.probability()));
         }
+        json.writeName("review_threshold");
+        json.writeNumber(fixed("review_threshold", decision.reviewThreshold()));
     }
 
     /** The reason codes, refusing one that would be ambiguous once joined with {@code ;} in CSV. */

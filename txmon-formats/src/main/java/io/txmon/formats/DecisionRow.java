@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param reasonCodes strongest first
  * @param modelVersion the model that took part, or null
  * @param anomalyScore its score, or null
+ * @param reviewThreshold the review line it was judged by, or null where the message did not say
  */
 public record DecisionRow(
         String transactionId,
@@ -23,7 +24,8 @@ public record DecisionRow(
         List<String> reasonCodes,
         String ruleSetVersion,
         String modelVersion,
-        Double anomalyScore) {
+        Double anomalyScore,
+        Double reviewThreshold) {
 
     public DecisionRow {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -43,6 +45,7 @@ public record DecisionRow(
                 decision.reasonCodes(),
                 decision.ruleSetVersion(),
                 decision.model().map(ModelOpinion::modelVersion).orElse(null),
-                decision.model().map(ModelOpinion::anomalyScore).orElse(null));
+                decision.model().map(ModelOpinion::anomalyScore).orElse(null),
+                decision.reviewThreshold());
     }
 }

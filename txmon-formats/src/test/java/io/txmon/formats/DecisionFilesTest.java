@@ -56,9 +56,9 @@ class DecisionFilesTest {
 
         assertThat(TestFiles.read(file))
                 .isEqualTo("transaction_id,risk_score,risk_level,recommendation,reason_codes,rule_set_version,"
-                        + "model_version,anomaly_score\n"
-                        + "txn_001,0.9100,HIGH,BLOCK,HIGH_AMOUNT;ML_AMOUNT_DEVIATION,rules-3f2a,iforest-7,0.6821\n"
-                        + "txn_002,0.0375,LOW,APPROVE,,rules-3f2a,,\n");
+                        + "model_version,anomaly_score,review_threshold\n"
+                        + "txn_001,0.9100,HIGH,BLOCK,HIGH_AMOUNT;ML_AMOUNT_DEVIATION,rules-3f2a,iforest-7,0.6821,0.6000\n"
+                        + "txn_002,0.0375,LOW,APPROVE,,rules-3f2a,,,0.6000\n");
     }
 
     @Test
@@ -71,10 +71,11 @@ class DecisionFilesTest {
                         + "\"reasons\":[{\"code\":\"HIGH_AMOUNT\",\"source\":\"RULE\",\"description\":\"amount above 10,000\","
                         + "\"weight\":0.6000},{\"code\":\"ML_AMOUNT_DEVIATION\",\"source\":\"MODEL\","
                         + "\"description\":\"amount far from the account's usual\",\"weight\":0.2500}],"
-                        + "\"rule_set_version\":\"rules-3f2a\",\"model_version\":\"iforest-7\",\"anomaly_score\":0.6821}\n"
+                        + "\"rule_set_version\":\"rules-3f2a\",\"model_version\":\"iforest-7\",\"anomaly_score\":0.6821,"
+                        + "\"review_threshold\":0.6000}\n"
                         + "{\"transaction_id\":\"txn_002\",\"risk_score\":0.0375,\"risk_level\":\"LOW\","
                         + "\"recommendation\":\"APPROVE\",\"reason_codes\":[],\"reasons\":[],"
-                        + "\"rule_set_version\":\"rules-3f2a\"}\n");
+                        + "\"rule_set_version\":\"rules-3f2a\",\"review_threshold\":0.6000}\n");
     }
 
     @ParameterizedTest
@@ -100,7 +101,7 @@ class DecisionFilesTest {
         Locale.setDefault(Locale.GERMANY);
         try {
             assertThat(TestFiles.read(write("decisions.csv", List.of(fine))))
-                    .endsWith("\nt,0.1234,LOW,APPROVE,,r,m,1.0000\n");
+                    .endsWith("\nt,0.1234,LOW,APPROVE,,r,m,1.0000,0.6000\n");
         } finally {
             Locale.setDefault(before);
         }

@@ -67,6 +67,7 @@ final class DecisionDatabaseWriter implements SinkWriter<DecidedTransaction> {
                 ReasonCodes.decode(decision.reasonCodes()),
                 decision.ruleSetVersion(),
                 Optional.ofNullable(decision.modelVersion()),
-                Optional.ofNullable(decision.anomalyScore()));
+                Optional.ofNullable(decision.anomalyScore()),
+                decision.reviewThreshold());
     }
 }

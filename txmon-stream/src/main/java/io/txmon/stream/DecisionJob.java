@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -218,8 +219,18 @@ public final class DecisionJob {
                         "decisions",
                         TypeInformation.of(DecidedTransaction.class),
                         new BroadcastOutsideEventTime<>(new DecisionJoin(decides)));
+        // One task: a day's review line is drawn from every task's scores of the days before (ReviewLines).
+        SingleOutputStreamOperator<DecidedTransaction> judged = decisions
+                .keyBy(decided -> ReviewLines.ALL, Types.INT)
+                .connect(accepted)
+                .transform(
+                        "review line",
+                        TypeInformation.of(DecidedTransaction.class),
+                        new BroadcastOutsideEventTime<>(new ReviewLines(decides)))
+                .setParallelism(1)
+                .setMaxParallelism(1);
         return new Outputs(
-                decisions,
+                judged,
                 halves.getSideOutput(AccountStates.LATE).union(decisions.getSideOutput(DecisionJoin.HALF_ALONE)),
                 halves.getSideOutput(AccountStates.DUPLICATES),
                 checked.getSideOutput(ControlCheck.REFUSED));

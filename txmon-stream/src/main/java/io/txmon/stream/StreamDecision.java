@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param reasonCodes strongest first, joined by {@code ;} as the decisions file writes them
  * @param modelVersion the model that took part, or null
  * @param anomalyScore its score, or null
+ * @param reviewThreshold the review line it was judged by: the alert budget's for its day once {@link ReviewLines} has
+ *     applied it, else the rule set's fixed one
  */
 public record StreamDecision(
         String transactionId,
@@ -21,7 +23,8 @@ public record StreamDecision(
         String reasonCodes,
         String ruleSetVersion,
         String modelVersion,
-        Double anomalyScore) {
+        Double anomalyScore,
+        double reviewThreshold) {
 
     /** The stream's form of {@code decision}. */
     public static StreamDecision of(Decision decision) {
@@ -34,7 +37,22 @@ public record StreamDecision(
                 String.join(";", decision.reasonCodes()),
                 decision.ruleSetVersion(),
                 model.map(ModelOpinion::modelVersion).orElse(null),
-                model.map(ModelOpinion::anomalyScore).orElse(null));
+                model.map(ModelOpinion::anomalyScore).orElse(null),
+                decision.reviewThreshold());
+    }
+
+    /** This decision judged by the review line {@code line} instead, with what to do at it. */
+    public StreamDecision judgedBy(double line, Recommendation now) {
+        return new StreamDecision(
+                transactionId,
+                riskScore,
+                riskLevel,
+                now.name(),
+                reasonCodes,
+                ruleSetVersion,
+                modelVersion,
+                anomalyScore,
+                line);
     }
 
     /** Whether it opens an alert: REVIEW or BLOCK, as the decision log stores them. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
+import io.txmon.rules.DecisionThresholds;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.transaction.Account;
@@ -56,6 +57,14 @@ class DecisionJobParityTest {
                 .count();
 
         assertThat(transfers).isGreaterThan(100);
+    }
+
+    @Test
+    void theWorldIsLongEnoughForTheAlertBudgetToMoveTheReviewLine() {
+        assertThat(batch.values())
+                .extracting(StreamDecision::reviewThreshold)
+                .contains(DecisionThresholds.DEFAULT_REVIEW_AT)
+                .anyMatch(line -> line != DecisionThresholds.DEFAULT_REVIEW_AT);
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class RequiredOutputsJob {
             String reasonCodes,
             String ruleSetVersion,
             String modelVersion,
-            Double anomalyScore)
+            Double anomalyScore,
+            double reviewThreshold)
             implements Serializable {
         public static Typical of(StreamDecision decision) {
             return new Typical(
@@ -79,7 +80,8 @@ public final class RequiredOutputsJob {
                     decision.reasonCodes(),
                     decision.ruleSetVersion(),
                     decision.modelVersion(),
-                    decision.anomalyScore());
+                    decision.anomalyScore(),
+                    decision.reviewThreshold());
         }
 
         StreamDecision about(String transactionId) {
@@ -91,7 +93,8 @@ public final class RequiredOutputsJob {
                     reasonCodes,
                     ruleSetVersion,
                     modelVersion,
-                    anomalyScore);
+                    anomalyScore,
+                    reviewThreshold);
         }
     }
 

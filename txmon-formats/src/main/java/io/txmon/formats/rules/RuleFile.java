@@ -131,7 +131,9 @@ public final class RuleFile {
                 .put("medium_risk_at", decision.mediumRiskAt())
                 .put("high_risk_at", decision.highRiskAt())
                 .put("review_at", decision.reviewAt())
-                .put("block_at", decision.blockAt());
+                .put("block_at", decision.blockAt())
+                .put("alert_budget", decision.alertBudget().text())
+                .put("review_floor", decision.reviewFloor());
         ArrayNode rules = root.putArray("rules");
         for (RuleDefinition rule : definition.rules()) {
             rules.addObject()

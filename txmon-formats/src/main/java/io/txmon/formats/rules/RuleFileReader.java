@@ -1,6 +1,7 @@
 package io.txmon.formats.rules;
 
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.AlertBudget;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.RuleDefinition;
 import io.txmon.rules.RuleSetDefinition;
@@ -33,7 +34,8 @@ final class RuleFileReader {
     static final List<String> RULE_KEYS = List.of("id", "reason_code", "description", "weight", "enabled", "condition");
     static final List<String> FEATURE_KEYS =
             List.of("reporting_threshold", "structuring_band", "small_amount", "similar_amount_tolerance", "time_zone");
-    static final List<String> DECISION_KEYS = List.of("medium_risk_at", "high_risk_at", "review_at", "block_at");
+    static final List<String> DECISION_KEYS =
+            List.of("medium_risk_at", "high_risk_at", "review_at", "block_at", "alert_budget", "review_floor");
 
     private static final int MAX_QUOTED = 40;
 
@@ -192,17 +194,32 @@ final class RuleFileReader {
         Map<String, Scalar> entries = section("decision", DECISION_KEYS);
         DecisionThresholds defaults = DecisionThresholds.DEFAULTS;
         try {
+            double mediumRiskAt = numberOr(entries, "medium_risk_at", "decision", defaults.mediumRiskAt());
             return new DecisionThresholds(
-                    numberOr(entries, "medium_risk_at", "decision", defaults.mediumRiskAt()),
+                    mediumRiskAt,
                     numberOr(entries, "high_risk_at", "decision", defaults.highRiskAt()),
                     numberOr(entries, "review_at", "decision", defaults.reviewAt()),
-                    numberOr(entries, "block_at", "decision", defaults.blockAt()));
+                    numberOr(entries, "block_at", "decision", defaults.blockAt()),
+                    alertBudget(entries.get("alert_budget"), defaults.alertBudget()),
+                    // The floor follows the file's medium line unless it says otherwise, as the defaults' does.
+                    numberOr(entries, "review_floor", "decision", mediumRiskAt));
         } catch (IllegalArgumentException e) {
             throw error(
                     lineOfKeyNamedIn(e.getMessage(), entries, line),
                     fieldNamedIn(e.getMessage(), entries, "decision"),
                     "decision: " + e.getMessage());
         }
+    }
+
+    /** {@code 1%}, {@code 200/day} or {@code off}; YAML reads a bare {@code off} as false, which means the same. */
+    private AlertBudget alertBudget(Scalar value, AlertBudget otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value.token() == JsonToken.VALUE_FALSE) {
+            return AlertBudget.OFF;
+        }
+        return AlertBudget.parse(text(value, new Where("decision: alert_budget", "decision.alert_budget")));
     }
 
     private ZoneId zone(Scalar value, ZoneId otherwise) {

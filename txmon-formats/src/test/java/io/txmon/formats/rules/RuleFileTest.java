@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.AlertBudget;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.InvalidRuleSetException;
 import io.txmon.rules.Rule;
@@ -156,6 +157,54 @@ class RuleFileTest {
         rejects(EXAMPLE.replace("    weight: 0.7\n", ""), e -> assertThat(e.field())
                 .hasValue("rules[1].weight"));
         rejects("name: [x\n", e -> assertThat(e.field()).isEmpty());
+    }
+
+    @Test
+    void readsTheAlertBudgetAsAShareANumberADayOrOff() {
+        String withBudget =
+                EXAMPLE.replace("review_at: 0.5", "review_at: 0.5\n  alert_budget: 0.5%\n  review_floor: 0.2");
+
+        DecisionThresholds decision = RuleFile.parse(withBudget, "rules.yaml").decision();
+
+        assertThat(decision.alertBudget()).isEqualTo(new AlertBudget(0.005, 0));
+        assertThat(decision.reviewFloor()).isEqualTo(0.2);
+        assertThat(RuleFile.parse(withBudget.replace("0.5%", "300/day"), "rules.yaml")
+                        .decision()
+                        .alertBudget())
+                .isEqualTo(new AlertBudget(0, 300));
+        assertThat(RuleFile.parse(withBudget.replace("0.5%", "off"), "rules.yaml")
+                        .decision()
+                        .alertBudget()
+                        .isOff())
+                .isTrue();
+        assertThat(RuleFile.parse(EXAMPLE, "rules.yaml").decision().alertBudget())
+                .as("a file without one has the default budget")
+                .isEqualTo(AlertBudget.DEFAULT);
+    }
+
+    @Test
+    void namesTheAlertBudgetOrFloorWhenEitherIsWrong() {
+        String withBudget = EXAMPLE.replace("review_at: 0.5", "review_at: 0.5\n  alert_budget: 1%");
+
+        rejects(withBudget.replace("1%", "lots"), e -> {
+            assertThat(e.field()).hasValue("decision.alert_budget");
+            assertThat(e.getMessage()).contains("1%", "200/day", "off");
+        });
+        rejects(withBudget.replace("1%", "0%"), e -> assertThat(e.field()).hasValue("decision.alert_budget"));
+        rejects(withBudget.replace("1%", "1%\n  review_floor: 0.99"), e -> assertThat(e.field())
+                .hasValue("decision.review_floor"));
+    }
+
+    @Test
+    void theAlertBudgetIsPartOfTheVersion() {
+        RuleSet plain = RuleFile.parse(EXAMPLE, "rules.yaml");
+        RuleSet budgeted = RuleFile.parse(
+                EXAMPLE.replace("review_at: 0.5", "review_at: 0.5\n  alert_budget: 200/day"), "rules.yaml");
+
+        assertThat(budgeted.version()).isNotEqualTo(plain.version());
+        assertThat(RuleFile.parse(RuleFile.format(budgeted.definition()), "again.yaml")
+                        .version())
+                .isEqualTo(budgeted.version());
     }
 
     @Test

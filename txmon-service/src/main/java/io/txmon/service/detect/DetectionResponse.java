@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * The response of the systems txmon replaces, field for field (docs/service.md) ({@code transaction_id}, {@code risk_score}, {@code risk_level}, {@code
- * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided,
- * and whether this was the answer to a transaction sent before.
+ * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided, the
+ * review line the decision was judged by ({@code review_threshold}: the alert budget's for its day, or the rule set's
+ * fixed one; absent for decisions stored before lines were recorded), and whether this was the answer to a transaction
+ * sent before.
  */
 public record DetectionResponse(
         String transactionId,
@@ -22,6 +24,7 @@ public record DetectionResponse(
         String ruleSetVersion,
         String modelVersion,
         Double anomalyScore,
+        BigDecimal reviewThreshold,
         long sequenceNumber,
         boolean duplicate) {
 
@@ -43,6 +46,7 @@ public record DetectionResponse(
                 decision.ruleSetVersion(),
                 decision.modelVersion().orElse(null),
                 decision.anomalyScore().orElse(null),
+                decision.reviewThreshold().orElse(null),
                 decision.sequenceNumber(),
                 detection.duplicate());
     }

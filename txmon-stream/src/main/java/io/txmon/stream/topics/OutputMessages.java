@@ -48,6 +48,7 @@ public final class OutputMessages {
         node.path("reason_codes").forEach(code -> codes.add(code.asString()));
         JsonNode model = node.path("model_version");
         JsonNode anomaly = node.path("anomaly_score");
+        JsonNode line = node.path("review_threshold");
         return new DecisionRow(
                 node.path("transaction_id").asString(),
                 node.path("risk_score").asDouble(),
@@ -56,7 +57,8 @@ public final class OutputMessages {
                 codes,
                 node.path("rule_set_version").asString(),
                 model.isNull() || model.isMissingNode() ? null : model.asString(),
-                anomaly.isNull() || anomaly.isMissingNode() ? null : anomaly.asDouble());
+                anomaly.isNull() || anomaly.isMissingNode() ? null : anomaly.asDouble(),
+                line.isNull() || line.isMissingNode() ? null : line.asDouble());
     }
 
     /** An alert on the alerts topic: the decision with the transaction it is about. */
@@ -143,6 +145,7 @@ public final class OutputMessages {
                 json.writeNumberProperty("anomaly_score", decision.anomalyScore());
             }
         }
+        json.writeNumberProperty("review_threshold", decision.reviewThreshold());
     }
 
     /**

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class OutputMessagesTest {
     private static final Instant NINE = Instant.parse("2026-02-02T09:00:00Z");
 
-    private static final StreamDecision BLOCKED =
-            new StreamDecision("tx-1", 0.8125, "HIGH", "BLOCK", "HIGH_AMOUNT;NEW_PAYEE", "defaults-1", "model-3", 0.71);
+    private static final StreamDecision BLOCKED = new StreamDecision(
+            "tx-1", 0.8125, "HIGH", "BLOCK", "HIGH_AMOUNT;NEW_PAYEE", "defaults-1", "model-3", 0.71, 0.4521);
 
     @Test
     void aDecisionIsWrittenWithTheFieldsOfTheDecisionsFileAndReadsBackAsTheSameRow() {
@@ -31,7 +31,8 @@ class OutputMessagesTest {
         assertThat(text(message))
                 .isEqualTo("{\"transaction_id\":\"tx-1\",\"risk_score\":0.8125,\"risk_level\":\"HIGH\","
                         + "\"recommendation\":\"BLOCK\",\"reason_codes\":[\"HIGH_AMOUNT\",\"NEW_PAYEE\"],"
-                        + "\"rule_set_version\":\"defaults-1\",\"model_version\":\"model-3\",\"anomaly_score\":0.71}");
+                        + "\"rule_set_version\":\"defaults-1\",\"model_version\":\"model-3\",\"anomaly_score\":0.71,"
+                        + "\"review_threshold\":0.4521}");
         assertThat(OutputMessages.decisionRow(message))
                 .isEqualTo(new DecisionRow(
                         "tx-1",
@@ -41,12 +42,14 @@ class OutputMessagesTest {
                         List.of("HIGH_AMOUNT", "NEW_PAYEE"),
                         "defaults-1",
                         "model-3",
-                        0.71));
+                        0.71,
+                        0.4521));
     }
 
     @Test
     void aDecisionByRulesAloneHasNoReasonCodesNoModelAndNoAnomalyScore() {
-        StreamDecision rulesAlone = new StreamDecision("tx-2", 0.0, "LOW", "APPROVE", "", "defaults-1", null, null);
+        StreamDecision rulesAlone =
+                new StreamDecision("tx-2", 0.0, "LOW", "APPROVE", "", "defaults-1", null, null, 0.6);
 
         byte[] message = OutputMessages.decision(rulesAlone);
 

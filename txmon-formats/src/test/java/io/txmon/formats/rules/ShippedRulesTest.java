@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
+import io.txmon.rules.AlertBudget;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.Rule;
 import io.txmon.rules.RuleSet;
@@ -307,12 +308,13 @@ class ShippedRulesTest {
     }
 
     @Test
-    void bothSetsUseTheDefaultSettingsAndThresholds() {
+    void bothSetsUseTheDefaultSettingsAndThresholdsAndOnlyTheSeedsReviewFromAFixedLine() {
         for (RuleSet rules : List.of(DEFAULTS, SEED_BASELINE)) {
             assertThat(rules.features()).isEqualTo(FeatureSettings.DEFAULTS);
-            assertThat(rules.decision()).isEqualTo(DecisionThresholds.DEFAULTS);
             assertThat(rules.rules()).allMatch(Rule::enabled);
         }
+        assertThat(DEFAULTS.decision()).isEqualTo(DecisionThresholds.DEFAULTS);
+        assertThat(SEED_BASELINE.decision()).isEqualTo(DecisionThresholds.DEFAULTS.withAlertBudget(AlertBudget.OFF));
     }
 
     /** A feature vector built from named values. */

@@ -68,6 +68,7 @@ class SecurityConfiguration {
         "/ingestion/status",
         "/ingestion/rejected",
         "/analytics/hourly",
+        "/analytics/alert-rate",
         "/analytics/spending/*",
         "/analytics/risk/*",
         "/analytics/accounts/*/five-minute",

@@ -142,12 +142,11 @@ public final class Retraining {
             trained = training.train(
                     rows.features().subList(0, trainEnd), Arrays.copyOfRange(rows.positive(), 0, trainEnd));
         } catch (TooFewPositivesException e) {
-            throw new TooFewLabelsException("no supervised model trained with the labels known at " + at + ": "
-                    + e.getMessage());
+            throw new TooFewLabelsException(
+                    "no supervised model trained with the labels known at " + at + ": " + e.getMessage());
         }
         StoredSupervisedModels registry = new StoredSupervisedModels(database);
-        Optional<SupervisedModelVersion> kept =
-                registry.version(trained.model().version());
+        Optional<SupervisedModelVersion> kept = registry.version(trained.model().version());
         double share = alertShare(setup.rules().decision().alertBudget(), rows, trainEnd);
         List<float[]> held = rows.features().subList(trainEnd, rows.size());
         boolean[] heldPositive = Arrays.copyOfRange(rows.positive(), trainEnd, rows.size());
@@ -242,22 +241,25 @@ public final class Retraining {
                 window.from(),
                 window.to());
         return switch (verdict) {
-            case FIRST_CHAMPION -> String.format(
-                    Locale.ROOT, "first champion: no champion before it; PR-AUC %.3f %s", metrics.prAuc(), on);
-            case PROMOTED -> String.format(
-                    Locale.ROOT,
-                    "promoted: PR-AUC %.3f beats champion %s's %.3f %s",
-                    metrics.prAuc(),
-                    champion.orElseThrow().version(),
-                    champion.orElseThrow().metrics().prAuc(),
-                    on);
-            case CHALLENGER -> String.format(
-                    Locale.ROOT,
-                    "challenger: PR-AUC %.3f does not beat champion %s's %.3f %s",
-                    metrics.prAuc(),
-                    champion.orElseThrow().version(),
-                    champion.orElseThrow().metrics().prAuc(),
-                    on);
+            case FIRST_CHAMPION ->
+                String.format(
+                        Locale.ROOT, "first champion: no champion before it; PR-AUC %.3f %s", metrics.prAuc(), on);
+            case PROMOTED ->
+                String.format(
+                        Locale.ROOT,
+                        "promoted: PR-AUC %.3f beats champion %s's %.3f %s",
+                        metrics.prAuc(),
+                        champion.orElseThrow().version(),
+                        champion.orElseThrow().metrics().prAuc(),
+                        on);
+            case CHALLENGER ->
+                String.format(
+                        Locale.ROOT,
+                        "challenger: PR-AUC %.3f does not beat champion %s's %.3f %s",
+                        metrics.prAuc(),
+                        champion.orElseThrow().version(),
+                        champion.orElseThrow().metrics().prAuc(),
+                        on);
             case ALREADY_KEPT -> throw new IllegalStateException("a model already kept is not kept again");
         };
     }

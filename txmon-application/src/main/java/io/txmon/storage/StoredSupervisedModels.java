@@ -143,8 +143,8 @@ public final class StoredSupervisedModels {
     public List<SupervisedModelVersion> versions() {
         List<SupervisedModelVersion> versions = new ArrayList<>();
         try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM supervised_models ORDER BY created_at DESC, model_version DESC");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM supervised_models ORDER BY created_at DESC, model_version DESC");
                 ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 versions.add(listed(rs));
@@ -165,8 +165,9 @@ public final class StoredSupervisedModels {
 
     private static void insert(Connection connection, Registration r, Role role, Optional<Activation> activation)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO supervised_models (" + COLUMNS
-                + ", model_file, champion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO supervised_models (" + COLUMNS
+                        + ", model_file, champion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             insert.setString(++i, r.model().version());
             Jdbc.setInstant(insert, ++i, r.createdAt());
@@ -202,8 +203,7 @@ public final class StoredSupervisedModels {
         return index + 4;
     }
 
-    private static Optional<SupervisedModelVersion> listed(Connection connection, String version)
-            throws SQLException {
+    private static Optional<SupervisedModelVersion> listed(Connection connection, String version) throws SQLException {
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT " + COLUMNS + " FROM supervised_models WHERE model_version = ?")) {
             query.setString(1, version);

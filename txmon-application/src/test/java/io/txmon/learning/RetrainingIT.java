@@ -102,7 +102,9 @@ class RetrainingIT {
             assertThat(outcome.model().metrics().prAuc())
                     .isGreaterThan(outcome.champion().orElseThrow().metrics().prAuc());
             assertThat(outcome.model().role()).isEqualTo(Role.CHAMPION);
-            assertThat(outcome.model().decision()).startsWith("promoted: PR-AUC ").contains(luckless);
+            assertThat(outcome.model().decision())
+                    .startsWith("promoted: PR-AUC ")
+                    .contains(luckless);
             StoredSupervisedModels registry = new StoredSupervisedModels(test.database());
             assertThat(registry.version(luckless).orElseThrow().role()).isEqualTo(Role.RETIRED);
             assertThat(registry.champion().orElseThrow().version())
@@ -122,11 +124,17 @@ class RetrainingIT {
             assertThat(outcome.verdict()).isEqualTo(Retraining.Verdict.CHALLENGER);
             assertThat(outcome.champion().orElseThrow().version()).isEqualTo(seer);
             assertThat(outcome.model().metrics().prAuc())
-                    .isLessThanOrEqualTo(outcome.champion().orElseThrow().metrics().prAuc());
+                    .isLessThanOrEqualTo(
+                            outcome.champion().orElseThrow().metrics().prAuc());
             assertThat(outcome.model().role()).isEqualTo(Role.CHALLENGER);
             assertThat(outcome.model().activation()).isEmpty();
-            assertThat(outcome.model().decision()).startsWith("challenger: PR-AUC ").contains(seer);
-            assertThat(new StoredSupervisedModels(test.database()).champion().orElseThrow().version())
+            assertThat(outcome.model().decision())
+                    .startsWith("challenger: PR-AUC ")
+                    .contains(seer);
+            assertThat(new StoredSupervisedModels(test.database())
+                            .champion()
+                            .orElseThrow()
+                            .version())
                     .isEqualTo(seer);
         }
     }
@@ -154,7 +162,8 @@ class RetrainingIT {
             assertThat(atNow.model().version())
                     .as("the late labels change the model once they are known")
                     .isNotEqualTo(before.model().version());
-            assertThat(atNow.model().training().positives() + atNow.model().validation().positives())
+            assertThat(atNow.model().training().positives()
+                            + atNow.model().validation().positives())
                     .isGreaterThanOrEqualTo(before.model().training().positives()
                             + before.model().validation().positives()
                             + 200);
@@ -169,8 +178,8 @@ class RetrainingIT {
 
             assertThatThrownBy(() -> retraining(test).run(Optional.of(AS_OF), "nightly retraining"))
                     .isInstanceOf(TooFewLabelsException.class)
-                    .hasMessageStartingWith("retraining needs at least 20 transactions known as fraud, but by "
-                            + AS_OF + " (label delay PT48H) 5 of ");
+                    .hasMessageStartingWith("retraining needs at least 20 transactions known as fraud, but by " + AS_OF
+                            + " (label delay PT48H) 5 of ");
             assertThat(new StoredSupervisedModels(test.database()).versions()).isEmpty();
         }
     }
@@ -196,15 +205,15 @@ class RetrainingIT {
                 test.database(),
                 DELAY,
                 new SupervisedTraining(
-                        BoostedTreesTrainer.builder(7).maxRounds(40).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE),
+                        BoostedTreesTrainer.builder(7).maxRounds(40).build(),
+                        SupervisedTraining.DEFAULT_ALERT_QUANTILE),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** The rows retraining sees, as the stored history and labels give them. */
     private static LabelledHistory.Rows rows(TestDatabase test, Instant asOf) {
         StoredHistory history = new StoredHistory(test.database());
-        LabelTimeline labels =
-                new StoredLabels(test.database(), Clock.fixed(NOW, ZoneOffset.UTC)).timeline(DELAY);
+        LabelTimeline labels = new StoredLabels(test.database(), Clock.fixed(NOW, ZoneOffset.UTC)).timeline(DELAY);
         return LabelledHistory.replay(
                 history.between(Optional.empty(), Optional.of(asOf)),
                 Account::unknown,

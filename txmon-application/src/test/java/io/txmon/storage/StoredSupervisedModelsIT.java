@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StoredSupervisedModelsIT {
     private static final Instant TRAINED = Instant.parse("2026-03-01T02:00:00Z");
     private static final Instant AS_OF = Instant.parse("2026-03-01T00:00:00Z");
-    private static final Window TRAINING = new Window(
-            Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-10T12:30:00Z"), 40_000, 120);
-    private static final Window VALIDATION = new Window(
-            Instant.parse("2026-02-10T12:31:00Z"), Instant.parse("2026-02-22T00:00:00Z"), 10_000, 31);
+    private static final Window TRAINING =
+            new Window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-10T12:30:00Z"), 40_000, 120);
+    private static final Window VALIDATION =
+            new Window(Instant.parse("2026-02-10T12:31:00Z"), Instant.parse("2026-02-22T00:00:00Z"), 10_000, 31);
     private static final Metrics METRICS = new Metrics(0.91, 0.47, 0.01, 0.3);
 
     @TempDir

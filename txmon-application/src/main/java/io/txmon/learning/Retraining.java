@@ -80,13 +80,13 @@ public final class Retraining {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Retraining with the trainer's defaults and {@link #DEFAULT_SEED}. */
-    public static Retraining withDefaults(Database database, Duration labelDelay, Clock clock) {
+    /** Retraining with the trainer's defaults, trained with {@code seed} ({@link #DEFAULT_SEED} by default). */
+    public static Retraining withTrainerDefaults(Database database, Duration labelDelay, long seed, Clock clock) {
         return new Retraining(
                 database,
                 labelDelay,
                 new SupervisedTraining(
-                        BoostedTreesTrainer.builder(DEFAULT_SEED).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE),
+                        BoostedTreesTrainer.builder(seed).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE),
                 clock);
     }
 
@@ -113,6 +113,15 @@ public final class Retraining {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(champion, "champion");
+        }
+
+        /** What the run did, in a sentence. */
+        public String summary() {
+            if (verdict == Verdict.ALREADY_KEPT) {
+                return "supervised model " + model.version() + " was already kept (now " + model.role()
+                        + "): the same history and labels give the same model; nothing changed";
+            }
+            return "supervised model " + model.version() + " kept as " + model.role() + ", " + model.decision();
         }
     }
 

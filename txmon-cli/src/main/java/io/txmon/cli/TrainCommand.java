@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "Ends with one line of JSON: model_version, new_version, training_transactions, trained_from,"
                     + " trained_to.",
             "With --supervised: retrains the supervised model on the stored transactions up to --as-of with the labels"
-                    + " known then, holds out the latest 20 % of labelled transactions, and makes the new model the"
+                    + " known then, holds out the latest 20 %% of labelled transactions, and makes the new model the"
                     + " champion only when its PR-AUC there beats the champion's (or there is none); else it is kept"
                     + " as the challenger. Ends with one line of JSON: model_version, verdict, role, the metrics and"
                     + " the champion's. Exit code 0 whether promoted or not.",

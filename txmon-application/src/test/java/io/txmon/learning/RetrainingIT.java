@@ -23,6 +23,8 @@ import io.txmon.storage.StoredHistory;
 import io.txmon.storage.StoredModels.Activation;
 import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.storage.StoredSupervisedModels.Registration;
+import io.txmon.storage.SupervisedModelVersion;
+import io.txmon.storage.SupervisedModelVersion.Metrics;
 import io.txmon.storage.SupervisedModelVersion.Role;
 import io.txmon.storage.SupervisedModelVersion.Window;
 import io.txmon.storage.TestDatabase;
@@ -69,7 +71,7 @@ class RetrainingIT {
 
             assertThat(outcome.verdict()).isEqualTo(Retraining.Verdict.FIRST_CHAMPION);
             assertThat(outcome.champion()).isEmpty();
-            var kept = outcome.model();
+            SupervisedModelVersion kept = outcome.model();
             assertThat(kept.role()).isEqualTo(Role.CHAMPION);
             assertThat(kept.activation()).contains(new Activation("nightly retraining", NOW));
             assertThat(kept.labelsAsOf()).isEqualTo(AS_OF);
@@ -236,7 +238,7 @@ class RetrainingIT {
                                 AS_OF,
                                 any,
                                 any,
-                                new io.txmon.storage.SupervisedModelVersion.Metrics(0.5, 0.5, 0.01, 0.5),
+                                new Metrics(0.5, 0.5, 0.01, 0.5),
                                 "set up by the test"),
                         "test",
                         NOW.minus(Duration.ofDays(1)));

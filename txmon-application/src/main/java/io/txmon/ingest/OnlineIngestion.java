@@ -1,5 +1,6 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
@@ -170,6 +171,16 @@ public final class OnlineIngestion implements AutoCloseable {
     /** Scores with {@code model} (or none) from the next transaction on. */
     public CompletableFuture<Void> useModel(Optional<AnomalyModel> model) {
         return command(() -> log.use(log.scorer().engine().rules(), model));
+    }
+
+    /** Scores with the supervised model {@code supervised} (or none) from the next transaction on. */
+    public CompletableFuture<Void> useSupervised(Optional<SupervisedModel> supervised) {
+        return command(() -> log.useSupervised(supervised));
+    }
+
+    /** The supervised model scoring uses now, beside {@link #rules} and {@link #model}; empty when none. */
+    public Optional<SupervisedModel> supervised() {
+        return log.scorer().engine().supervised();
     }
 
     /** The rule set scoring uses now. */
@@ -345,7 +356,11 @@ public final class OnlineIngestion implements AutoCloseable {
             }
             decided.add(pending);
             scored.add(one);
-            detections.add(new Detection(one.stored(), one.decision().reasons(), false));
+            detections.add(new Detection(
+                    one.stored(),
+                    one.decision().reasons(),
+                    false,
+                    one.decision().supervised()));
             delta.alerts += one.opensAlert() ? 1 : 0;
             inFlight.put(one.transaction().transactionId(), pending.answer());
         }

@@ -137,6 +137,16 @@ class SupervisedModelsServiceIT {
                         .filter(m -> m.get("role").asString().equals("CHAMPION"))
                         .map(m -> m.get("version").asString()))
                 .containsExactly(notChampion);
+
+        Answer detected = client.post(
+                "/detect",
+                INGEST_KEY,
+                ServiceBehaviour.transaction("after-the-choice", "acct-new", "42.00", "2026-01-30T12:00:00Z"));
+        assertThat(detected.status()).as(detected.body()).isEqualTo(200);
+        assertThat(detected.json().get("supervised_model_version").asString())
+                .as("scoring follows the champion chosen")
+                .isEqualTo(notChampion);
+        assertThat(detected.json().get("fraud_probability").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test

@@ -82,6 +82,7 @@ class SupervisedModelsController {
             throw new NotFoundException("model_version", e.getMessage());
         }
         AUDIT.info("supervised model {} made champion by {}", champion.version(), principal.getName());
+        retraining.scoreWithTheChampion();
         return champion;
     }
 }

@@ -70,8 +70,8 @@
   }
 
   async function refresh() {
-    await Promise.all([totals(), latestRun(), volume(), risky("merchants"), risky("countries"), risky("accounts"),
-      queue()]);
+    await Promise.all([totals(), latestRun(), volume(), alertBudget(), risky("merchants"), risky("countries"),
+      risky("accounts"), queue()]);
     document.body.dataset.loaded = String(Date.now());
   }
 
@@ -108,6 +108,30 @@
     }
     chart = new uPlot(options, data, $("chart-volume"));
     $("chart-volume").dataset.points = String(hours.length);
+  }
+
+  async function alertBudget() {
+    const view = await api("/analytics/alert-rate?days=7");
+    $("alert-budget").textContent = "Budget in force: " + view.budget + " (rule set " + view.rule_set_version + ")";
+    const table = $("alert-rate");
+    table.replaceChildren();
+    const head = document.createElement("tr");
+    ["day", "decided", "reviews", "blocks", "flagged", "review line"].forEach((title) =>
+      head.appendChild(text("th", title)));
+    table.appendChild(head);
+    view.days.forEach((day) => {
+      const row = document.createElement("tr");
+      const flagged = day.decided === 0 ? 0 : (day.reviews + day.blocks) / day.decided;
+      const lines = day.lowest_line === day.highest_line ? String(day.lowest_line ?? "")
+        : day.lowest_line + " to " + day.highest_line;
+      row.appendChild(text("td", day.day.substring(0, 10)));
+      row.appendChild(text("td", number(day.decided), "num"));
+      row.appendChild(text("td", number(day.reviews), "num"));
+      row.appendChild(text("td", number(day.blocks), "num"));
+      row.appendChild(text("td", (100 * flagged).toFixed(2) + " %", "num"));
+      row.appendChild(text("td", lines, "num"));
+      table.appendChild(row);
+    });
   }
 
   async function risky(dimension) {

@@ -51,6 +51,47 @@ public final class Analytics {
     }
 
     /**
+     * Each UTC day of {@code [from, to)}'s alerts against its decisions, oldest first, exact (from the transactions and
+     * decisions themselves; one query a day, each on the event-time index), days without decisions left out.
+     */
+    public List<AlertRate> alertRates(Instant from, Instant to) {
+        try {
+            requireOrdered(from, to);
+            String sql = "SELECT COUNT(*),"
+                    + " COALESCE(SUM(CASE WHEN d.recommendation = 'REVIEW' THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN d.recommendation = 'BLOCK' THEN 1 ELSE 0 END), 0),"
+                    + " MIN(d.review_threshold), MAX(d.review_threshold)"
+                    + " FROM transactions t JOIN decisions d ON d.sequence_number = t.sequence_number"
+                    + " WHERE t.event_time >= ? AND t.event_time < ?";
+            List<AlertRate> days = new ArrayList<>();
+            try (Connection connection = database.connect();
+                    PreparedStatement select = connection.prepareStatement(sql)) {
+                for (Instant day = from.truncatedTo(ChronoUnit.DAYS);
+                        day.isBefore(to);
+                        day = day.plus(1, ChronoUnit.DAYS)) {
+                    select.setObject(1, UtcBuckets.offset(day));
+                    select.setObject(2, UtcBuckets.offset(day.plus(1, ChronoUnit.DAYS)));
+                    try (ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            days.add(new AlertRate(
+                                    day,
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getBigDecimal(5)));
+                        }
+                    }
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new StorageException("could not count the alerts per day", e);
+        }
+    }
+
+    /**
      * Counts summed from the hourly table as of the last refresh: cheap over any range, at a resolution of one UTC
      * hour. It sums the hours that start in {@code [from, to)}, so the result covers {@code from} and {@code to}
      * rounded up to whole hours, which it reports as its range.

@@ -8,6 +8,7 @@ import io.txmon.scoring.Reason;
 import io.txmon.scoring.ReasonSource;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ class DecisionColumnsTest {
         assertThat(stored.ruleSetVersion()).isEqualTo("4254cb99710261f2");
         assertThat(stored.modelVersion()).contains("if-0a92cbd210fe");
         assertThat(stored.anomalyScore()).contains(0.73);
+        assertThat(stored.reviewThreshold()).contains(new BigDecimal("0.6000"));
         assertThat(stored.opensAlert()).isTrue();
     }
 
@@ -59,6 +61,7 @@ class DecisionColumnsTest {
                         "4254cb99710261f2",
                         null,
                         null,
+                        new BigDecimal("0.6000"),
                         DECIDED);
     }
 

@@ -9,7 +9,9 @@ import io.txmon.learning.LabelledReplay;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.model.ModelInput;
+import io.txmon.rules.AlertBudget;
 import io.txmon.rules.RuleSet;
+import io.txmon.rules.RuleSetDefinition;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.Recommendation;
 import io.txmon.training.boosting.BoostedTreesTrainer;
@@ -124,6 +126,13 @@ final class ScoreCommand implements Callable<Integer> {
                     + " with, beside the rules and the anomaly model; not with --labels, which trains its own.")
     Path supervisedModel;
 
+    @Option(
+            names = "--alert-budget",
+            paramLabel = "BUDGET",
+            description = "The alert budget the review line follows, instead of the rule set's: a share such as 1%%, a"
+                    + " number a day such as 200/day, or off (docs/rules.md, \"The alert budget\").")
+    String alertBudget;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -153,6 +162,9 @@ final class ScoreCommand implements Callable<Integer> {
         }
         RuleSet ruleSet =
                 seedBaseline ? RuleFile.seedBaseline() : rules == null ? RuleFile.defaults() : RuleFile.load(rules);
+        if (alertBudget != null) {
+            ruleSet = withBudget(ruleSet, alertBudget);
+        }
         List<ModelInput> modelInputs =
                 seedBaseline ? AnomalyModelTrainer.SEED_BASELINE_INPUTS : AnomalyModelTrainer.DEFAULT_INPUTS;
         ScoringRun run = new ScoringRun(ruleSet, reference, err);
@@ -220,5 +232,17 @@ final class ScoreCommand implements Callable<Integer> {
         err.printf(
                 "saved supervised model %s, the latest trained (at %s), to %s%n",
                 trained, latest.get().at(), saveSupervisedModel);
+    }
+
+    /** {@code rules} with another alert budget, which makes it another rule set version. */
+    private RuleSet withBudget(RuleSet rules, String budget) {
+        AlertBudget parsed;
+        try {
+            parsed = AlertBudget.parse(budget);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--alert-budget: " + e.getMessage());
+        }
+        RuleSetDefinition definition = rules.definition();
+        return RuleSet.compile(definition.withDecision(definition.decision().withAlertBudget(parsed)));
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -213,6 +214,68 @@ class ScoreCommandTest {
                                 output.toString())
                         .err())
                 .contains("--seed-baseline brings its own rules");
+    }
+
+    @Test
+    void followsTheAlertBudgetGivenOnTheCommandLineAndRecordsEachDecisionsLine() throws IOException {
+        Path busy = dir.resolve("busy.csv");
+        List<Transaction> random = new RandomTransactions(4).generate(4 * 1_500, 60);
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        try (RecordWriter<Transaction> out = TransactionFiles.newWriter(busy)) {
+            for (int i = 0; i < random.size(); i++) {
+                Transaction tx = random.get(i);
+                out.write(Transaction.builder(
+                                tx.transactionId(), start.plusSeconds(i * 86_400L / 1_500), tx.userId(), tx.amount())
+                        .type(tx.type())
+                        .counterpartyId(tx.counterpartyId())
+                        .merchantId(tx.merchantId())
+                        .location(tx.location())
+                        .deviceId(tx.deviceId())
+                        .build());
+            }
+        }
+        Path halfPercent = dir.resolve("half-percent.csv");
+        Path off = dir.resolve("off.csv");
+
+        CommandRun budgeted = CommandRun.of(
+                "score", "--input", busy.toString(), "--output", halfPercent.toString(), "--alert-budget", "0.5%");
+        CommandRun fixed =
+                CommandRun.of("score", "--input", busy.toString(), "--output", off.toString(), "--alert-budget", "off");
+
+        assertThat(budgeted.exitCode()).as(budgeted.err()).isZero();
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        List<String[]> withBudget = rows(halfPercent);
+        assertThat(rows(off)).allSatisfy(row -> assertThat(row[8]).isEqualTo("0.6000"));
+        assertThat(withBudget.subList(0, 1_500))
+                .allSatisfy(row -> assertThat(row[8]).isEqualTo("0.6000"));
+        List<String[]> later = withBudget.subList(1_500, withBudget.size());
+        assertThat(later).allSatisfy(row -> assertThat(row[8]).isNotEqualTo("0.6000"));
+        assertThat(later.stream().filter(row -> row[3].equals("REVIEW")).count())
+                .as("reviews after the first day, at most half a percent of the days before")
+                .isLessThanOrEqualTo(4 * 1_500 * 5 / 1_000);
+    }
+
+    @Test
+    void refusesAnAlertBudgetItCannotReadNamingTheOption() {
+        CommandRun run = CommandRun.of(
+                "score",
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("d.csv").toString(),
+                "--alert-budget",
+                "lots");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--alert-budget").contains("200/day");
+    }
+
+    /** The decisions file's rows, header left out, split at commas. */
+    private static List<String[]> rows(Path decisions) throws IOException {
+        return Files.readAllLines(decisions).stream()
+                .skip(1)
+                .map(line -> line.split(",", -1))
+                .toList();
     }
 
     @Test

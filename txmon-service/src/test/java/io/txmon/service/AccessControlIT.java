@@ -101,6 +101,9 @@ class AccessControlIT {
         endpoints.put("/models", Map.of("GET", analyst));
         endpoints.put("/models/train", Map.of("POST", admin));
         endpoints.put("/models/active", Map.of("PUT", admin));
+        endpoints.put("/models/supervised", Map.of("GET", analyst));
+        endpoints.put("/models/supervised/train", Map.of("POST", admin));
+        endpoints.put("/models/supervised/active", Map.of("PUT", admin));
         endpoints.put("/actuator/prometheus", Map.of("GET", analyst));
         endpoints.put("/actuator/metrics", Map.of("GET", analyst));
         endpoints.put("/error", Map.of());

@@ -113,6 +113,17 @@ class DashboardIT {
         client.post("/analytics/refresh", ADMIN_KEY, "");
         long alerts = client.get("/alerts?status=OPEN", ANALYST_KEY).json().size();
         assertThat(alerts).isPositive();
+        var budget = client.get("/analytics/alert-rate?days=7", ANALYST_KEY).json();
+        assertThat(budget.path("budget").asString()).isEqualTo("1%");
+        assertThat(budget.path("days")).hasSize(2);
+        assertThat(budget.path("days").get(0).path("decided").asLong()
+                        + budget.path("days").get(1).path("decided").asLong())
+                .isEqualTo(13);
+        assertThat(budget.path("days").get(1).path("reviews").asLong()
+                        + budget.path("days").get(1).path("blocks").asLong()
+                        + budget.path("days").get(0).path("reviews").asLong()
+                        + budget.path("days").get(0).path("blocks").asLong())
+                .isEqualTo(alerts);
 
         browser.get("http://127.0.0.1:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -133,6 +144,8 @@ class DashboardIT {
         assertThat(browser.findElement(By.id("chart-volume")).getDomAttribute("data-points"))
                 .isNotEqualTo("0");
         assertThat(browser.findElement(By.id("top-accounts")).getText()).contains("acct9");
+        assertThat(browser.findElement(By.id("alert-budget")).getText()).contains("Budget in force: 1%");
+        assertThat(browser.findElement(By.id("alert-rate")).getText()).contains("2026-11-20", "2026-11-21", "0.6");
         List<WebElement> rows = browser.findElements(By.cssSelector("#alert-queue tbody tr"));
         assertThat(rows).hasSize((int) alerts);
         WebElement first = rows.get(0);

@@ -6,6 +6,7 @@ import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
 import io.txmon.features.PopulationMeasure;
 import io.txmon.features.PopulationProfile;
+import io.txmon.rules.AlertBudget;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.Rule;
 import io.txmon.rules.RuleSet;
@@ -359,12 +360,13 @@ class ShippedRulesTest {
     }
 
     @Test
-    void bothSetsUseTheDefaultSettingsAndThresholds() {
+    void bothSetsUseTheDefaultSettingsAndThresholdsAndOnlyTheSeedsReviewFromAFixedLine() {
         for (RuleSet rules : List.of(DEFAULTS, SEED_BASELINE)) {
             assertThat(rules.features()).isEqualTo(FeatureSettings.DEFAULTS);
-            assertThat(rules.decision()).isEqualTo(DecisionThresholds.DEFAULTS);
             assertThat(rules.rules()).allMatch(Rule::enabled);
         }
+        assertThat(DEFAULTS.decision()).isEqualTo(DecisionThresholds.DEFAULTS);
+        assertThat(SEED_BASELINE.decision()).isEqualTo(DecisionThresholds.DEFAULTS.withAlertBudget(AlertBudget.OFF));
     }
 
     /**

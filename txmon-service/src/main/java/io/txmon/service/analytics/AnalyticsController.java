@@ -2,6 +2,7 @@ package io.txmon.service.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.txmon.analytics.ActivityCounts;
+import io.txmon.analytics.AlertRate;
 import io.txmon.analytics.Analytics;
 import io.txmon.analytics.AnalyticsRefresh;
 import io.txmon.analytics.FiveMinuteFeatures;
@@ -10,12 +11,16 @@ import io.txmon.analytics.RiskDimension;
 import io.txmon.analytics.RiskSummary;
 import io.txmon.analytics.Spending;
 import io.txmon.ingest.IngestionStatus;
+import io.txmon.ingest.OnlineIngestion;
+import io.txmon.rules.RuleSet;
 import io.txmon.service.problems.QueryParameters;
 import io.txmon.storage.Database;
+import io.txmon.storage.StoredHistory;
 import io.txmon.transaction.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
     static final int MAX_LIMIT = 1_000;
     static final int MAX_HOURLY_DAYS = 366;
+    static final int MAX_ALERT_RATE_DAYS = 92;
 
     private final Analytics analytics;
     private final IngestionStatus ingestion;
     private final Database database;
+    private final OnlineIngestion scoring;
 
-    AnalyticsController(Database database) {
+    AnalyticsController(Database database, OnlineIngestion scoring) {
         this.database = database;
+        this.scoring = scoring;
         this.analytics = new Analytics(database);
         this.ingestion = new IngestionStatus(database);
     }
@@ -48,6 +56,13 @@ class AnalyticsController {
 
     /** Anomalies (decisions of REVIEW or BLOCK) in a range of event time, and how many of them were blocked. */
     record AnomalyCount(Instant from, Instant to, long anomalies, long blocked, BigDecimal amount) {}
+
+    /**
+     * The alert budget in force (the active rule set's) and each of the latest days' alerts against it.
+     *
+     * @param budget as the rule file writes it: {@code 1%}, {@code 200/day} or {@code off}
+     */
+    record AlertBudgetView(String budget, String ruleSetVersion, List<AlertRate> days) {}
 
     /** The latest runs and each source's state. */
     record Status(List<IngestionStatus.Run> runs, List<IngestionStatus.SourceState> sources) {}
@@ -67,6 +82,25 @@ class AnalyticsController {
         TimeRange range = TimeRange.of(from, to);
         ActivityCounts counts = analytics.counts(range.from(), range.to());
         return new AnomalyCount(range.from(), range.to(), counts.anomalies(), counts.blocks(), counts.anomalyAmount());
+    }
+
+    @Operation(
+            summary = "The alert budget in force and the alerts of each of the last days (UTC) against it",
+            description = "The days end with the day of the latest stored transaction. Each day gives its decisions,"
+                    + " reviews, blocks and the review lines its decisions were judged by (docs/rules.md, \"The alert"
+                    + " budget\").")
+    @GetMapping("/analytics/alert-rate")
+    AlertBudgetView alertRate(@RequestParam(defaultValue = "7") int days) {
+        int count = QueryParameters.limit("days", days, MAX_ALERT_RATE_DAYS);
+        RuleSet rules = scoring.rules();
+        List<AlertRate> rates = new StoredHistory(database)
+                .latestEventTime()
+                .map(latest -> {
+                    Instant end = latest.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+                    return analytics.alertRates(end.minus(count, ChronoUnit.DAYS), end);
+                })
+                .orElse(List.of());
+        return new AlertBudgetView(rules.decision().alertBudget().text(), rules.version(), rates);
     }
 
     @Operation(summary = "The latest ingestion runs, newest first, and how far each source has come")

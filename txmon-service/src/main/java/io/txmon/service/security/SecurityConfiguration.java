@@ -68,6 +68,7 @@ class SecurityConfiguration {
         "/ingestion/status",
         "/ingestion/rejected",
         "/analytics/hourly",
+        "/analytics/alert-rate",
         "/analytics/spending/*",
         "/analytics/risk/*",
         "/analytics/accounts/*/five-minute",
@@ -78,6 +79,7 @@ class SecurityConfiguration {
         "/rules",
         "/rules/versions",
         "/models",
+        "/models/supervised",
         "/models/*/drift",
         "/actuator/**"
     };
@@ -211,9 +213,14 @@ class SecurityConfiguration {
                 // Labels are what analysts' reviews give too: ground truth that training and evaluation learn from.
                 .requestMatchers(HttpMethod.POST, "/labels")
                 .hasRole(ANALYST)
-                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active")
+                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active", "/models/supervised/active")
                 .hasRole(ADMIN)
-                .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train", "/analytics/refresh")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/rules/backtest",
+                        "/models/train",
+                        "/models/supervised/train",
+                        "/analytics/refresh")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, ANALYST_READS)
                 .hasRole(ANALYST)

@@ -59,6 +59,8 @@ final class ReviewLines
     private transient Map<String, Long> prunedFor;
 
     private transient RuleSet rules;
+    /** Counts nothing: tells days apart in the current rule set's time zone. */
+    private transient ReviewLine calendar;
 
     ReviewLines(WhatDecides starting) {
         this.starting = starting;
@@ -76,8 +78,7 @@ final class ReviewLines
     public void processElement(DecidedTransaction decided, ReadOnlyContext context, Collector<DecidedTransaction> out)
             throws Exception {
         RuleSet current = rules(context);
-        ReviewLine any = new ReviewLine(current.decision(), current.features().timeZone());
-        long dayStart = any.startOf(any.dayOf(eventTime(decided))).toEpochMilli();
+        long dayStart = dayStart(decided);
         if (context.timerService().currentWatermark() >= dayStart - 1) {
             out.collect(judged(decided, current));
             return;
@@ -89,11 +90,9 @@ final class ReviewLines
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<DecidedTransaction> out) throws Exception {
         RuleSet current = rules(context);
-        ReviewLine any = new ReviewLine(current.decision(), current.features().timeZone());
         List<DecidedTransaction> still = new ArrayList<>();
         for (DecidedTransaction decided : waiting.get()) {
-            long dayStart = any.startOf(any.dayOf(eventTime(decided))).toEpochMilli();
-            if (timestamp >= dayStart - 1) {
+            if (timestamp >= dayStart(decided) - 1) {
                 out.collect(judged(decided, current));
             } else {
                 still.add(decided);
@@ -182,8 +181,14 @@ final class ReviewLines
         if (rules == null) {
             rules = ControlState.current(starting, context.getBroadcastState(ControlState.ACCEPTED))
                     .rules();
+            calendar = new ReviewLine(rules.decision(), rules.features().timeZone());
         }
         return rules;
+    }
+
+    /** When the day of {@code decided}'s transaction begins, in epoch milliseconds; after {@link #rules}. */
+    private long dayStart(DecidedTransaction decided) {
+        return calendar.startOf(calendar.dayOf(eventTime(decided))).toEpochMilli();
     }
 
     private static String key(String version, long day, int step) {

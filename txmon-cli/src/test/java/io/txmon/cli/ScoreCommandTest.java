@@ -248,11 +248,32 @@ class ScoreCommandTest {
         assertThat(rows(off)).allSatisfy(row -> assertThat(row[8]).isEqualTo("0.6000"));
         assertThat(withBudget.subList(0, 1_500))
                 .allSatisfy(row -> assertThat(row[8]).isEqualTo("0.6000"));
-        List<String[]> later = withBudget.subList(1_500, withBudget.size());
-        assertThat(later).allSatisfy(row -> assertThat(row[8]).isNotEqualTo("0.6000"));
-        assertThat(later.stream().filter(row -> row[3].equals("REVIEW")).count())
-                .as("reviews after the first day, at most half a percent of the days before")
-                .isLessThanOrEqualTo(4 * 1_500 * 5 / 1_000);
+        for (int day = 1; day < 4; day++) {
+            List<String[]> before = withBudget.subList(0, day * 1_500);
+            List<String[]> today = withBudget.subList(day * 1_500, (day + 1) * 1_500);
+            double line = Double.parseDouble(today.get(0)[8]);
+            long allowed = before.size() * 5L / 1_000;
+            long lineStep = Math.round(line * 10_000);
+            long atOrAbove =
+                    before.stream().filter(row -> step(row) >= lineStep).count();
+            long oneStepLower =
+                    before.stream().filter(row -> step(row) >= lineStep - 1).count();
+
+            assertThat(today).allSatisfy(row -> assertThat(row[8]).isEqualTo(today.get(0)[8]));
+            assertThat(line == 0.3 || line == 0.85 || (atOrAbove <= allowed && oneStepLower > allowed))
+                    .as(
+                            "day %d's line %s: the lowest at which the days before sent at most 0.5%% to review"
+                                    + " (%d of %d at or above it, %d one step lower), or the floor or the block line",
+                            day, line, atOrAbove, before.size(), oneStepLower)
+                    .isTrue();
+            assertThat(today).allSatisfy(row -> assertThat(row[3])
+                    .isEqualTo(step(row) >= 8_500 ? "BLOCK" : step(row) >= lineStep ? "REVIEW" : "APPROVE"));
+        }
+    }
+
+    /** The row's risk score in steps of 0.0001, as decisions are rounded. */
+    private static long step(String[] row) {
+        return Math.round(Double.parseDouble(row[1]) * 10_000);
     }
 
     @Test

@@ -1,5 +1,6 @@
 /**
  * Anomaly models over HTTP: list the kept versions, train a new one on stored history, choose the active one, and
- * see how far recent traffic has drifted from what a model was trained on (an endpoint, gauges and an alert).
+ * see how far recent traffic has drifted from what a model was trained on (an endpoint, gauges and an alert); and
+ * run a challenger beside the champion and compare them (champion and challenger).
  */
 package io.txmon.service.models;

@@ -80,6 +80,8 @@ class SecurityConfiguration {
         "/rules/versions",
         "/models",
         "/models/*/drift",
+        "/models/shadow",
+        "/models/*/shadow",
         "/actuator/**"
     };
 
@@ -212,7 +214,9 @@ class SecurityConfiguration {
                 // Labels are what analysts' reviews give too: ground truth that training and evaluation learn from.
                 .requestMatchers(HttpMethod.POST, "/labels")
                 .hasRole(ANALYST)
-                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active")
+                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active", "/models/shadow")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/models/shadow")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train", "/analytics/refresh")
                 .hasRole(ADMIN)

@@ -1,5 +1,6 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.model.AnomalyModel;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.DecisionEngine;
@@ -18,11 +19,14 @@ import java.util.Optional;
  * on the champion's features, not as it would on its own; what it would change is its scoring and its thresholds.
  * Computing the features twice would double the account state's work and could not share one state anyway.
  *
+ * <p>The champion's supervised model, when it has one, decides in the challenger too: a challenger differs from the
+ * champion in its anomaly model and rule set only, so that the comparison speaks of those.
+ *
  * <p>Not thread-safe: used from the decision log's deciding thread.
  */
 final class ChallengerEngine {
     private final ChallengerSetup setup;
-    private final DecisionEngine engine;
+    private DecisionEngine engine;
     private final ReviewLine line;
 
     ChallengerEngine(ChallengerSetup setup) {
@@ -49,8 +53,14 @@ final class ChallengerEngine {
         return setup.model().map(AnomalyModel::version);
     }
 
-    /** Decides on {@code tx} from {@code features}, as computed for the champion, and counts it towards its line. */
-    Scored.ShadowDecision decide(Transaction tx, double[] features) {
+    /**
+     * Decides on {@code tx} from {@code features}, as computed for the champion, with the champion's {@code
+     * supervised} model, and counts it towards its line.
+     */
+    Scored.ShadowDecision decide(Transaction tx, double[] features, Optional<SupervisedModel> supervised) {
+        if (!engine.supervised().map(SupervisedModel::version).equals(supervised.map(SupervisedModel::version))) {
+            engine = new DecisionEngine(setup.rules(), setup.model(), supervised);
+        }
         Decision decision = engine.decide(tx.transactionId(), features, line.at(tx.timestamp()));
         line.record(tx.timestamp(), decision.riskScore());
         return new Scored.ShadowDecision(id(), decision);

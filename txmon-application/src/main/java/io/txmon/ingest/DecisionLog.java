@@ -1,5 +1,6 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.DecisionColumns;
 import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
@@ -209,7 +210,10 @@ final class DecisionLog implements AutoCloseable {
     /** Decides with {@code rules} and {@code model} from the next transaction on; the account states carry on. */
     void use(RuleSet rules, Optional<AnomalyModel> model) throws SQLException {
         try {
-            scorer = primed(new TransactionScorer(rules, model, states));
+            Optional<SupervisedModel> supervised = scorer.engine().supervised();
+            TransactionScorer next = new TransactionScorer(rules, model, states);
+            next.useSupervised(supervised);
+            scorer = primed(next);
         } finally {
             deciding.commit();
         }
@@ -252,6 +256,15 @@ final class DecisionLog implements AutoCloseable {
             ShadowTables.scoresSince(deciding, engine.id(), from, engine.reviewLine()::record);
         }
         return Optional.of(engine);
+    }
+
+    /**
+     * Decides with {@code supervised} (or none) beside the rules and the anomaly model from the next transaction on,
+     * as when a supervised champion is chosen; the account and entity states carry on, and the review line starts
+     * anew for the new model's scores.
+     */
+    void useSupervised(Optional<SupervisedModel> supervised) {
+        scorer.useSupervised(supervised);
     }
 
     /** The connection the door's own ledger rows go on, committed with the log's next {@link #checkpoint}. */
@@ -299,7 +312,8 @@ final class DecisionLog implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(running.get().decide(tx, scorer.lastFeatures()));
+            return Optional.of(running.get()
+                    .decide(tx, scorer.lastFeatures(), scorer.engine().supervised()));
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.ERROR,

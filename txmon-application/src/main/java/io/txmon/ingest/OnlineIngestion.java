@@ -1,5 +1,6 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
@@ -186,6 +187,16 @@ public final class OnlineIngestion implements AutoCloseable {
         return log.challenger();
     }
 
+    /** Scores with the supervised model {@code supervised} (or none) from the next transaction on. */
+    public CompletableFuture<Void> useSupervised(Optional<SupervisedModel> supervised) {
+        return command(() -> log.useSupervised(supervised));
+    }
+
+    /** The supervised model scoring uses now, beside {@link #rules} and {@link #model}; empty when none. */
+    public Optional<SupervisedModel> supervised() {
+        return log.scorer().engine().supervised();
+    }
+
     /** The rule set scoring uses now. */
     public RuleSet rules() {
         return log.scorer().engine().rules();
@@ -359,7 +370,11 @@ public final class OnlineIngestion implements AutoCloseable {
             }
             decided.add(pending);
             scored.add(one);
-            detections.add(new Detection(one.stored(), one.decision().reasons(), false));
+            detections.add(new Detection(
+                    one.stored(),
+                    one.decision().reasons(),
+                    false,
+                    one.decision().supervised()));
             delta.alerts += one.opensAlert() ? 1 : 0;
             inFlight.put(one.transaction().transactionId(), pending.answer());
         }

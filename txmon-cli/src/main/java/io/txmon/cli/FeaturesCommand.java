@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                     + " analysing behaviour, writing rules, or training other models. Feature names and meanings"
                     + " are in docs/features.md.",
             "The merchant-category peer feature needs a model's peer baseline (--model); without one it is 0."
+                    + " So do the population percentiles (..._population_pct); without one they are 1."
         })
 final class FeaturesCommand implements Callable<Integer> {
     @Spec
@@ -68,6 +69,8 @@ final class FeaturesCommand implements Callable<Integer> {
             for (Transaction tx : transactions) {
                 double[] features = FeatureTracker.newVector();
                 tracker.observe(tx, features);
+                // The decision writes these beside anomaly_score; the export shows what the rules would read.
+                peers.population().write(features);
                 out.write(new FeatureFiles.Row(tx.transactionId(), features));
             }
         }

@@ -327,7 +327,33 @@ public enum Feature {
     ANOMALY_SCORE(
             "anomaly_score",
             FeatureGroup.ANOMALY,
-            "the anomaly model's score of this transaction, 0 to 1, above about 0.5 unusual; 0 without a model");
+            "the anomaly model's score of this transaction, 0 to 1, above about 0.5 unusual; 0 without a model"),
+
+    // Where a measure falls among the training window's transactions (PopulationProfile): written with anomaly_score
+    AMOUNT_POPULATION_PCT("amount_population_pct", FeatureGroup.AMOUNT, population("amount")),
+    TX_COUNT_1M_POPULATION_PCT("tx_count_1m_population_pct", FeatureGroup.VELOCITY, population("tx_count_1m")),
+    TX_COUNT_5M_POPULATION_PCT("tx_count_5m_population_pct", FeatureGroup.VELOCITY, population("tx_count_5m")),
+    TX_COUNT_1H_POPULATION_PCT("tx_count_1h_population_pct", FeatureGroup.VELOCITY, population("tx_count_1h")),
+    TX_COUNT_24H_POPULATION_PCT("tx_count_24h_population_pct", FeatureGroup.VELOCITY, population("tx_count_24h")),
+    IN_SUM_24H_POPULATION_PCT("in_sum_24h_population_pct", FeatureGroup.FAN_IN, population("in_sum_24h")),
+    OUT_SUM_24H_POPULATION_PCT("out_sum_24h_population_pct", FeatureGroup.VELOCITY, population("out_sum_24h")),
+    FAN_IN_24H_POPULATION_PCT("fan_in_24h_population_pct", FeatureGroup.FAN_IN, population("fan_in_24h")),
+    FAN_OUT_24H_POPULATION_PCT("fan_out_24h_population_pct", FeatureGroup.FAN_OUT, population("fan_out_24h")),
+    BALANCE_POPULATION_PCT("balance_population_pct", FeatureGroup.BALANCE, population("balance")),
+    CP_FAN_IN_24H_POPULATION_PCT(
+            "cp_fan_in_24h_population_pct",
+            FeatureGroup.FAN_IN,
+            population("cp_fan_in_24h, among transfers to an account")),
+    CP_BALANCE_POPULATION_PCT(
+            "cp_balance_population_pct",
+            FeatureGroup.COUNTERPARTY,
+            population("cp_balance, among transfers to an account"));
+
+    /** The description of a measure's population percentile, the same sentence for each. */
+    private static String population(String measure) {
+        return "share of the anomaly model's training window, each account weighing once, whose " + measure
+                + " was smaller than this one's, in steps of 0.01; 1 without a model, so that a fixed limit alone decides";
+    }
 
     /** How many features there are; a feature vector is a {@code double[COUNT]} indexed by ordinal. */
     public static final int COUNT = values().length;

@@ -2,16 +2,19 @@ package io.txmon.features;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * How much is usually paid in each merchant category, across all accounts, on a log scale: the peer
- * baseline for {@link Feature#AMOUNT_ZSCORE_MERCHANT_TYPE}. It is learned from a training window and then
- * frozen with the model, so that every scorer (batch, API, stream) compares against the same peers
- * without sharing any state between accounts.
+ * What the population looked like in a training window: how much is usually paid in each merchant category, across
+ * all accounts, on a log scale (the peer baseline for {@link Feature#AMOUNT_ZSCORE_MERCHANT_TYPE}), and where the
+ * counts and amounts rules compare with fixed limits usually fell ({@link PopulationProfile}). It is learned from a
+ * training window and then frozen with the model, so that every scorer (batch, API, stream) compares against the
+ * same peers without sharing any state between accounts.
  *
  * @param byMerchantType log-amount statistics per merchant category
+ * @param population the quantiles of the counts and amounts; {@link PopulationProfile#NONE} when not learned
  */
-public record PeerProfile(Map<String, LogAmountStats> byMerchantType) {
+public record PeerProfile(Map<String, LogAmountStats> byMerchantType, PopulationProfile population) {
 
     /** Categories with fewer payments than this in training get no peer baseline. */
     public static final int MIN_PAYMENTS_PER_CATEGORY = 30;
@@ -19,11 +22,17 @@ public record PeerProfile(Map<String, LogAmountStats> byMerchantType) {
     /** Floor on a category's log-amount spread, so that a category of identical prices can't explode. */
     static final double MIN_LOG_SPREAD = 0.1;
 
-    /** No peers known: every peer z-score is 0. */
-    public static final PeerProfile EMPTY = new PeerProfile(Map.of());
+    /** No peers known: every peer z-score is 0 and every population percentile {@value PopulationProfile#NEUTRAL}. */
+    public static final PeerProfile EMPTY = new PeerProfile(Map.of(), PopulationProfile.NONE);
 
     public PeerProfile {
         byMerchantType = Map.copyOf(byMerchantType);
+        Objects.requireNonNull(population, "population");
+    }
+
+    /** These merchant categories with {@code population} as the counts' and amounts' quantiles. */
+    public PeerProfile withPopulation(PopulationProfile population) {
+        return new PeerProfile(byMerchantType, population);
     }
 
     /** Standard deviations {@code logAmount} lies above its category's mean; 0 for unknown categories. */
@@ -82,7 +91,7 @@ public record PeerProfile(Map<String, LogAmountStats> byMerchantType) {
                     stats.put(type, new LogAmountStats((long) t[0], mean, Math.max(sd, MIN_LOG_SPREAD)));
                 }
             });
-            return new PeerProfile(stats);
+            return new PeerProfile(stats, PopulationProfile.NONE);
         }
     }
 }

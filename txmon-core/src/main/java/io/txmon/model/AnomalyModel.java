@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The trained model txmon scores transactions with: which features it reads, how it shapes them and
- * where it clips their harmless side, the Isolation Forest grown on them, the merchant-category peer baseline the features were computed
- * with, and where training scores fell. Immutable and safe to share; scoring is a pure function of the
+ * where it clips their harmless side, the Isolation Forest grown on them, the peer profile the features were computed
+ * with (merchant categories, and the population's counts and amounts for the {@code ..._population_pct} features),
+ * and where training scores fell. Immutable and safe to share; scoring is a pure function of the
  * model and a feature vector. {@link AnomalyModelTrainer} makes one, {@link AnomalyModelCodec} saves it.
  */
 public final class AnomalyModel {

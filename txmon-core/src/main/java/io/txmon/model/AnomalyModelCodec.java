@@ -2,6 +2,9 @@ package io.txmon.model;
 
 import io.txmon.features.Feature;
 import io.txmon.features.PeerProfile;
+import io.txmon.features.PopulationMeasure;
+import io.txmon.features.PopulationProfile;
+import io.txmon.features.Quantiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -12,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,36 +24,51 @@ import java.util.TreeMap;
 /**
  * The model file: a versioned binary form of an {@link AnomalyModel}.
  *
- * <p>Format version 1, big-endian as {@link DataOutput} writes it:
+ * <p>Format version 2, big-endian as {@link DataOutput} writes it:
  *
  * <pre>
  * int    magic 0x54584d4d, "TXMM"
- * int    format version, 1
+ * int    format version, 2
  * long   training window start, epoch milliseconds    long  end    long  transactions
  * int    inputs, then per input: UTF feature name, UTF transform name, UTF risk direction, double median
  * int    peer categories, then per category (sorted by name): UTF name, long count, double mean, double sd
+ * int    population measures, then per measure (in PopulationMeasure order): UTF name of the measured feature,
+ *        int cut points, then each as a double (ascending)
  * double calibration median    double threshold    double top
  * the Isolation Forest in its own format ({@link IsolationForestCodec})
  * </pre>
  *
- * Features are stored by name, so a model survives features being added or reordered; a model naming a
+ * Version 1 is the same without the population measures; a model read from it has none, so its population
+ * percentiles are neutral and its rules decide on their fixed limits, as they did.
+ *
+ * <p>Features are stored by name, so a model survives features being added or reordered; a model naming a
  * feature this txmon does not have fails to load with that name. The model's version is a hash of these
- * bytes, so equal models have equal versions wherever they were trained.
+ * bytes, so equal models have equal versions wherever they were trained. A model without population measures
+ * is written in version 1, so that a model file written before version 2 keeps its bytes and so its version
+ * (decisions, drift and stored models name models by it).
  */
 public final class AnomalyModelCodec {
     /** "TXMM". */
     public static final int MAGIC = 0x54584d4d;
     /** The format this codec writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /** The first format with population measures. */
+    static final int POPULATION_VERSION = 2;
 
     private static final String VERSION_PREFIX = "if-";
+    /** Far more than any txmon writes ({@value Quantiles#CUT_POINTS}), so that a damaged count is caught. */
+    private static final int MAX_CUT_POINTS = 1 << 16;
+
     private static final int VERSION_HEX_DIGITS = 12;
 
     private AnomalyModelCodec() {}
 
     public static void write(AnomalyModel model, DataOutput out) throws IOException {
+        PopulationProfile population = model.peers().population();
+        boolean withPopulation = !population.byMeasure().isEmpty();
         out.writeInt(MAGIC);
-        out.writeInt(FORMAT_VERSION);
+        out.writeInt(withPopulation ? FORMAT_VERSION : 1);
         TrainingSummary training = model.training();
         out.writeLong(training.from().toEpochMilli());
         out.writeLong(training.to().toEpochMilli());
@@ -71,6 +90,9 @@ public final class AnomalyModelCodec {
             out.writeLong(peer.getValue().count());
             out.writeDouble(peer.getValue().mean());
             out.writeDouble(peer.getValue().standardDeviation());
+        }
+        if (withPopulation) {
+            writePopulation(population, out);
         }
         ScoreCalibration calibration = model.calibration();
         out.writeDouble(calibration.median());
@@ -120,13 +142,53 @@ public final class AnomalyModelCodec {
             String category = in.readUTF();
             peers.put(category, new PeerProfile.LogAmountStats(in.readLong(), in.readDouble(), in.readDouble()));
         }
+        PopulationProfile population = version >= POPULATION_VERSION ? readPopulation(in) : PopulationProfile.NONE;
         ScoreCalibration calibration = new ScoreCalibration(in.readDouble(), in.readDouble(), in.readDouble());
         IsolationForest forest = IsolationForestCodec.read(in);
         try {
-            return new AnomalyModel(inputs, medians, forest, new PeerProfile(peers), calibration, training);
+            return new AnomalyModel(inputs, medians, forest, new PeerProfile(peers, population), calibration, training);
         } catch (IllegalArgumentException e) {
             throw new IOException("model file is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    private static void writePopulation(PopulationProfile population, DataOutput out) throws IOException {
+        Map<PopulationMeasure, Quantiles> byMeasure = population.byMeasure();
+        out.writeInt(byMeasure.size());
+        for (Map.Entry<PopulationMeasure, Quantiles> entry : byMeasure.entrySet()) {
+            out.writeUTF(entry.getKey().measure().featureName());
+            double[] cuts = entry.getValue().cutPoints();
+            out.writeInt(cuts.length);
+            for (double cut : cuts) {
+                out.writeDouble(cut);
+            }
+        }
+    }
+
+    private static PopulationProfile readPopulation(DataInput in) throws IOException {
+        int measures = in.readInt();
+        checkCount("population measures", measures, PopulationMeasure.values().length);
+        Map<PopulationMeasure, Quantiles> byMeasure = new EnumMap<>(PopulationMeasure.class);
+        for (int i = 0; i < measures; i++) {
+            String name = in.readUTF();
+            PopulationMeasure measure = Feature.byName(name)
+                    .flatMap(PopulationMeasure::of)
+                    .orElseThrow(() -> new IOException("model file has population quantiles of '" + name
+                            + "', which this txmon does not measure"));
+            int count = in.readInt();
+            checkCount("cut points of " + name, count, MAX_CUT_POINTS);
+            double[] cuts = new double[count];
+            for (int k = 0; k < count; k++) {
+                cuts[k] = in.readDouble();
+            }
+            try {
+                byMeasure.put(measure, new Quantiles(cuts));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(
+                        "model file is damaged: population quantiles of " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return new PopulationProfile(byMeasure);
     }
 
     /** The model file's bytes. */

@@ -7,12 +7,16 @@ import io.txmon.features.FeatureSettings;
 import io.txmon.features.FeatureTracker;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.features.PeerProfile;
+import io.txmon.features.PopulationMeasure;
+import io.txmon.features.PopulationProfile;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -20,7 +24,8 @@ import java.util.function.Predicate;
 /**
  * Trains an {@link AnomalyModel} on a window of history, without labels: it learns the merchant-category
  * peer baseline from the window, replays the window in event-time order through fresh account states to
- * get every transaction's features exactly as scoring would have seen them, grows an Isolation Forest on
+ * get every transaction's features exactly as scoring would have seen them, keeps the quantiles of the counts
+ * and amounts rules compare with the population ({@link PopulationProfile}), grows an Isolation Forest on
  * the chosen inputs, and records where the training scores fell.
  */
 public final class AnomalyModelTrainer {
@@ -127,10 +132,26 @@ public final class AnomalyModelTrainer {
         double[] features = FeatureTracker.newVector();
         List<double[]> learned = new ArrayList<>(ordered.size());
         InputShaper unclipped = InputShaper.unclipped(inputs);
+        PopulationProfile.Builder population = PopulationProfile.builder(ordered.size());
+        // What the population usually does, like what the forest learns as usual, leaves known fraud out.
+        Map<String, Integer> paid = new HashMap<>();
+        Map<String, Integer> received = new HashMap<>();
+        for (Transaction tx : ordered) {
+            if (!knownSuspicious.test(tx)) {
+                paid.merge(tx.userId(), 1, Integer::sum);
+                if (tx.payeeAccount() != null) {
+                    received.merge(tx.payeeAccount(), 1, Integer::sum);
+                }
+            }
+        }
         for (Transaction tx : ordered) {
             tracker.observe(tx, features);
             if (!knownSuspicious.test(tx)) {
                 learned.add(unclipped.row(features));
+                population.add(
+                        features,
+                        paid.get(tx.userId()),
+                        tx.payeeAccount() == null ? 0 : received.get(tx.payeeAccount()));
             }
         }
         if (learned.size() < MIN_TRANSACTIONS) {
@@ -143,7 +164,8 @@ public final class AnomalyModelTrainer {
         IsolationForest forest = forestTrainer.fit(rows);
         TrainingSummary training = new TrainingSummary(
                 ordered.get(0).timestamp(), ordered.get(ordered.size() - 1).timestamp(), ordered.size());
-        return new AnomalyModel(inputs, medians, forest, peers, calibrate(forest, rows), training);
+        return new AnomalyModel(
+                inputs, medians, forest, peers.withPopulation(population.build()), calibrate(forest, rows), training);
     }
 
     /**
@@ -215,6 +237,14 @@ public final class AnomalyModelTrainer {
         public Builder inputs(List<ModelInput> inputs) {
             if (inputs.isEmpty()) {
                 throw new IllegalArgumentException("inputs: a model needs at least one");
+            }
+            for (ModelInput input : inputs) {
+                // The decision writes these from the model itself; training, which makes the model, cannot see them.
+                if (input.feature() == Feature.ANOMALY_SCORE || PopulationMeasure.isPercentile(input.feature())) {
+                    throw new IllegalArgumentException(
+                            "inputs: " + input.feature().featureName()
+                                    + " is written by the decision from the model, so the model cannot read it");
+                }
             }
             this.inputs = List.copyOf(inputs);
             return this;

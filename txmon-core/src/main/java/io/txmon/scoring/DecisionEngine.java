@@ -3,6 +3,7 @@ package io.txmon.scoring;
 import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureGroup;
+import io.txmon.features.PopulationProfile;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.ModelInput;
 import io.txmon.rules.DecisionThresholds;
@@ -19,7 +20,10 @@ import java.util.Optional;
 /**
  * The one combiner: turns a transaction's features into a {@link Decision} using the rule set and, when
  * there is one, the anomaly model. A function of its configuration and the features, of which it sets only
- * {@code anomaly_score}; immutable and safe to share between threads.
+ * the model's view: {@code anomaly_score} and the population percentiles ({@code ..._population_pct}, from the
+ * model's frozen {@link PopulationProfile}); immutable and safe to share between threads. The percentiles are
+ * written here rather than with the account features because in the stream a transfer's two accounts are
+ * observed apart and meet only here, and because every path (batch, ingestion, service, stream) decides here.
  *
  * <p>Each fired rule contributes its weight; rules combine as independent pieces of evidence (noisy-OR:
  * risk = 1 − Π(1 − weight)), so two moderate rules outweigh one and no pile of rules exceeds 1. The model
@@ -47,6 +51,7 @@ public final class DecisionEngine {
     private final Optional<AnomalyModel> model;
     private final Optional<SupervisedModel> supervised;
     private final DecisionThresholds thresholds;
+    private final PopulationProfile population;
     /** Each rule's reason, by rule index: built once, so that a decision cites a rule without allocating. */
     private final Reason[] ruleReasons;
 
@@ -60,6 +65,7 @@ public final class DecisionEngine {
         this.model = Objects.requireNonNull(model, "model");
         this.supervised = Objects.requireNonNull(supervised, "supervised");
         this.thresholds = rules.decision();
+        this.population = model.map(m -> m.peers().population()).orElse(PopulationProfile.NONE);
         this.ruleReasons = rules.rules().stream().map(DecisionEngine::reasonOf).toArray(Reason[]::new);
     }
 
@@ -70,8 +76,8 @@ public final class DecisionEngine {
 
     /**
      * Decides on a transaction from its feature vector ({@code double[Feature.COUNT]}), first writing the anomaly
-     * model's score into it as {@code anomaly_score} (0 without a model), so that rules and the supervised model
-     * read the forest's view like any other feature.
+     * model's score into it as {@code anomaly_score} (0 without a model) and the population percentiles (1 without
+     * one), so that rules and the supervised model read the model's view like any other feature.
      */
     public Decision decide(String transactionId, double[] features) {
         return decide(transactionId, features, thresholds.reviewAt());
@@ -87,6 +93,7 @@ public final class DecisionEngine {
             score = model.get().anomalyScore(features);
         }
         features[Feature.ANOMALY_SCORE.ordinal()] = score;
+        population.write(features);
         int[] fired = new int[rules.size()];
         int hits = rules.evaluate(features, fired);
         List<Reason> reasons = new ArrayList<>(hits + MAX_MODEL_REASONS);

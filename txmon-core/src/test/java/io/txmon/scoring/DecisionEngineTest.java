@@ -113,6 +113,40 @@ class DecisionEngineTest {
     }
 
     @Test
+    void theDecisionPlacesAmountsAmongTheModelsPopulationAndWithoutAModelLeavesTheFixedLimitAlone() {
+        RuleDefinition unusuallyHigh = new RuleDefinition(
+                "HIGH_AMOUNT",
+                "HIGH_AMOUNT",
+                "Amount above 100, unusual for the population",
+                0.5,
+                true,
+                "amount > 100.0 && amount_population_pct >= 0.99");
+        AnomalyModel model = AnomalyModelTrainer.builder(1)
+                .build()
+                .train(everydayPayments(), Account::unknown, FeatureSettings.DEFAULTS);
+        DecisionEngine withModel = new DecisionEngine(rules(unusuallyHigh), Optional.of(model));
+        DecisionEngine withoutModel = new DecisionEngine(rules(unusuallyHigh), Optional.empty());
+
+        double[] ordinary = features(40, 12);
+        double[] commonAboveTheLimit = features(120, 12);
+        double[] beyondEveryone = features(5_000, 12);
+        Decision ordinaryDecision = withModel.decide("t1", ordinary);
+        Decision common = withModel.decide("t2", commonAboveTheLimit);
+        Decision beyond = withModel.decide("t3", beyondEveryone);
+        double[] noModel = features(120, 12);
+        Decision limitAlone = withoutModel.decide("t4", noModel);
+
+        assertThat(ordinary[Feature.AMOUNT_POPULATION_PCT.ordinal()]).isBetween(0.3, 0.7);
+        assertThat(ordinaryDecision.reasonCodes()).doesNotContain("HIGH_AMOUNT");
+        assertThat(commonAboveTheLimit[Feature.AMOUNT_POPULATION_PCT.ordinal()]).isLessThan(0.99);
+        assertThat(common.reasonCodes()).doesNotContain("HIGH_AMOUNT");
+        assertThat(beyondEveryone[Feature.AMOUNT_POPULATION_PCT.ordinal()]).isEqualTo(1.0);
+        assertThat(beyond.reasonCodes()).contains("HIGH_AMOUNT");
+        assertThat(noModel[Feature.AMOUNT_POPULATION_PCT.ordinal()]).isEqualTo(1.0);
+        assertThat(limitAlone.reasonCodes()).contains("HIGH_AMOUNT");
+    }
+
+    @Test
     void aModelOpinionIsRecordedWithItsVersionAndExplainedWhenItMatters() {
         AnomalyModel model = AnomalyModelTrainer.builder(1)
                 .inputs(List.of(ModelInput.higherLog(Feature.AMOUNT), ModelInput.raw(Feature.HOUR_OF_DAY)))

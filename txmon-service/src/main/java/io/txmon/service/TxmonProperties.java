@@ -1,6 +1,7 @@
 package io.txmon.service;
 
 import io.txmon.drift.PopulationStability;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.storage.Database;
 import io.txmon.training.ModelDrift;
 import io.txmon.transaction.TransactionParser;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Everything {@code txmon serve} is configured with under {@code txmon.}, with every default in this one place. Each
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inbox {@code txmon.inbox}: the scheduled inbox
  * @param request {@code txmon.request}: what a request may be
  * @param drift {@code txmon.drift}: the active model's drift gauges and alert
+ * @param retraining {@code txmon.retraining}: the scheduled retraining of the supervised model
  */
 @ConfigurationProperties("txmon")
 public record TxmonProperties(
@@ -37,7 +40,8 @@ public record TxmonProperties(
         Detect detect,
         Inbox inbox,
         Request request,
-        Drift drift) {
+        Drift drift,
+        Retraining retraining) {
 
     public TxmonProperties {
         baseCurrency = baseCurrency == null ? TransactionParser.DEFAULT_BASE_CURRENCY : baseCurrency;
@@ -47,6 +51,7 @@ public record TxmonProperties(
         inbox = inbox == null ? new Inbox(null, null) : inbox;
         request = request == null ? new Request(null) : request;
         drift = drift == null ? new Drift(null, null, null, null) : drift;
+        retraining = retraining == null ? new Retraining(null, null) : retraining;
     }
 
     /** The rule file to start with, when one is configured. */
@@ -154,6 +159,40 @@ public record TxmonProperties(
                 throw new IllegalArgumentException(
                         "txmon.drift.alert-threshold must be above 0, was " + alertThreshold);
             }
+        }
+    }
+
+    /**
+     * {@code txmon.retraining}: retraining the supervised model on a schedule, and {@code POST
+     * /models/supervised/train} (docs/supervised-model.md, "Registry and retraining").
+     *
+     * @param cron {@code txmon.retraining.cron} ({@code TXMON_RETRAINING_CRON}): when, as Spring's six-field cron
+     *     expression (e.g. {@code 0 30 3 * * *}, every night at 03:30); default {@link #OFF}, no scheduled
+     *     retraining
+     * @param labelDelay {@code txmon.retraining.label-delay}: when a label without {@code labelled_at} is known after
+     *     its transaction, and when a transaction no label names counts as ordinary; default {@link
+     *     LabelTimeline#DEFAULT_DELAY} (7 days)
+     */
+    public record Retraining(String cron, Duration labelDelay) {
+        /** Spring's cron expression for a task that never runs. */
+        public static final String OFF = "-";
+
+        public Retraining {
+            cron = cron == null || cron.isBlank() ? OFF : cron.strip();
+            labelDelay = labelDelay == null ? LabelTimeline.DEFAULT_DELAY : labelDelay;
+            if (labelDelay.isNegative()) {
+                throw new IllegalArgumentException(
+                        "txmon.retraining.label-delay must not be negative, was " + labelDelay);
+            }
+            if (!cron.equals(OFF) && !CronExpression.isValidExpression(cron)) {
+                throw new IllegalArgumentException("txmon.retraining.cron must be Spring's six-field cron expression"
+                        + " (second minute hour day month weekday) or -, was '" + cron + "'");
+            }
+        }
+
+        /** Whether retraining runs on a schedule. */
+        public boolean scheduled() {
+            return !cron.equals(OFF);
         }
     }
 }

@@ -101,6 +101,9 @@ class AccessControlIT {
         endpoints.put("/models", Map.of("GET", analyst));
         endpoints.put("/models/train", Map.of("POST", admin));
         endpoints.put("/models/active", Map.of("PUT", admin));
+        endpoints.put("/models/supervised", Map.of("GET", analyst));
+        endpoints.put("/models/supervised/train", Map.of("POST", admin));
+        endpoints.put("/models/supervised/active", Map.of("PUT", admin));
         endpoints.put("/models/shadow", Map.of("GET", analyst, "PUT", admin, "DELETE", admin));
         endpoints.put("/models/999999/shadow", Map.of("GET", analyst));
         endpoints.put("/actuator/prometheus", Map.of("GET", analyst));

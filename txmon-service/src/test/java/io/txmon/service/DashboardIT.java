@@ -145,8 +145,7 @@ class DashboardIT {
                 .isNotEqualTo("0");
         assertThat(browser.findElement(By.id("top-accounts")).getText()).contains("acct9");
         assertThat(browser.findElement(By.id("alert-budget")).getText()).contains("Budget in force: 1%");
-        assertThat(browser.findElement(By.id("alert-rate")).getText())
-                .contains("2026-11-20", "2026-11-21", "0.6");
+        assertThat(browser.findElement(By.id("alert-rate")).getText()).contains("2026-11-20", "2026-11-21", "0.6");
         List<WebElement> rows = browser.findElements(By.cssSelector("#alert-queue tbody tr"));
         assertThat(rows).hasSize((int) alerts);
         WebElement first = rows.get(0);

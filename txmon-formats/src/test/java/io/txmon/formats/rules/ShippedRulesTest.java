@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureSettings;
+import io.txmon.features.PopulationMeasure;
+import io.txmon.features.PopulationProfile;
 import io.txmon.rules.AlertBudget;
 import io.txmon.rules.DecisionThresholds;
 import io.txmon.rules.Rule;
@@ -259,6 +261,43 @@ class ShippedRulesTest {
         assertThat(firing(DEFAULTS, example.nearMiss())).doesNotContain(example.ruleId());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aRuleWithAFixedCountOrAmountHoldsItsFireWhenTheValueIsCommonInThePopulation(Case example) {
+        Rule rule = DEFAULTS.rules().stream()
+                .filter(r -> r.id().equals(example.ruleId()))
+                .findFirst()
+                .orElseThrow();
+        Scenario common = example.fires().copy();
+        for (PopulationMeasure measure : PopulationMeasure.values()) {
+            common.with(measure.percentile(), 0.98);
+        }
+
+        if (rule.condition().source().contains("_population_pct")) {
+            assertThat(firing(DEFAULTS, common)).doesNotContain(example.ruleId());
+        } else {
+            assertThat(firing(DEFAULTS, common)).contains(example.ruleId());
+        }
+    }
+
+    @Test
+    void theRulesTheSeedsWroteWithFixedLimitsAlsoAskForTheValueToBeUnusualForThePopulation() {
+        assertThat(DEFAULTS.rules())
+                .filteredOn(rule -> rule.condition().source().contains("_population_pct"))
+                .extracting(Rule::id)
+                .containsExactly(
+                        "HIGH_AMOUNT",
+                        "VELOCITY_MULTI_CITY",
+                        "HIGH_DAILY_VOLUME",
+                        "HIGH_DAILY_HOUR_VOLUME",
+                        "NEW_ACCOUNT_HIGH_BALANCE",
+                        "RAPID_TRANSACTIONS",
+                        "FAN_IN",
+                        "FAN_OUT",
+                        "VELOCITY_SPIKE");
+        assertThat(DEFAULTS.parameters()).containsEntry("unusual_share", 0.99);
+    }
+
     @Test
     void everyDefaultRuleHasASituationInThisTest() {
         assertThat(cases().map(Case::ruleId))
@@ -266,8 +305,12 @@ class ShippedRulesTest {
                         DEFAULTS.rules().stream().map(Rule::id).toList());
     }
 
+    /**
+     * The seed baseline is the seeds' approach, fixed limits alone; the defaults add the population to some of its
+     * rules. Where no model places values among the population (every percentile 1), both fire alike.
+     */
     @Test
-    void theSeedBaselineHoldsTheSeedsRulesExactlyAsTheDefaultsWriteThem() {
+    void theSeedBaselineHoldsTheSeedsRulesAsTheDefaultsWriteThemWithoutThePopulation() {
         assertThat(SEED_BASELINE.rules())
                 .extracting(Rule::id)
                 .containsExactly(
@@ -287,9 +330,18 @@ class ShippedRulesTest {
                     .orElseThrow();
             assertThat(seedRule.reasonCode()).isEqualTo(defaultRule.reasonCode());
             assertThat(seedRule.weight()).isEqualTo(defaultRule.weight());
-            assertThat(seedRule.condition().source())
-                    .isEqualTo(defaultRule.condition().source());
+            assertThat(seedRule.condition().source()).doesNotContain("_population_pct");
         }
+        cases().filter(example -> SEED_BASELINE.rules().stream()
+                        .anyMatch(rule -> rule.id().equals(example.ruleId())))
+                .forEach(example -> {
+                    assertThat(firing(SEED_BASELINE, example.fires()))
+                            .as(example.ruleId())
+                            .contains(example.ruleId());
+                    assertThat(firing(SEED_BASELINE, example.nearMiss()))
+                            .as(example.ruleId())
+                            .doesNotContain(example.ruleId());
+                });
         SEED_BASELINE.parameters().forEach((name, value) -> assertThat(DEFAULTS.parameters())
                 .containsEntry(name, value));
     }
@@ -317,7 +369,10 @@ class ShippedRulesTest {
         assertThat(SEED_BASELINE.decision()).isEqualTo(DecisionThresholds.DEFAULTS.withAlertBudget(AlertBudget.OFF));
     }
 
-    /** A feature vector built from named values. */
+    /**
+     * A feature vector built from named values; the population percentiles are those of a decision without a model
+     * (1) unless named.
+     */
     static final class Scenario {
         private final Map<Feature, Double> values = new EnumMap<>(Feature.class);
 
@@ -326,8 +381,15 @@ class ShippedRulesTest {
             return this;
         }
 
+        Scenario copy() {
+            Scenario copy = new Scenario();
+            copy.values.putAll(values);
+            return copy;
+        }
+
         double[] vector() {
             double[] vector = new double[Feature.COUNT];
+            PopulationProfile.NONE.write(vector);
             values.forEach((feature, value) -> vector[feature.ordinal()] = value);
             return vector;
         }

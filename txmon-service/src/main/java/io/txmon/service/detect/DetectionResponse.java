@@ -4,6 +4,7 @@ import io.txmon.decisions.StoredDecision;
 import io.txmon.ingest.Detection;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
+import io.txmon.scoring.SupervisedOpinion;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,8 +12,9 @@ import java.util.List;
  * The response of the systems txmon replaces, field for field (docs/service.md) ({@code transaction_id}, {@code risk_score}, {@code risk_level}, {@code
  * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided, the
  * review line the decision was judged by ({@code review_threshold}: the alert budget's for its day, or the rule set's
- * fixed one; absent for decisions stored before lines were recorded), and whether this was the answer to a transaction
- * sent before.
+ * fixed one; absent for decisions stored before lines were recorded), the supervised champion's version and fraud
+ * probability when one took part (not stored: absent when the answer is for a transaction sent before), and whether
+ * this was the answer to a transaction sent before.
  */
 public record DetectionResponse(
         String transactionId,
@@ -25,6 +27,8 @@ public record DetectionResponse(
         String modelVersion,
         Double anomalyScore,
         BigDecimal reviewThreshold,
+        String supervisedModelVersion,
+        Double fraudProbability,
         long sequenceNumber,
         boolean duplicate) {
 
@@ -47,6 +51,8 @@ public record DetectionResponse(
                 decision.modelVersion().orElse(null),
                 decision.anomalyScore().orElse(null),
                 decision.reviewThreshold().orElse(null),
+                detection.supervised().map(SupervisedOpinion::modelVersion).orElse(null),
+                detection.supervised().map(SupervisedOpinion::probability).orElse(null),
                 decision.sequenceNumber(),
                 detection.duplicate());
     }

@@ -2,6 +2,7 @@ package io.txmon.service.problems;
 
 import io.txmon.formats.rules.RuleFileException;
 import io.txmon.ingest.DecisionNotStoredException;
+import io.txmon.learning.TooFewLabelsException;
 import io.txmon.payments.AccountExistsException;
 import io.txmon.payments.IdempotencyConflictException;
 import io.txmon.rules.InvalidRuleSetException;
@@ -77,6 +78,15 @@ class Problems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Account exists");
         problem.setProperty("field", "user_id");
+        return problem;
+    }
+
+    /** Retraining with too few known outcomes: the request was fine, the labels are not there yet. */
+    @ExceptionHandler(TooFewLabelsException.class)
+    ProblemDetail tooFewLabels(TooFewLabelsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Too few labels");
+        problem.setProperty("field", "labels");
         return problem;
     }
 

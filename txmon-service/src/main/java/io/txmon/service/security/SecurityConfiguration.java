@@ -79,6 +79,7 @@ class SecurityConfiguration {
         "/rules",
         "/rules/versions",
         "/models",
+        "/models/supervised",
         "/models/*/drift",
         "/models/shadow",
         "/models/*/shadow",
@@ -214,11 +215,17 @@ class SecurityConfiguration {
                 // Labels are what analysts' reviews give too: ground truth that training and evaluation learn from.
                 .requestMatchers(HttpMethod.POST, "/labels")
                 .hasRole(ANALYST)
-                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active", "/models/shadow")
+                .requestMatchers(
+                        HttpMethod.PUT, "/rules", "/models/active", "/models/supervised/active", "/models/shadow")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.DELETE, "/models/shadow")
                 .hasRole(ADMIN)
-                .requestMatchers(HttpMethod.POST, "/rules/backtest", "/models/train", "/analytics/refresh")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/rules/backtest",
+                        "/models/train",
+                        "/models/supervised/train",
+                        "/analytics/refresh")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, ANALYST_READS)
                 .hasRole(ANALYST)

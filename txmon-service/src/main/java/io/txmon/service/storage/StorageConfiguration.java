@@ -2,17 +2,20 @@ package io.txmon.service.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.service.TxmonProperties;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
+import io.txmon.storage.StoredSupervisedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,7 +69,13 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     OnlineIngestion onlineIngestion(
-            Database database, DecisionSetup startingSetup, Clock clock, DetectionMetrics metrics) {
-        return OnlineIngestion.start(database, startingSetup, clock, metrics::stored);
+            Database database, DecisionSetup startingSetup, Clock clock, DetectionMetrics metrics) throws Exception {
+        OnlineIngestion ingestion = OnlineIngestion.start(database, startingSetup, clock, metrics::stored);
+        // The supervised champion of the registry (docs/supervised-model.md) decides beside the rules and the forest.
+        Optional<SupervisedModel> champion = new StoredSupervisedModels(database).champion();
+        if (champion.isPresent()) {
+            ingestion.useSupervised(champion).get(30, TimeUnit.SECONDS);
+        }
+        return ingestion;
     }
 }

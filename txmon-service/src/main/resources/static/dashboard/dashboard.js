@@ -27,7 +27,7 @@
       error.status = response.status;
       throw error;
     }
-    return response.json();
+    return response.status === 204 ? null : response.json();
   }
 
   function number(value) {
@@ -70,7 +70,7 @@
   }
 
   async function refresh() {
-    await Promise.all([totals(), latestRun(), volume(), alertBudget(), risky("merchants"), risky("countries"),
+    await Promise.all([totals(), latestRun(), volume(), alertBudget(), shadow(), risky("merchants"), risky("countries"),
       risky("accounts"), queue()]);
     document.body.dataset.loaded = String(Date.now());
   }
@@ -132,6 +132,43 @@
       row.appendChild(text("td", lines, "num"));
       table.appendChild(row);
     });
+  }
+
+  function share(value) {
+    return value === null || value === undefined ? "–" : (100 * value).toFixed(1) + " %";
+  }
+
+  async function shadow() {
+    const running = await api("/models/shadow");
+    const table = $("shadow-comparison");
+    table.replaceChildren();
+    $("shadow-agreement").textContent = "";
+    if (!running) {
+      $("shadow-challenger").textContent = "No challenger runs (an admin starts one with PUT /models/shadow).";
+      return;
+    }
+    $("shadow-challenger").textContent = "Challenger " + running.id + ": rule set " + running.rule_set_version
+      + ", model " + (running.model_version || "none") + ", started " + running.started_at.substring(0, 16)
+      + " by " + running.started_by;
+    const comparison = await api("/models/" + running.id + "/shadow");
+    const head = document.createElement("tr");
+    ["", "alerts", "alert share", "labelled alerts", "precision"].forEach((title) =>
+      head.appendChild(text("th", title)));
+    table.appendChild(head);
+    [["champion", comparison.champion], ["challenger", comparison.shadow]].forEach(([name, side]) => {
+      const row = document.createElement("tr");
+      row.dataset.side = name;
+      row.appendChild(text("td", name));
+      row.appendChild(text("td", number(side.alerts), "num"));
+      row.appendChild(text("td", share(side.alert_share), "num"));
+      row.appendChild(text("td", number(side.labelled_alerts), "num"));
+      row.appendChild(text("td", share(side.precision), "num"));
+      table.appendChild(row);
+    });
+    $("shadow-agreement").textContent = "Both decided " + number(comparison.decided) + " transactions: "
+      + share(comparison.agreement.outcome_share) + " the same outcome (flagged or not), "
+      + share(comparison.agreement.recommendation_share) + " the same recommendation; "
+      + number(comparison.labelled) + " labelled.";
   }
 
   async function risky(dimension) {

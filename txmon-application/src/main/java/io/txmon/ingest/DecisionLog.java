@@ -8,6 +8,8 @@ import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.ReviewLine;
 import io.txmon.scoring.TransactionScorer;
+import io.txmon.shadow.ChallengerSetup;
+import io.txmon.shadow.Shadow;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
 import io.txmon.transaction.Account;
@@ -47,6 +49,12 @@ import java.util.function.Consumer;
  * batch has committed, so that they always match the database. Scoring the next batch overlaps writing this one;
  * the two take about as long each, so together they take about as long as one.
  *
+ * <p>Champion and challenger: when a challenger runs ({@link io.txmon.shadow.Shadow}), each transaction is also
+ * decided by it ({@link ChallengerEngine}), on the features the champion's scorer just computed, after the champion's
+ * decision is made and without touching it; its decision rides in {@link Scored#shadow} and is written to {@code
+ * shadow_decisions} in the commit that stores the champion's. A challenger that fails on a transaction is logged and
+ * leaves that transaction without a shadow decision: it never fails the champion's.
+ *
  * <p>Used from one thread (the door's), besides its own writer; not thread-safe.
  */
 final class DecisionLog implements AutoCloseable {
@@ -66,6 +74,8 @@ final class DecisionLog implements AutoCloseable {
         void write(Connection connection, Instant now) throws SQLException;
     }
 
+    private static final System.Logger LOG = System.getLogger(DecisionLog.class.getName());
+
     private final Database database;
     private final BulkWriter bulk;
     private final Clock clock;
@@ -81,6 +91,9 @@ final class DecisionLog implements AutoCloseable {
 
     /** Replaced only by the door's thread; read by others through {@link #scorer()}. */
     private volatile TransactionScorer scorer;
+
+    /** The challenger deciding beside the scorer; replaced only by the door's thread. */
+    private volatile Optional<ChallengerEngine> challenger = Optional.empty();
 
     private long sequence;
     private Future<RunCounts> pending;
@@ -152,6 +165,7 @@ final class DecisionLog implements AutoCloseable {
                 }
                 log.sequence = lastSequenceNumber(deciding);
                 log.scorer = log.primed(new TransactionScorer(rules, model, states));
+                log.challenger = log.primed(Shadow.running(database));
                 deciding.commit();
                 return log;
             } catch (SQLException | RuntimeException e) {
@@ -174,6 +188,23 @@ final class DecisionLog implements AutoCloseable {
     /** The rules and model that decide now. */
     TransactionScorer scorer() {
         return scorer;
+    }
+
+    /** The challenger deciding beside the champion now; empty when none runs. */
+    Optional<ChallengerSetup> challenger() {
+        return challenger.map(ChallengerEngine::setup);
+    }
+
+    /**
+     * Has {@code setup} (or none) decide beside the champion from the next transaction on, its line primed by what it
+     * stored before (a challenger that runs on).
+     */
+    void shadow(Optional<ChallengerSetup> setup) throws SQLException {
+        try {
+            challenger = primed(setup);
+        } finally {
+            deciding.commit();
+        }
     }
 
     /** Decides with {@code rules} and {@code model} from the next transaction on; the account states carry on. */
@@ -208,6 +239,23 @@ final class DecisionLog implements AutoCloseable {
                     line::record);
         }
         return fresh;
+    }
+
+    /**
+     * {@code setup}'s engine with its line primed by the scores it stored, as {@link #primed(TransactionScorer)} does
+     * for the champion's. Leaves a transaction open on the log's connection.
+     */
+    private Optional<ChallengerEngine> primed(Optional<ChallengerSetup> setup) throws SQLException {
+        if (setup.isEmpty()) {
+            return Optional.empty();
+        }
+        ChallengerEngine engine = new ChallengerEngine(setup.get());
+        Optional<Instant> latest = DecisionTables.latestEventTime(deciding);
+        if (latest.isPresent()) {
+            Instant from = latest.get().minus(Duration.ofDays(ReviewLine.WINDOW_DAYS + 2));
+            ShadowTables.scoresSince(deciding, engine.id(), from, engine.reviewLine()::record);
+        }
+        return Optional.of(engine);
     }
 
     /**
@@ -247,11 +295,33 @@ final class DecisionLog implements AutoCloseable {
     /** Decides {@code tx}, next in the stored order; a failure may leave its accounts' states half-changed. */
     Scored decide(Transaction tx) {
         Decision decision = scorer.score(tx);
-        Scored scored = new Scored(tx, decision, ++sequence);
+        Scored scored = new Scored(tx, decision, ++sequence, shadowDecision(tx));
         if (riskWrites == RiskWrites.AT_CHECKPOINTS) {
             states.risk(tx.userId(), DecisionColumns.riskScore(decision));
         }
         return scored;
+    }
+
+    /**
+     * The challenger's decision on {@code tx}, from the features the champion just decided on; empty when none runs,
+     * or when it fails, which is logged: the champion's decision stands either way.
+     */
+    private Optional<Scored.ShadowDecision> shadowDecision(Transaction tx) {
+        Optional<ChallengerEngine> running = challenger;
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(running.get()
+                    .decide(tx, scorer.lastFeatures(), scorer.engine().supervised()));
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "challenger " + running.get().id() + " could not decide transaction " + tx.transactionId()
+                            + "; the champion's decision stands",
+                    e);
+            return Optional.empty();
+        }
     }
 
     /**
@@ -293,6 +363,7 @@ final class DecisionLog implements AutoCloseable {
             try {
                 Instant now = clock.instant();
                 sink.write(batch, runId, now);
+                ShadowTables.write(bulk, writing, batch);
                 if (!risks.isEmpty()) {
                     AccountStateCache.saveRisks(bulk, writing, risks, now);
                 }

@@ -4,6 +4,7 @@ import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.StoredDecision;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
+import io.txmon.shadow.ChallengerSetup;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
 import io.txmon.transaction.Transaction;
@@ -171,6 +172,19 @@ public final class OnlineIngestion implements AutoCloseable {
     /** Scores with {@code model} (or none) from the next transaction on. */
     public CompletableFuture<Void> useModel(Optional<AnomalyModel> model) {
         return command(() -> log.use(log.scorer().engine().rules(), model));
+    }
+
+    /**
+     * Has {@code challenger} (or none) decide beside the champion from the next transaction on, without affecting its
+     * decisions ({@link io.txmon.shadow.Shadow} records it first, so that a restart resumes it).
+     */
+    public CompletableFuture<Void> useChallenger(Optional<ChallengerSetup> challenger) {
+        return command(() -> log.shadow(challenger));
+    }
+
+    /** The challenger deciding beside the champion now; empty when none runs. */
+    public Optional<ChallengerSetup> challenger() {
+        return log.challenger();
     }
 
     /** Scores with the supervised model {@code supervised} (or none) from the next transaction on. */

@@ -85,6 +85,16 @@ public final class StoredRuleSets {
         }
     }
 
+    /** The kept version {@code version}, whether active or not; empty when no such version is kept. */
+    public Optional<StoredRuleSet> version(String version) {
+        try {
+            List<StoredRuleSet> kept = query(" WHERE version = ?", version);
+            return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(0));
+        } catch (SQLException e) {
+            throw new StorageException("could not read rule set " + version, e);
+        }
+    }
+
     /** Every kept version, newest first. */
     public List<StoredRuleSet> versions() {
         try {
@@ -94,12 +104,21 @@ public final class StoredRuleSets {
         }
     }
 
-    private List<StoredRuleSet> query(String where) throws SQLException {
+    private List<StoredRuleSet> query(String where, String... parameters) throws SQLException {
         List<StoredRuleSet> sets = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT version, name, rule_file, rules,"
-                        + " created_at, created_by, active FROM rule_sets" + where);
-                ResultSet rs = select.executeQuery()) {
+                        + " created_at, created_by, active FROM rule_sets" + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            read(select, sets);
+        }
+        return sets;
+    }
+
+    private static void read(PreparedStatement select, List<StoredRuleSet> sets) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 sets.add(new StoredRuleSet(
                         rs.getString(1),
@@ -111,6 +130,5 @@ public final class StoredRuleSets {
                         rs.getBoolean(7)));
             }
         }
-        return sets;
     }
 }

@@ -104,6 +104,8 @@ class AccessControlIT {
         endpoints.put("/models/supervised", Map.of("GET", analyst));
         endpoints.put("/models/supervised/train", Map.of("POST", admin));
         endpoints.put("/models/supervised/active", Map.of("PUT", admin));
+        endpoints.put("/models/shadow", Map.of("GET", analyst, "PUT", admin, "DELETE", admin));
+        endpoints.put("/models/999999/shadow", Map.of("GET", analyst));
         endpoints.put("/actuator/prometheus", Map.of("GET", analyst));
         endpoints.put("/actuator/metrics", Map.of("GET", analyst));
         endpoints.put("/error", Map.of());

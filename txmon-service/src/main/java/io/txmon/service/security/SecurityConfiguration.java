@@ -81,6 +81,8 @@ class SecurityConfiguration {
         "/models",
         "/models/supervised",
         "/models/*/drift",
+        "/models/shadow",
+        "/models/*/shadow",
         "/actuator/**"
     };
 
@@ -213,7 +215,10 @@ class SecurityConfiguration {
                 // Labels are what analysts' reviews give too: ground truth that training and evaluation learn from.
                 .requestMatchers(HttpMethod.POST, "/labels")
                 .hasRole(ANALYST)
-                .requestMatchers(HttpMethod.PUT, "/rules", "/models/active", "/models/supervised/active")
+                .requestMatchers(
+                        HttpMethod.PUT, "/rules", "/models/active", "/models/supervised/active", "/models/shadow")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/models/shadow")
                 .hasRole(ADMIN)
                 .requestMatchers(
                         HttpMethod.POST,

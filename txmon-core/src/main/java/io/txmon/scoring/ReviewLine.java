@@ -47,27 +47,35 @@ public final class ReviewLine {
 
     private final long[] slotTotal = new long[SLOTS];
 
-    private long lineDay = Long.MIN_VALUE;
-    private double line;
+    /**
+     * The line each recent day was judged by, kept from when the day was first asked for: a transaction arriving late
+     * is judged by the line its day's others were, even once a newer day has reused the slot of that line's oldest
+     * day, and without a pass over the histograms each time.
+     */
+    private final long[] drawnDay = new long[SLOTS];
+
+    private final double[] drawnLine = new double[SLOTS];
 
     /** A line for decisions under {@code thresholds}, with days as {@code zone} counts them. */
     public ReviewLine(DecisionThresholds thresholds, ZoneId zone) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.zone = Objects.requireNonNull(zone, "zone");
         Arrays.fill(slotDay, Long.MIN_VALUE);
+        Arrays.fill(drawnDay, Long.MIN_VALUE);
     }
 
     /** The review line in force for a transaction at {@code eventTime}. */
     public double at(Instant eventTime) {
         long day = dayOf(eventTime);
-        if (day == lineDay) {
-            return line;
+        int slot = (int) Math.floorMod(day, SLOTS);
+        if (drawnDay[slot] == day) {
+            return drawnLine[slot];
         }
         double drawn = draw(day);
-        // Transactions mostly come in event-time order: keep the latest day's line, recompute for a late one.
-        if (day > lineDay) {
-            lineDay = day;
-            line = drawn;
+        // A day older than the one kept in its slot is drawn afresh each time rather than evict a newer day's line.
+        if (drawnDay[slot] < day) {
+            drawnDay[slot] = day;
+            drawnLine[slot] = drawn;
         }
         return drawn;
     }

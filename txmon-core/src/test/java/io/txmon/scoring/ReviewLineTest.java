@@ -121,6 +121,29 @@ class ReviewLineTest {
     }
 
     @Test
+    void aLateTransactionKeepsItsDaysLineAfterTheOldestDayBehindItIsForgotten() {
+        ReviewLine line = new ReviewLine(ONE_PERCENT, ZoneOffset.UTC);
+        Random random = new Random(10);
+        // A riskier first day, so that the line of day 7 depends on it.
+        for (int i = 0; i < 3_000; i++) {
+            line.record(MONDAY.plusSeconds(i), 0.5 + 0.5 * random.nextDouble());
+        }
+        for (int day = 1; day < ReviewLine.WINDOW_DAYS; day++) {
+            recordSpread(line, MONDAY.plus(DAY.multipliedBy(day)), 500, random);
+        }
+        Instant day7 = MONDAY.plus(DAY.multipliedBy(ReviewLine.WINDOW_DAYS));
+        double day7s = line.at(day7);
+        recordSpread(line, day7, 500, random);
+        Instant day8 = day7.plus(DAY);
+        line.at(day8);
+        recordSpread(line, day8, 500, random);
+
+        assertThat(line.at(day7.plus(Duration.ofHours(23))))
+                .as("day 8's scores took the slot of day 0, which day 7's line was drawn from")
+                .isEqualTo(day7s);
+    }
+
+    @Test
     void countsDaysInTheRuleSetsTimeZone() {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         ReviewLine line = new ReviewLine(ONE_PERCENT, tokyo);

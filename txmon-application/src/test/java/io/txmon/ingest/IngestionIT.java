@@ -116,7 +116,8 @@ class IngestionIT {
     @EnumSource(DatabaseEngine.class)
     void aSecondRunJudgesEachDayByTheReviewLineAnUnbrokenRunWouldHaveDrawn(DatabaseEngine engine) throws Exception {
         // Three busy days: from the second on, the alert budget draws each day's line from the days before.
-        List<Transaction> all = busyDays(3, 1_500);
+        List<Transaction> all =
+                new RandomTransactions(9).busyDays(Instant.parse("2026-06-01T00:00:00Z"), 3, 1_500, 100);
         int midSecondDay = 1_500 + 700;
         Path first = write("a.csv", all.subList(0, midSecondDay));
         Path second = write("b.csv", all.subList(midSecondDay, all.size()));
@@ -128,28 +129,6 @@ class IngestionIT {
             assertThat(storedDecisions(test)).isEqualTo(expected);
             assertThat(expected.values()).anyMatch(decision -> !decision.endsWith(" 0.6000"));
         }
-    }
-
-    /** {@code perDay} card payments a day, spread evenly, among 100 accounts. */
-    private static List<Transaction> busyDays(int days, int perDay) {
-        List<Transaction> random = new RandomTransactions(9).generate(days * perDay, 100);
-        List<Transaction> busy = new ArrayList<>(random.size());
-        Instant start = Instant.parse("2026-06-01T00:00:00Z");
-        for (int i = 0; i < random.size(); i++) {
-            Instant at = start.plusMillis((long) i * 86_400_000L / perDay);
-            Transaction tx = random.get(i);
-            busy.add(Transaction.builder(tx.transactionId(), at, tx.userId(), tx.amount())
-                    .type(tx.type())
-                    .counterpartyId(tx.counterpartyId())
-                    .merchantId(tx.merchantId())
-                    .merchantType(tx.merchantType())
-                    .location(tx.location())
-                    .country(tx.country())
-                    .channel(tx.channel())
-                    .deviceId(tx.deviceId())
-                    .build());
-        }
-        return busy;
     }
 
     @ParameterizedTest

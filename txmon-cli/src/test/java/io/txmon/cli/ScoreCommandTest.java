@@ -219,19 +219,11 @@ class ScoreCommandTest {
     @Test
     void followsTheAlertBudgetGivenOnTheCommandLineAndRecordsEachDecisionsLine() throws IOException {
         Path busy = dir.resolve("busy.csv");
-        List<Transaction> random = new RandomTransactions(4).generate(4 * 1_500, 60);
-        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        List<Transaction> days =
+                new RandomTransactions(4).busyDays(Instant.parse("2026-06-01T00:00:00Z"), 4, 1_500, 60);
         try (RecordWriter<Transaction> out = TransactionFiles.newWriter(busy)) {
-            for (int i = 0; i < random.size(); i++) {
-                Transaction tx = random.get(i);
-                out.write(Transaction.builder(
-                                tx.transactionId(), start.plusSeconds(i * 86_400L / 1_500), tx.userId(), tx.amount())
-                        .type(tx.type())
-                        .counterpartyId(tx.counterpartyId())
-                        .merchantId(tx.merchantId())
-                        .location(tx.location())
-                        .deviceId(tx.deviceId())
-                        .build());
+            for (Transaction tx : days) {
+                out.write(tx);
             }
         }
         Path halfPercent = dir.resolve("half-percent.csv");

@@ -50,6 +50,32 @@ public final class RandomTransactions {
         return out;
     }
 
+    /**
+     * {@code days × perDay} of the same kind of transactions among {@code accounts} accounts, spread evenly over whole
+     * days from {@code start}: a bank busy enough every day for lines drawn from the days before, as the alert
+     * budget's review line is.
+     */
+    public List<Transaction> busyDays(Instant start, int days, int perDay, int accounts) {
+        List<Transaction> generated = generate(days * perDay, accounts);
+        List<Transaction> busy = new ArrayList<>(generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            Instant at = start.plusMillis((long) i * 86_400_000L / perDay);
+            Transaction tx = generated.get(i);
+            busy.add(Transaction.builder(tx.transactionId(), at, tx.userId(), tx.amount())
+                    .currency(tx.currency())
+                    .type(tx.type())
+                    .counterpartyId(tx.counterpartyId())
+                    .merchantId(tx.merchantId())
+                    .merchantType(tx.merchantType())
+                    .location(tx.location())
+                    .country(tx.country())
+                    .channel(tx.channel())
+                    .deviceId(tx.deviceId())
+                    .build());
+        }
+        return busy;
+    }
+
     /** Mostly seconds to minutes apart, with bursts at the same instant and occasional days-long gaps. */
     private long gap() {
         int kind = random.nextInt(100);

@@ -10,23 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opentest4j.TestAbortedException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,8 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"txmon.api-keys=" + ServiceClient.KEYS, "txmon.analytics.refresh-every=1h"})
 @DirtiesContext
 class DashboardIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
@@ -59,42 +50,8 @@ class DashboardIT {
     }
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message + " (CI=true: the dashboard test must run)");
-            }
-            System.err.println("SKIPPED: " + message + "; the dashboard test is skipped");
-            throw new TestAbortedException(message);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1400,1800",
-                "--user-data-dir=" + Files.createTempDirectory("txmon-chromium"));
-        // The console is where Chromium reports what the Content-Security-Policy blocked.
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = chromium.browser();
     }
 
     @Test
@@ -163,10 +120,8 @@ class DashboardIT {
                         .get("label")
                         .asString())
                 .isEqualTo("FALSE_POSITIVE");
-        Path screenshot = Path.of("target", "dashboard.png");
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(screenshot)).isPositive();
-        assertThat(blockedByContentSecurityPolicy()).isEmpty();
+        chromium.screenshot("dashboard.png");
+        assertThat(chromium.blockedByContentSecurityPolicy()).isEmpty();
     }
 
     @Test
@@ -186,18 +141,6 @@ class DashboardIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("txmon");
 
-        assertThat(blockedByContentSecurityPolicy()).isEmpty();
-    }
-
-    /**
-     * What the policy blocked, but ReDoc's "API docs by Redocly" logo, which it fetches from its makers' site: that
-     * the page calls no third party is the policy doing its job.
-     */
-    private List<String> blockedByContentSecurityPolicy() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy"))
-                .filter(message -> !message.contains("'https://cdn.redoc.ly/redoc/logo-mini.svg'"))
-                .toList();
+        assertThat(chromium.blockedByContentSecurityPolicy()).isEmpty();
     }
 }

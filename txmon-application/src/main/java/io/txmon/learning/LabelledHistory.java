@@ -1,12 +1,13 @@
 package io.txmon.learning;
 
 import io.txmon.evaluation.Label;
-import io.txmon.features.FeatureExtractor;
-import io.txmon.features.FeatureTracker;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.features.InMemoryEntityStates;
 import io.txmon.labels.KnownOutcomes;
 import io.txmon.labels.LabelTimeline;
+import io.txmon.model.AnomalyModel;
+import io.txmon.rules.RuleSet;
+import io.txmon.scoring.TransactionScorer;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The rows retraining learns from: history replayed as the decisions lived it, each transaction's features computed
- * from what came before it (and from the outcomes known strictly before its event time, as {@link LabelledReplay}
- * does), then kept with its outcome as known at {@code asOf} when one was known by then. Labels learned after {@code
+ * The rows retraining learns from: history replayed as the decisions lived it, each transaction decided from what came
+ * before it (and from the outcomes known strictly before its event time, as {@link LabelledReplay} does), its features
+ * kept as its decision saw them (with the anomaly score and the places among the population the decision writes),
+ * then labelled with its outcome as known at {@code asOf} when one was known by then. Labels learned after {@code
  * asOf} are cut off before anything reads them, and transactions after it are not replayed.
  */
 final class LabelledHistory {
@@ -60,12 +62,14 @@ final class LabelledHistory {
 
     /**
      * Replays {@code transactions} (in the order they were stored; sorted here by event time, ties kept in that
-     * order) up to {@code asOf} with {@code extractor}, learning the outcomes of {@code labels} known by {@code asOf}.
+     * order) up to {@code asOf}, decided with {@code rules} and {@code anomalyModel} as the supervised model will
+     * decide beside them, learning the outcomes of {@code labels} known by {@code asOf}.
      */
     static Rows replay(
             List<Transaction> transactions,
             Function<String, Account> directory,
-            FeatureExtractor extractor,
+            RuleSet rules,
+            Optional<AnomalyModel> anomalyModel,
             LabelTimeline labels,
             Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
@@ -74,11 +78,12 @@ final class LabelledHistory {
                 .filter(tx -> !tx.timestamp().isAfter(asOf))
                 .sorted(Comparator.comparing(Transaction::timestamp))
                 .toList();
-        FeatureTracker tracker =
-                new FeatureTracker(extractor, new InMemoryAccountStates(directory), new InMemoryEntityStates());
+        // Decided, not only tracked: the decision writes inputs the supervised model reads (anomaly_score, the
+        // *_population_pct features), which a batch replay (LabelledReplay) trains with too.
+        TransactionScorer scorer = new TransactionScorer(
+                rules, anomalyModel, new InMemoryAccountStates(directory), new InMemoryEntityStates());
         KnownOutcomes outcomes = new KnownOutcomes(known);
         Map<String, Transaction> seen = new HashMap<>(ordered.size() * 2);
-        double[] vector = FeatureTracker.newVector();
         List<float[]> rows = new ArrayList<>();
         List<Boolean> positive = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
@@ -87,14 +92,14 @@ final class LabelledHistory {
             outcomes.learnUpTo(tx.timestamp().minusNanos(1), (id, delta) -> {
                 Transaction earlier = seen.get(id);
                 if (earlier != null) {
-                    tracker.learnOutcome(earlier, delta);
+                    scorer.learnOutcome(earlier, delta);
                 }
             });
-            tracker.observe(tx, vector);
+            scorer.score(tx);
             seen.put(tx.transactionId(), tx);
             Optional<Label> label = known.labelAt(tx.transactionId(), tx.timestamp(), asOf);
             if (label.isPresent()) {
-                rows.add(toFloats(vector));
+                rows.add(toFloats(scorer.lastFeatures()));
                 positive.add(label.get().suspicious());
                 times.add(tx.timestamp());
             }

@@ -1,9 +1,6 @@
 package io.txmon.learning;
 
-import io.txmon.features.FeatureExtractor;
-import io.txmon.features.PeerProfile;
 import io.txmon.labelling.StoredLabels;
-import io.txmon.model.AnomalyModel;
 import io.txmon.rules.AlertBudget;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
@@ -186,14 +183,13 @@ public final class Retraining {
     }
 
     private LabelledHistory.Rows rows(DecisionSetup setup, Instant at) {
-        FeatureExtractor extractor = new FeatureExtractor(
-                setup.rules().features(), setup.model().map(AnomalyModel::peers).orElse(PeerProfile.EMPTY));
         StoredHistory history = new StoredHistory(database);
         Map<String, Account> accounts = history.accounts();
         return LabelledHistory.replay(
                 history.between(Optional.empty(), Optional.of(at)),
                 id -> accounts.getOrDefault(id, Account.unknown(id)),
-                extractor,
+                setup.rules(),
+                setup.model(),
                 new StoredLabels(database, clock).timeline(labelDelay),
                 at);
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.evaluation.Label;
-import io.txmon.features.FeatureExtractor;
-import io.txmon.features.PeerProfile;
 import io.txmon.formats.RecordWriter;
 import io.txmon.formats.TransactionFiles;
 import io.txmon.formats.rules.RuleFile;
@@ -219,7 +217,8 @@ class RetrainingIT {
         return LabelledHistory.replay(
                 history.between(Optional.empty(), Optional.of(asOf)),
                 Account::unknown,
-                new FeatureExtractor(RULES.features(), PeerProfile.EMPTY),
+                RULES,
+                Optional.empty(),
                 labels,
                 asOf);
     }

@@ -127,6 +127,20 @@ public final class StoredSupervisedModels {
         }
     }
 
+    /** The kept model {@code version}, trees and all; empty when none such is kept. */
+    public Optional<SupervisedModel> model(String version) {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT model_version, model_file FROM supervised_models WHERE model_version = ?")) {
+            query.setString(1, version);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(decode(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read supervised model " + version, e);
+        }
+    }
+
     /** The champion, trees and all; empty when none has been chosen yet. */
     public Optional<SupervisedModel> champion() {
         try (Connection connection = database.connect();

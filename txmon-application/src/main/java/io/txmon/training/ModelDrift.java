@@ -52,9 +52,7 @@ public final class ModelDrift {
 
     private final Database database;
     private final FeatureSettings settings;
-    private final int sampleRows;
-    private final Duration warmUp;
-    private final long seed;
+    private final DriftWindows windows;
 
     /** Measures with the defaults above. */
     public ModelDrift(Database database, FeatureSettings settings) {
@@ -70,15 +68,7 @@ public final class ModelDrift {
     public ModelDrift(Database database, FeatureSettings settings, int sampleRows, Duration warmUp, long seed) {
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
-        if (sampleRows < 2) {
-            throw new IllegalArgumentException("sampleRows must be at least 2, was " + sampleRows);
-        }
-        if (warmUp.isNegative()) {
-            throw new IllegalArgumentException("warmUp must not be negative, was " + warmUp);
-        }
-        this.sampleRows = sampleRows;
-        this.warmUp = warmUp;
-        this.seed = seed;
+        this.windows = new DriftWindows(sampleRows, warmUp, seed);
     }
 
     /**
@@ -103,17 +93,10 @@ public final class ModelDrift {
      *     end the window at, naming {@code from} when the window holds no stored transaction
      */
     public Drift measure(AnomalyModel model, Optional<Instant> from, Optional<Instant> to, Duration recent) {
-        if (recent.isNegative() || recent.isZero()) {
-            throw new IllegalArgumentException("recent must be positive, was " + recent);
-        }
         StoredHistory history = new StoredHistory(database);
-        Instant end = to.or(history::latestEventTime)
-                .orElseThrow(() -> new InvalidFieldException(
-                        "to", "no transaction is stored to end the recent window at; give the window"));
-        Instant start = from.orElse(end.minus(recent));
-        if (!start.isBefore(end)) {
-            throw new InvalidFieldException("to", "must be after from (" + start + "), was " + end);
-        }
+        Instant[] window = DriftWindows.recent(history, from, to, recent);
+        Instant start = window[0];
+        Instant end = window[1];
         Map<String, Account> accounts = history.accounts();
         Sample training = sample(
                 model,
@@ -148,7 +131,7 @@ public final class ModelDrift {
                 Verdict.of(scorePsi));
     }
 
-    private static double psi(double[] reference, double[] recent) {
+    static double psi(double[] reference, double[] recent) {
         return PopulationStability.of(reference, PopulationStability.DEFAULT_BINS)
                 .index(recent);
     }
@@ -163,8 +146,8 @@ public final class ModelDrift {
                 new FeatureExtractor(settings, model.peers()),
                 new InMemoryAccountStates(id -> accounts.getOrDefault(id, Account.unknown(id))));
         double[] features = FeatureTracker.newVector();
-        Reservoir rows = new Reservoir(inputs.size() + 1, sampleRows, seed);
-        history.forEachBetween(from.minus(warmUp), to, tx -> {
+        Reservoir rows = new Reservoir(inputs.size() + 1, windows.sampleRows(), windows.seed());
+        history.forEachBetween(from.minus(windows.warmUp()), to, tx -> {
             tracker.observe(tx, features);
             if (tx.timestamp().isBefore(from)) {
                 return;
@@ -237,7 +220,7 @@ public final class ModelDrift {
      * A model's drift between its training window and a recent one.
      *
      * @param inputs each input's drift, in the model's order
-     * @param scorePsi the PSI of the model's anomaly score
+     * @param scorePsi the PSI of the model's score: the anomaly score, or a supervised model's fraud probability
      */
     public record Drift(
             String modelVersion,

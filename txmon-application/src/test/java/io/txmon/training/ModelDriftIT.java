@@ -3,10 +3,19 @@ package io.txmon.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.features.FeatureSettings;
+import io.txmon.features.InMemoryAccountStates;
+import io.txmon.formats.rules.RuleFile;
+import io.txmon.learning.SupervisedTraining;
 import io.txmon.model.AnomalyModel;
+import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.Database;
 import io.txmon.storage.DatabaseEngine;
+import io.txmon.storage.StoredSupervisedModels;
+import io.txmon.storage.StoredSupervisedModels.Registration;
+import io.txmon.storage.SupervisedModelVersion;
+import io.txmon.storage.SupervisedModelVersion.Metrics;
 import io.txmon.storage.TestDatabase;
 import io.txmon.storage.UnknownModelVersionException;
 import io.txmon.testkit.Instants;
@@ -14,6 +23,8 @@ import io.txmon.testkit.Transactions;
 import io.txmon.training.ModelDrift.Drift;
 import io.txmon.training.ModelDrift.InputDrift;
 import io.txmon.training.ModelDrift.Verdict;
+import io.txmon.training.boosting.BoostedTreesTrainer;
+import io.txmon.transaction.Account;
 import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
@@ -165,6 +176,94 @@ class ModelDriftIT {
                     .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field())
                             .isEqualTo("to"));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aSupervisedChampionIsStableOnAnUnchangedPopulationAndShiftsWhenAmountsGrowTwentyFold(DatabaseEngine engine)
+            throws SQLException {
+        try (TestDatabase unchanged = TestDatabase.create(engine, folder.resolve("unchanged"));
+                TestDatabase larger = TestDatabase.create(engine, folder.resolve("larger"))) {
+            List<Transaction> usual = traffic(1, DAY_0, 58, 1.0);
+            store(unchanged.database(), concat(usual, traffic(2, Instants.days(DAY_0, 58), 7, 1.0)));
+            store(larger.database(), concat(usual, traffic(2, Instants.days(DAY_0, 58), 7, 20.0)));
+            String stable = keepSupervisedChampion(unchanged.database(), usual);
+            String shifted = keepSupervisedChampion(larger.database(), usual);
+            Clock clock = Clock.fixed(Instants.days(DAY_0, 70), ZoneOffset.UTC);
+
+            Drift same = new SupervisedDrift(unchanged.database(), Duration.ofDays(7), clock)
+                    .measure(stable, Optional.empty(), Optional.empty(), ModelDrift.DEFAULT_RECENT);
+            Drift moved = new SupervisedDrift(larger.database(), Duration.ofDays(7), clock)
+                    .measure(shifted, Optional.empty(), Optional.empty(), ModelDrift.DEFAULT_RECENT);
+
+            assertThat(same.modelVersion()).isEqualTo(stable);
+            assertThat(same.training().from()).isEqualTo(TRAINED_FROM);
+            assertThat(same.training().to()).isEqualTo(TRAINED_TO);
+            assertThat(same.inputs()).extracting(InputDrift::feature).contains("amount");
+            assertThat(input(same, "amount").verdict())
+                    .as("%s", input(same, "amount"))
+                    .isEqualTo(Verdict.STABLE);
+            // Not stable on every input as the forest is: the trees also read account_age_days and prior_tx_count,
+            // which grow with any bank's history, and the probability follows them a little (PSI 0.20 here).
+            assertThat(same.scoreVerdict())
+                    .as("probability PSI %s", same.scorePsi())
+                    .isNotEqualTo(Verdict.SHIFTED);
+            assertThat(same.scorePsi()).isLessThan(moved.scorePsi());
+            assertThat(input(moved, "amount").verdict()).isEqualTo(Verdict.SHIFTED);
+            assertThat(moved.scoreVerdict())
+                    .as("probability PSI %s", moved.scorePsi())
+                    .isEqualTo(Verdict.SHIFTED);
+            assertThat(moved.atOrOver(0.25)).contains("amount", "score");
+        }
+    }
+
+    /**
+     * Trains a supervised model on {@code history}'s training window as decided with the shipped rules (amounts over
+     * 110 mostly taken as fraud, so that the trees lean on the amount) and keeps it as the champion.
+     */
+    private static String keepSupervisedChampion(Database database, List<Transaction> history) {
+        TransactionScorer scorer = new TransactionScorer(
+                RuleFile.defaults(), Optional.empty(), new InMemoryAccountStates(Account::unknown));
+        List<float[]> rows = new ArrayList<>();
+        List<Boolean> fraud = new ArrayList<>();
+        SplittableRandom noise = new SplittableRandom(3);
+        for (Transaction tx : history) {
+            scorer.score(tx);
+            if (!tx.timestamp().isBefore(TRAINED_FROM) && !tx.timestamp().isAfter(TRAINED_TO)) {
+                double[] features = scorer.lastFeatures();
+                float[] row = new float[features.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = (float) features[i];
+                }
+                rows.add(row);
+                // One label in ten flipped: outcomes are noisy, and a perfect split would stop training at one tree.
+                fraud.add(tx.amount().compareTo(BigDecimal.valueOf(110)) > 0 ^ noise.nextInt(10) == 0);
+            }
+        }
+        boolean[] labels = new boolean[fraud.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = fraud.get(i);
+        }
+        SupervisedModel model = new SupervisedTraining(
+                        BoostedTreesTrainer.builder(7).maxRounds(40).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE)
+                .train(rows, labels)
+                .model();
+        SupervisedModelVersion.Window window =
+                new SupervisedModelVersion.Window(TRAINED_FROM, TRAINED_TO, rows.size(), 0);
+        Instant kept = Instants.days(DAY_0, 65);
+        new StoredSupervisedModels(database)
+                .keepAsChampion(
+                        new Registration(
+                                model,
+                                kept,
+                                kept,
+                                window,
+                                window,
+                                new Metrics(0.5, 0.5, 0.01, 0.5),
+                                "set up by the test"),
+                        "test",
+                        kept);
+        return model.version();
     }
 
     private static InputDrift input(Drift drift, String name) {

@@ -139,7 +139,8 @@ class ModelDriftServiceIT {
         assertThat(value(metrics, score)).isGreaterThanOrEqualTo(0.25);
         assertThat(value(metrics, alerts)).isGreaterThanOrEqualTo(1.0);
         assertThat(metrics)
-                .filteredOn(line -> line.startsWith("txmon_model_input_drift_psi{"))
+                .filteredOn(line -> line.startsWith("txmon_model_input_drift_psi{")
+                        && line.contains("model_version=\"" + model + "\""))
                 .as("one gauge per input of the model")
                 .hasSize(17);
         String alert = "model " + model + " drifted: PSI at or over 0.25 for log(amount)";

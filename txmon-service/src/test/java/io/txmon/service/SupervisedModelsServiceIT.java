@@ -108,6 +108,26 @@ class SupervisedModelsServiceIT {
     }
 
     @Test
+    void theDriftOfAKeptSupervisedModelComparesItsTrainingWindowWithTheLastWeekOnEveryInputAndTheProbability() {
+        JsonNode kept = version(scheduled);
+
+        Answer answer = client.get("/models/" + scheduled + "/drift", ANALYST_KEY);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode drift = answer.json();
+        assertThat(drift.get("model_version").asString()).isEqualTo(scheduled);
+        assertThat(drift.get("training").get("from").asString())
+                .isEqualTo(kept.get("training").get("from").asString());
+        assertThat(drift.get("training").get("sampled").asLong()).isPositive();
+        assertThat(drift.get("recent").get("sampled").asLong()).isPositive();
+        assertThat(drift.get("inputs")).hasSize(kept.get("inputs").size());
+        assertThat(drift.get("inputs").get(0).get("input").asString())
+                .isEqualTo(kept.get("inputs").get(0).asString());
+        assertThat(drift.get("score_psi").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(drift.get("score_verdict").asString()).isIn("STABLE", "MODERATE", "SHIFTED");
+    }
+
+    @Test
     void retrainingOnRequestJudgesTheNewModelAgainstTheChampionOnTheSameWindowAndAnAdminChoosesTheChampion() {
         Answer trained = client.post("/models/supervised/train?as_of=" + AS_OF, ADMIN_KEY, "");
 

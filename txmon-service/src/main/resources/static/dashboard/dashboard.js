@@ -148,7 +148,8 @@
       return;
     }
     $("shadow-challenger").textContent = "Challenger " + running.id + ": rule set " + running.rule_set_version
-      + ", model " + (running.model_version || "none") + ", started " + running.started_at.substring(0, 16)
+      + ", model " + (running.model_version || "none")
+      + ", supervised model " + (running.supervised_model_version || "the champion's") + ", started " + running.started_at.substring(0, 16)
       + " by " + running.started_by;
     const comparison = await api("/models/" + running.id + "/shadow");
     const head = document.createElement("tr");

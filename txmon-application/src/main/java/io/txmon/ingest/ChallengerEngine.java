@@ -19,8 +19,8 @@ import java.util.Optional;
  * on the champion's features, not as it would on its own; what it would change is its scoring and its thresholds.
  * Computing the features twice would double the account state's work and could not share one state anyway.
  *
- * <p>The champion's supervised model, when it has one, decides in the challenger too: a challenger differs from the
- * champion in its anomaly model and rule set only, so that the comparison speaks of those.
+ * <p>A challenger with a supervised model of its own decides with it; otherwise the champion's, when it has one,
+ * decides in the challenger too, so that the comparison speaks of what the challenger changes.
  *
  * <p>Not thread-safe: used from the decision log's deciding thread.
  */
@@ -54,10 +54,11 @@ final class ChallengerEngine {
     }
 
     /**
-     * Decides on {@code tx} from {@code features}, as computed for the champion, with the champion's {@code
-     * supervised} model, and counts it towards its line.
+     * Decides on {@code tx} from {@code features}, as computed for the champion, with its own supervised model or
+     * else the champion's {@code championSupervised}, and counts it towards its line.
      */
-    Scored.ShadowDecision decide(Transaction tx, double[] features, Optional<SupervisedModel> supervised) {
+    Scored.ShadowDecision decide(Transaction tx, double[] features, Optional<SupervisedModel> championSupervised) {
+        Optional<SupervisedModel> supervised = setup.supervised().or(() -> championSupervised);
         if (!engine.supervised().map(SupervisedModel::version).equals(supervised.map(SupervisedModel::version))) {
             engine = new DecisionEngine(setup.rules(), setup.model(), supervised);
         }

@@ -11,11 +11,14 @@ import java.util.Optional;
  * @param ruleSetVersion the kept rule set it decides with: the one given, else the champion's when it started
  * @param modelVersion the kept anomaly model it decides with: the one given, else the champion's when it started
  *     (empty when the champion had none)
+ * @param supervisedModelVersion the kept supervised model it decides with; empty when it decides with the champion's,
+ *     whichever that is at each decision
  */
 public record Challenger(
         long id,
         String ruleSetVersion,
         Optional<String> modelVersion,
+        Optional<String> supervisedModelVersion,
         Instant startedAt,
         String startedBy,
         Optional<Instant> stoppedAt,
@@ -23,6 +26,7 @@ public record Challenger(
     public Challenger {
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(supervisedModelVersion, "supervisedModelVersion");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(startedBy, "startedBy");
         Objects.requireNonNull(stoppedAt, "stoppedAt");

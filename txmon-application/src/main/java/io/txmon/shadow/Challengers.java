@@ -14,7 +14,8 @@ import java.util.Optional;
 /** The {@code challengers} table: which challenger runs, and every one that ran. At most one runs at a time. */
 final class Challengers {
     private static final String COLUMNS =
-            "challenger_id, rule_set_version, model_version, started_at, started_by, stopped_at, stopped_by";
+            "challenger_id, rule_set_version, model_version, supervised_model_version, started_at, started_by,"
+                    + " stopped_at, stopped_by";
 
     private final Database database;
 
@@ -23,23 +24,30 @@ final class Challengers {
     }
 
     /**
-     * Records a challenger deciding with {@code ruleSetVersion} and {@code modelVersion}, started by {@code by} at
-     * {@code at}, stopping the one that ran before, in one database transaction.
+     * Records a challenger deciding with {@code ruleSetVersion}, {@code modelVersion} and {@code
+     * supervisedModelVersion}, started by {@code by} at {@code at}, stopping the one that ran before, in one database
+     * transaction.
      */
-    Challenger start(String ruleSetVersion, Optional<String> modelVersion, String by, Instant at) {
+    Challenger start(
+            String ruleSetVersion,
+            Optional<String> modelVersion,
+            Optional<String> supervisedModelVersion,
+            String by,
+            Instant at) {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
                 stopRunning(connection, by, at);
                 long id;
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO challengers (rule_set_version, model_version, started_at, started_by)"
-                                + " VALUES (?, ?, ?, ?)",
+                        "INSERT INTO challengers (rule_set_version, model_version, supervised_model_version,"
+                                + " started_at, started_by) VALUES (?, ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     insert.setString(1, ruleSetVersion);
                     insert.setString(2, modelVersion.orElse(null));
-                    Jdbc.setInstant(insert, 3, at);
-                    insert.setString(4, by);
+                    insert.setString(3, supervisedModelVersion.orElse(null));
+                    Jdbc.setInstant(insert, 4, at);
+                    insert.setString(5, by);
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -47,7 +55,15 @@ final class Challengers {
                     }
                 }
                 connection.commit();
-                return new Challenger(id, ruleSetVersion, modelVersion, at, by, Optional.empty(), Optional.empty());
+                return new Challenger(
+                        id,
+                        ruleSetVersion,
+                        modelVersion,
+                        supervisedModelVersion,
+                        at,
+                        by,
+                        Optional.empty(),
+                        Optional.empty());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -122,10 +138,11 @@ final class Challengers {
                     rs.getLong(1),
                     rs.getString(2),
                     Optional.ofNullable(rs.getString(3)),
-                    Jdbc.instant(rs, 4),
-                    rs.getString(5),
-                    Optional.ofNullable(Jdbc.instant(rs, 6)),
-                    Optional.ofNullable(rs.getString(7))));
+                    Optional.ofNullable(rs.getString(4)),
+                    Jdbc.instant(rs, 5),
+                    rs.getString(6),
+                    Optional.ofNullable(Jdbc.instant(rs, 7)),
+                    Optional.ofNullable(rs.getString(8))));
         }
     }
 }

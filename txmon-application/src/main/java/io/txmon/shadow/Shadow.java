@@ -1,5 +1,6 @@
 package io.txmon.shadow;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.formats.rules.RuleFileException;
 import io.txmon.model.AnomalyModel;
@@ -8,6 +9,7 @@ import io.txmon.storage.Database;
 import io.txmon.storage.StoredModels;
 import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.StoredRuleSets.StoredRuleSet;
+import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.transaction.InvalidFieldException;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,11 +21,16 @@ import java.util.Optional;
  *
  * <p>A challenger names kept versions only, and both of them: what was not given is the champion's when it started,
  * and stays so when the champion changes later. So a challenger is one fixed configuration from start to stop, and its
- * comparison with the champion says what that configuration would have done.
+ * comparison with the champion says what that configuration would have done. A supervised model is the exception: a
+ * challenger decides with its own when one is given (a model that retraining kept as a challenger, say), else with the
+ * champion's at each decision, so that a comparison of rule sets or anomaly models is not muddled by a retraining.
  */
 public final class Shadow {
     /** The request field naming the challenger's anomaly model. */
     public static final String MODEL_VERSION = "model_version";
+
+    /** The request field naming the challenger's own supervised model. */
+    public static final String SUPERVISED_MODEL_VERSION = "supervised_model_version";
 
     /** The request field naming the challenger's rule set. */
     public static final String RULE_SET_VERSION = "rule_set_version";
@@ -50,14 +57,39 @@ public final class Shadow {
             Optional<AnomalyModel> championModel,
             String by,
             Instant now) {
+        return start(database, modelVersion, ruleSetVersion, Optional.empty(), championRules, championModel, by, now);
+    }
+
+    /**
+     * Starts a challenger as above, deciding with the kept supervised model {@code supervisedModelVersion} when given
+     * (else with the champion's at each decision).
+     *
+     * @throws InvalidFieldException when none of the three is given, or one is blank
+     * @throws UnknownChallengerVersionException naming the field whose version is not kept; then nothing changes
+     */
+    public static ChallengerSetup start(
+            Database database,
+            Optional<String> modelVersion,
+            Optional<String> ruleSetVersion,
+            Optional<String> supervisedModelVersion,
+            RuleSet championRules,
+            Optional<AnomalyModel> championModel,
+            String by,
+            Instant now) {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(now, "now");
-        if (modelVersion.isEmpty() && ruleSetVersion.isEmpty()) {
+        if (modelVersion.isEmpty() && ruleSetVersion.isEmpty() && supervisedModelVersion.isEmpty()) {
             throw new InvalidFieldException(
-                    MODEL_VERSION, "or " + RULE_SET_VERSION + " is required: a challenger differs in at least one");
+                    MODEL_VERSION,
+                    "or " + RULE_SET_VERSION + " or " + SUPERVISED_MODEL_VERSION
+                            + " is required: a challenger differs in at least one");
         }
         Optional<String> modelWanted = stripped(MODEL_VERSION, modelVersion);
         Optional<String> rulesWanted = stripped(RULE_SET_VERSION, ruleSetVersion);
+        Optional<String> supervisedWanted = stripped(SUPERVISED_MODEL_VERSION, supervisedModelVersion);
+        Optional<SupervisedModel> supervised = supervisedWanted.isPresent()
+                ? Optional.of(supervised(database, supervisedWanted.get()))
+                : Optional.empty();
         Optional<AnomalyModel> model = modelWanted.isPresent()
                 ? Optional.of(new StoredModels(database)
                         .model(modelWanted.get())
@@ -68,9 +100,14 @@ public final class Shadow {
                         .version(rulesWanted.get())
                         .orElseThrow(() -> unknown(RULE_SET_VERSION, "rule set", rulesWanted.get())))
                 : championRules;
-        Challenger started =
-                new Challengers(database).start(rules.version(), model.map(AnomalyModel::version), by, now);
-        return new ChallengerSetup(started, rules, model);
+        Challenger started = new Challengers(database)
+                .start(
+                        rules.version(),
+                        model.map(AnomalyModel::version),
+                        supervised.map(SupervisedModel::version),
+                        by,
+                        now);
+        return new ChallengerSetup(started, rules, model, supervised);
     }
 
     /** Stops the running challenger, if any; its decisions and comparison are kept. */
@@ -101,7 +138,9 @@ public final class Shadow {
                                     MODEL_VERSION,
                                     "model",
                                     challenger.modelVersion().get())));
-            return Optional.of(new ChallengerSetup(challenger, rules, model));
+            Optional<SupervisedModel> supervised =
+                    challenger.supervisedModelVersion().map(version -> supervised(database, version));
+            return Optional.of(new ChallengerSetup(challenger, rules, model, supervised));
         } catch (UnknownChallengerVersionException | RuleFileException | IllegalStateException e) {
             LOG.log(
                     System.Logger.Level.ERROR,
@@ -126,6 +165,12 @@ public final class Shadow {
             throw new InvalidFieldException(field, "must not be blank");
         }
         return version.map(String::strip);
+    }
+
+    private static SupervisedModel supervised(Database database, String version) {
+        return new StoredSupervisedModels(database)
+                .model(version)
+                .orElseThrow(() -> unknown(SUPERVISED_MODEL_VERSION, "supervised model", version));
     }
 
     private static RuleSet parse(StoredRuleSet set) {

@@ -3,8 +3,12 @@ package io.txmon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.txmon.boosting.SupervisedModel;
+import io.txmon.features.InMemoryAccountStates;
 import io.txmon.formats.rules.RuleFile;
+import io.txmon.learning.SupervisedTraining;
 import io.txmon.rules.RuleSet;
+import io.txmon.scoring.TransactionScorer;
 import io.txmon.shadow.ChallengerSetup;
 import io.txmon.shadow.Shadow;
 import io.txmon.shadow.ShadowComparison;
@@ -12,10 +16,16 @@ import io.txmon.shadow.UnknownChallengerVersionException;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.DecisionSetup;
+import io.txmon.storage.StoredSupervisedModels;
+import io.txmon.storage.StoredSupervisedModels.Registration;
+import io.txmon.storage.SupervisedModelVersion.Metrics;
+import io.txmon.storage.SupervisedModelVersion.Window;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
+import io.txmon.training.boosting.BoostedTreesTrainer;
 import io.txmon.transaction.InvalidFieldException;
 import io.txmon.transaction.Transaction;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,6 +205,80 @@ class ChampionAndChallengerIT {
                     });
             assertThat(Shadow.running(test.database())).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aSupervisedModelKeptAsChallengerDecidesInTheShadowWhileTheChampionDecidesWithoutIt(DatabaseEngine engine)
+            throws Exception {
+        List<Transaction> all = ordered(new RandomTransactions(4).generate(600, 30));
+        SupervisedModel model = trainedToFlagLargeAmounts(all);
+        Map<String, String> withModel = DecisionsInStore.expected(CHAMPION, Optional.of(model), all);
+        assertThat(withModel).as("the crafted case").isNotEqualTo(DecisionsInStore.expected(CHAMPION, all));
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            ActiveRuleSet.resolve(test.database(), "test", NOW);
+            Window window =
+                    new Window(all.get(0).timestamp(), all.get(all.size() - 1).timestamp(), all.size(), 0);
+            new StoredSupervisedModels(test.database())
+                    .keepAsChallenger(new Registration(
+                            model, NOW, NOW, window, window, new Metrics(0.5, 0.5, 0.01, 0.5), "kept by the test"));
+
+            ChallengerSetup setup = Shadow.start(
+                    test.database(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(model.version()),
+                    CHAMPION,
+                    Optional.empty(),
+                    "test",
+                    NOW);
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(CHAMPION, Optional.empty()), Clock.systemUTC(), d -> {})) {
+                assertThat(online.challenger().orElseThrow().challenger().supervisedModelVersion())
+                        .as("a door that opens resumes it with its supervised model")
+                        .contains(model.version());
+                detectAll(online, all);
+            }
+
+            assertThat(setup.challenger().ruleSetVersion()).isEqualTo(CHAMPION.version());
+            assertThat(DecisionsInStore.stored(test)).isEqualTo(DecisionsInStore.expected(CHAMPION, all));
+            assertThat(shadowStored(test, setup.challenger().id())).isEqualTo(withModel);
+            assertThatThrownBy(() -> Shadow.start(
+                            test.database(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of("sl-none"),
+                            CHAMPION,
+                            Optional.empty(),
+                            "t",
+                            NOW))
+                    .isInstanceOfSatisfying(UnknownChallengerVersionException.class, e -> {
+                        assertThat(e.field()).isEqualTo("supervised_model_version");
+                        assertThat(e.getMessage()).isEqualTo("no supervised model version sl-none is kept");
+                    });
+        }
+    }
+
+    /** A supervised model trained on {@code history}'s features, amounts over 10,000 (mostly) taken as fraud. */
+    private static SupervisedModel trainedToFlagLargeAmounts(List<Transaction> history) {
+        TransactionScorer scorer = new TransactionScorer(CHAMPION, Optional.empty(), new InMemoryAccountStates());
+        List<float[]> rows = new ArrayList<>();
+        boolean[] fraud = new boolean[history.size()];
+        SplittableRandom noise = new SplittableRandom(5);
+        for (int i = 0; i < history.size(); i++) {
+            scorer.score(history.get(i));
+            double[] features = scorer.lastFeatures();
+            float[] row = new float[features.length];
+            for (int f = 0; f < row.length; f++) {
+                row[f] = (float) features[f];
+            }
+            rows.add(row);
+            fraud[i] = history.get(i).amount().compareTo(BigDecimal.valueOf(10_000)) > 0 ^ noise.nextInt(10) == 0;
+        }
+        return new SupervisedTraining(
+                        BoostedTreesTrainer.builder(7).maxRounds(30).build(), SupervisedTraining.DEFAULT_ALERT_QUANTILE)
+                .train(rows, fraud)
+                .model();
     }
 
     /** Keeps the low-line rule set (not active) and starts it as the challenger. */

@@ -1,5 +1,6 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.DecisionColumns;
 import io.txmon.decisions.ReasonCodes;
 import io.txmon.features.InMemoryAccountStates;
@@ -26,7 +27,14 @@ final class DecisionsInStore {
 
     /** What one scorer deciding {@code inOrder} in that order, from fresh states, makes of each. */
     static Map<String, String> expected(RuleSet rules, List<Transaction> inOrder) {
+        return expected(rules, Optional.empty(), inOrder);
+    }
+
+    /** As above, with the {@code supervised} model deciding beside the rules. */
+    static Map<String, String> expected(
+            RuleSet rules, Optional<SupervisedModel> supervised, List<Transaction> inOrder) {
         TransactionScorer scorer = new TransactionScorer(rules, Optional.empty(), new InMemoryAccountStates());
+        scorer.useSupervised(supervised);
         Map<String, String> decisions = new LinkedHashMap<>();
         for (Transaction tx : inOrder) {
             Decision decision = scorer.score(tx);

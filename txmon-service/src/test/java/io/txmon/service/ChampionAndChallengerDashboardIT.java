@@ -94,7 +94,11 @@ class ChampionAndChallengerDashboardIT {
         wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
 
         assertThat(browser.findElement(By.id("shadow-challenger")).getText())
-                .contains("Challenger " + started.json().get("id").asLong(), "rule set " + challenger, "model none");
+                .contains(
+                        "Challenger " + started.json().get("id").asLong(),
+                        "rule set " + challenger,
+                        "model none",
+                        "supervised model the champion's");
         assertThat(browser.findElement(By.cssSelector("#shadow-comparison tr[data-side=champion]"))
                         .getText())
                 .isEqualTo("champion 1 25.0 % 1 100.0 %");

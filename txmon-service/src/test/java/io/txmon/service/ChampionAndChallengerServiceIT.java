@@ -157,6 +157,10 @@ class ChampionAndChallengerServiceIT {
                 client.send("PUT", "/models/shadow", ADMIN_KEY, "{\"rule_set_version\": \"0123456789abcdef\"}"),
                 404,
                 "rule_set_version");
+        assertField(
+                client.send("PUT", "/models/shadow", ADMIN_KEY, "{\"supervised_model_version\": \"sl-none\"}"),
+                404,
+                "supervised_model_version");
         assertField(client.get("/models/999999/shadow", ANALYST_KEY), 404, "id");
         assertField(client.get("/models/not-a-number/shadow", ANALYST_KEY), 404, "id");
         assertThat(client.get("/models/shadow", ANALYST_KEY).status()).isEqualTo(204);

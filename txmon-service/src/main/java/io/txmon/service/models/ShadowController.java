@@ -45,15 +45,18 @@ class ShadowController {
         this.clock = clock;
     }
 
-    /** What a challenger decides with: at least one kept version; the champion's for the other. */
-    record Challenge(String modelVersion, String ruleSetVersion) {}
+    /**
+     * What a challenger decides with: at least one kept version; the champion's for the others (its supervised model
+     * at each decision).
+     */
+    record Challenge(String modelVersion, String ruleSetVersion, String supervisedModelVersion) {}
 
     @Operation(
-            summary = "Start a challenger: a kept model version and/or rule set version that decides beside the"
-                    + " champion from the next transaction on, without affecting any decision",
-            description = "What is not given is the champion's at the start, and stays so. It replaces the"
-                    + " challenger that ran before; a restarted service resumes it. It is judged on the champion's"
-                    + " features.")
+            summary = "Start a challenger: a kept anomaly model, rule set and/or supervised model version that decides"
+                    + " beside the champion from the next transaction on, without affecting any decision",
+            description = "An anomaly model or rule set not given is the champion's at the start, and stays so; a"
+                    + " supervised model not given is the champion's at each decision. It replaces the challenger"
+                    + " that ran before; a restarted service resumes it. It is judged on the champion's features.")
     @PutMapping(path = "/models/shadow", consumes = MediaType.APPLICATION_JSON_VALUE)
     Challenger start(@RequestBody Challenge challenge, Principal principal) throws Exception {
         ChallengerSetup setup;
@@ -62,6 +65,7 @@ class ShadowController {
                     database,
                     Optional.ofNullable(challenge == null ? null : challenge.modelVersion()),
                     Optional.ofNullable(challenge == null ? null : challenge.ruleSetVersion()),
+                    Optional.ofNullable(challenge == null ? null : challenge.supervisedModelVersion()),
                     ingestion.rules(),
                     ingestion.model(),
                     principal.getName(),
@@ -72,10 +76,11 @@ class ShadowController {
         ingestion.useChallenger(Optional.of(setup)).get(30, TimeUnit.SECONDS);
         Challenger started = setup.challenger();
         AUDIT.info(
-                "challenger {} (rule set {}, model {}) started by {}",
+                "challenger {} (rule set {}, model {}, supervised model {}) started by {}",
                 started.id(),
                 started.ruleSetVersion(),
                 started.modelVersion().orElse("none"),
+                started.supervisedModelVersion().orElse("the champion's"),
                 principal.getName());
         return started;
     }

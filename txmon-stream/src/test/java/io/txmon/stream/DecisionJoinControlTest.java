@@ -111,6 +111,6 @@ class DecisionJoinControlTest {
         Transaction tx = Transaction.builder(
                         transactionId, Instant.ofEpochMilli(NINE), "acct_a", new BigDecimal("100.00"))
                 .build();
-        return FeatureHalf.payer("acct_a", false, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
+        return FeatureHalf.payer("acct_a", 1, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
     }
 }

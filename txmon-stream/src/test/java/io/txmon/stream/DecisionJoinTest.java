@@ -7,6 +7,7 @@ import io.txmon.transaction.Transaction;
 import io.txmon.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -55,6 +56,62 @@ class DecisionJoinTest {
     }
 
     @Test
+    void decidesATransactionOfFourPartsOnceAllHaveArrivedWithEachKeysOwnFeatures() throws Exception {
+        Transaction tx = Transaction.builder("t3", Instant.ofEpochMilli(NINE), "acct_a", new BigDecimal("100.00"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("acct_b")
+                .merchantId("m1")
+                .deviceId("d1")
+                .build();
+        SequencedTransaction sequenced = new SequencedTransaction(1, tx);
+        harness.processElement(FeatureHalf.of("device/d1", AccountEvent.Side.DEVICE, 4, sequenced, filled(7)), NINE);
+        harness.processElement(FeatureHalf.of("acct_b", AccountEvent.Side.PAYEE, 4, sequenced, filled(5)), NINE);
+        harness.processElement(FeatureHalf.payer("acct_a", 4, sequenced, filled(3)), NINE);
+        assertThat(harness.extractOutputValues())
+                .as("the merchant's part is still to come")
+                .isEmpty();
+
+        FeatureHalf merchant = FeatureHalf.of("merchant/m1", AccountEvent.Side.MERCHANT, 4, sequenced, filled(6));
+        harness.processElement(merchant, NINE);
+        harness.processWatermark(NINE + 1);
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(decided -> decided.decision().transactionId())
+                .isEqualTo("t3");
+        assertThat(harness.getSideOutput(DecisionJoin.HALF_ALONE)).isNullOrEmpty();
+    }
+
+    @Test
+    void joinsThePayersVectorWithTheFeaturesEachOtherKeyKnows() {
+        Transaction tx = Transaction.builder("t4", Instant.ofEpochMilli(NINE), "acct_a", new BigDecimal("100.00"))
+                .build();
+        SequencedTransaction sequenced = new SequencedTransaction(1, tx);
+        FeatureHalf payer = FeatureHalf.payer("acct_a", 4, sequenced, filled(3));
+
+        double[] features = DecisionJoin.joined(
+                payer,
+                List.of(
+                        FeatureHalf.of("device/d1", AccountEvent.Side.DEVICE, 4, sequenced, filled(7)),
+                        payer,
+                        FeatureHalf.of("acct_b", AccountEvent.Side.PAYEE, 4, sequenced, filled(5)),
+                        FeatureHalf.of("merchant/m1", AccountEvent.Side.MERCHANT, 4, sequenced, filled(6))));
+
+        assertThat(features[Feature.DEVICE_ACCOUNTS_7D.ordinal()]).isEqualTo(7);
+        assertThat(features[Feature.MERCHANT_ACCOUNTS_7D.ordinal()]).isEqualTo(6);
+        assertThat(features[Feature.PAYEE_TX_COUNT_1D.ordinal()]).isEqualTo(5);
+        assertThat(features[Feature.CP_PRIOR_TX_COUNT.ordinal()]).isEqualTo(5);
+        assertThat(features[Feature.ACCOUNT_FRAUD_SHARE_7D.ordinal()]).isEqualTo(3);
+        assertThat(features[Feature.AMOUNT.ordinal()]).isEqualTo(3);
+    }
+
+    private static double[] filled(double value) {
+        double[] features = new double[Feature.COUNT];
+        Arrays.fill(features, value);
+        return features;
+    }
+
+    @Test
     void aHalfWhosePartnerCameTooLateIsSetAsideWithItsReasonOnceTheWatermarkPassesIt() throws Exception {
         harness.processElement(half("t2", "acct_a", AccountEvent.Side.PAYER), NINE);
         harness.processWatermark(NINE - 1);
@@ -71,7 +128,7 @@ class DecisionJoinTest {
         assertThat(alone).singleElement().satisfies(late -> {
             assertThat(late.transactionId()).isEqualTo("t2");
             assertThat(late.accountId()).isEqualTo("acct_a");
-            assertThat(late.reason()).contains("payee's account received it too late");
+            assertThat(late.reason()).contains("only 1 of its 2 parts", "received it too late");
         });
     }
 
@@ -83,7 +140,7 @@ class DecisionJoinTest {
                 .build();
         SequencedTransaction sequenced = new SequencedTransaction(1, tx);
         return side == AccountEvent.Side.PAYER
-                ? FeatureHalf.payer(accountId, true, sequenced, new double[Feature.COUNT])
-                : FeatureHalf.payee(accountId, sequenced, new double[Feature.COUNT]);
+                ? FeatureHalf.payer(accountId, 2, sequenced, new double[Feature.COUNT])
+                : FeatureHalf.of(accountId, side, 2, sequenced, new double[Feature.COUNT]);
     }
 }

@@ -14,7 +14,11 @@ import io.txmon.transaction.TransactionType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -81,9 +85,9 @@ class TransactionSerializersTest {
 
     @Test
     void aPayersHalfComesBackWithItsTransactionAndEveryFeature() throws IOException {
-        for (boolean transfer : new boolean[] {true, false}) {
+        for (int parts = 1; parts <= 4; parts++) {
             FeatureHalf payer =
-                    FeatureHalf.payer("acct-a", transfer, new SequencedTransaction(7, EVERY_FIELD), numbered());
+                    FeatureHalf.payer("acct-a", parts, new SequencedTransaction(7, EVERY_FIELD), numbered());
 
             FeatureHalf back = roundTrip(payer);
 
@@ -92,19 +96,50 @@ class TransactionSerializersTest {
     }
 
     @Test
-    void aPayeesHalfComesBackWithItsIdTimeAndCounterpartyFeaturesAlone() throws IOException {
-        FeatureHalf payee = FeatureHalf.payee("acct-b", new SequencedTransaction(7, EVERY_FIELD), numbered());
+    void anotherKeysPartComesBackWithItsIdTimeAndTheFeaturesOfItsSideAlone() throws IOException {
+        for (AccountEvent.Side side :
+                new AccountEvent.Side[] {AccountEvent.Side.PAYEE, AccountEvent.Side.MERCHANT, AccountEvent.Side.DEVICE
+                }) {
+            FeatureHalf part = FeatureHalf.of("key-b", side, 4, new SequencedTransaction(7, EVERY_FIELD), numbered());
 
-        FeatureHalf back = roundTrip(payee);
+            FeatureHalf back = roundTrip(part);
 
-        assertThat(back.transactionId()).isEqualTo("tx-1");
-        assertThat(back.eventTimeMillis()).isEqualTo(EVERY_FIELD.timestamp().toEpochMilli());
-        assertThat(back.transaction()).isNull();
-        assertThat(back.side()).isEqualTo(AccountEvent.Side.PAYEE);
-        for (int i = 0; i < Feature.COUNT; i++) {
-            boolean counterparty = i >= FeatureHalf.PAYEE_FROM && i <= FeatureHalf.PAYEE_TO;
-            assertThat(back.features()[i]).as(Feature.values()[i].name()).isEqualTo(counterparty ? i + 0.5 : 0.0);
+            assertThat(back.transactionId()).isEqualTo("tx-1");
+            assertThat(back.eventTimeMillis()).isEqualTo(EVERY_FIELD.timestamp().toEpochMilli());
+            assertThat(back.transaction()).isNull();
+            assertThat(back.side()).isEqualTo(side);
+            assertThat(back.parts()).isEqualTo(4);
+            Set<Feature> carried = new HashSet<>();
+            for (int i : FeatureHalf.carried(side)) {
+                carried.add(Feature.values()[i]);
+            }
+            for (Feature feature : Feature.values()) {
+                assertThat(back.features()[feature.ordinal()])
+                        .as(side + " " + feature.name())
+                        .isEqualTo(carried.contains(feature) ? feature.ordinal() + 0.5 : 0.0);
+            }
         }
+    }
+
+    @Test
+    void eachKeyOtherThanThePayersCarriesItsOwnEntitysFeaturesAndThePayeeItsCounterpartyFeatures() {
+        assertThat(names(AccountEvent.Side.PAYEE))
+                .allMatch(name -> name.startsWith("cp_") || name.startsWith("payee_"))
+                .contains("cp_prior_tx_count", "payee_tx_count_1d", "payee_fraud_accounts_30d");
+        assertThat(names(AccountEvent.Side.MERCHANT))
+                .allMatch(name -> name.startsWith("merchant_"))
+                .hasSize(11);
+        assertThat(names(AccountEvent.Side.DEVICE))
+                .allMatch(name -> name.startsWith("device_"))
+                .hasSize(11);
+    }
+
+    private static List<String> names(AccountEvent.Side side) {
+        List<String> names = new ArrayList<>();
+        for (int i : FeatureHalf.carried(side)) {
+            names.add(Feature.values()[i].featureName());
+        }
+        return names;
     }
 
     /** Feature i is i + 0.5, so that a value read into the wrong place shows. */

@@ -1,5 +1,6 @@
 package io.txmon.stream;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.model.AnomalyModel;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
@@ -87,6 +88,21 @@ public final class DecisionJob {
             throw new IllegalArgumentException("a quiet account's state must be kept at least 1ms, was " + ttl);
         }
         return new DecisionJob(decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, ttl);
+    }
+
+    /**
+     * The same job deciding with {@code supervised} (none when empty) beside the rules and the anomaly model, as
+     * {@code TransactionScorer.useSupervised} does before its first transaction; a {@link ControlMessage#supervised}
+     * message replaces it while the job runs.
+     */
+    public DecisionJob withSupervised(Optional<SupervisedModel> supervised) {
+        return new DecisionJob(
+                decides.withSupervised(supervised),
+                reference,
+                outOfOrderness,
+                watermarkEveryEvent,
+                eventTimeFromSource,
+                quietAccountTtl);
     }
 
     /**

@@ -172,7 +172,7 @@ final class DecisionJoin
     private DecisionEngine engine(ReadOnlyContext context) throws Exception {
         if (engine == null) {
             WhatDecides current = ControlState.current(starting, context.getBroadcastState(ControlState.ACCEPTED));
-            engine = new DecisionEngine(current.rules(), current.anomalyModel());
+            engine = new DecisionEngine(current.rules(), current.anomalyModel(), current.supervisedModel());
         }
         return engine;
     }

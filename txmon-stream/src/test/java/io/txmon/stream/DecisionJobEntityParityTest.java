@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.scoring.Decision;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,23 +92,9 @@ class DecisionJobEntityParityTest {
         return StreamDecision.of(decision).reasonCodes().contains(code);
     }
 
-    /** The job's decisions on the world, which arrives within each hour latest first. */
     private static Map<String, StreamDecision> streamed(int parallelism) throws Exception {
-        List<SequencedTransaction> input = new ArrayList<>();
-        scored.world().transactions().forEach(tx -> input.add(new SequencedTransaction(input.size(), tx)));
-        input.sort(Comparator.comparingLong((SequencedTransaction tx) ->
-                        tx.transaction().timestamp().getEpochSecond() / 3600)
-                .thenComparing(tx -> tx.transaction().timestamp(), Comparator.reverseOrder()));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        DataStream<SequencedTransaction> transactions = env.fromData(input).setParallelism(1);
         DecisionJob job = DecisionJob.of(
                 Optional.of(ENTITY_RULES), Optional.of(scored.model()), scored.accounts(), Duration.ofDays(1));
-        Map<String, StreamDecision> decisions = new HashMap<>();
-        try (CloseableIterator<StreamDecision> out =
-                job.decide(transactions).decisions().executeAndCollect()) {
-            out.forEachRemaining(decision -> decisions.put(decision.transactionId(), decision));
-        }
-        return decisions;
+        return StreamedWorld.decisions(job, scored.world().transactions(), parallelism);
     }
 }

@@ -72,6 +72,20 @@ class DecisionJoinControlTest {
     }
 
     @Test
+    void decisionsMadeAfterASupervisedModelArrivesAreMadeWithItAndRecordItsVersionAndProbability() throws Exception {
+        harness.processElement(payment("without"), NINE);
+        harness.processBroadcastElement(
+                ControlMessage.supervised("supervised.bin", ControlFixtures.supervisedModel()), NINE);
+        harness.processElement(payment("with_supervised"), NINE);
+
+        List<StreamDecision> decisions = decisions();
+        assertThat(decisions.get(0).supervisedModelVersion()).isNull();
+        assertThat(decisions.get(0).fraudProbability()).isNull();
+        assertThat(decisions.get(1).supervisedModelVersion()).isEqualTo("sl-0123456789ab");
+        assertThat(decisions.get(1).fraudProbability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void aTaskRestoredFromACheckpointDecidesWithTheRulesItAcceptedNotThoseTheJobStartedWith() throws Exception {
         harness.processBroadcastElement(
                 ControlMessage.rules("stricter.yaml", ControlFixtures.stricterRuleFile()), NINE);

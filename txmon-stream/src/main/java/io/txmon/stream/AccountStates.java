@@ -11,6 +11,7 @@ import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +132,38 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             throws Exception {
         if (input instanceof AccountUpdate update) {
             newestReference.update(update.reference());
+        } else if (input instanceof AccountOutcome outcome) {
+            await(outcome, context);
         } else {
             await((AccountEvent) input, context);
         }
+    }
+
+    /**
+     * Holds an outcome until the watermark passes the instant it became known. One behind the watermark cannot come
+     * from a label on time (LabelledTransactions emits it before the watermark that passes it); should one come, it
+     * is not learned out of order but set aside with the late transactions, with why.
+     */
+    private void await(AccountOutcome outcome, ReadOnlyContext context) throws Exception {
+        long at = outcome.knownAtMillis();
+        long watermark = context.timerService().currentWatermark();
+        if (at <= watermark) {
+            context.output(
+                    LATE,
+                    new LateTransaction(
+                            outcome.transaction().transactionId(),
+                            outcome.accountId(),
+                            at,
+                            watermark,
+                            "its outcome, known at " + Instant.ofEpochMilli(at) + ", arrived after event time had"
+                                    + " passed it and was not learned by " + outcome.accountId()));
+            return;
+        }
+        List<AccountInput> sameInstant = waiting.get(at);
+        List<AccountInput> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
+        updated.add(outcome);
+        waiting.put(at, updated);
+        context.timerService().registerEventTimeTimer(at);
     }
 
     private void await(AccountEvent event, ReadOnlyContext context) throws Exception {
@@ -169,8 +199,8 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private static boolean holds(List<AccountInput> waiting, AccountEvent event) {
         String id = event.transaction().transactionId();
         for (AccountInput input : waiting) {
-            AccountEvent held = (AccountEvent) input;
-            if (held.side() == event.side()
+            if (input instanceof AccountEvent held
+                    && held.side() == event.side()
                     && held.transaction().transactionId().equals(id)) {
                 return true;
             }
@@ -189,7 +219,14 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
         FeatureExtractor extractor = extractor(context);
         List<AccountEvent> due = new ArrayList<>();
-        waiting.get(timestamp).forEach(input -> due.add((AccountEvent) input));
+        List<AccountOutcome> known = new ArrayList<>();
+        for (AccountInput input : waiting.get(timestamp)) {
+            if (input instanceof AccountOutcome outcome) {
+                known.add(outcome);
+            } else {
+                due.add((AccountEvent) input);
+            }
+        }
         waiting.remove(timestamp);
         due.sort(AccountEvent.ORDER);
         AccountState account = null;
@@ -216,6 +253,14 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
         }
         if (account != null) {
             state.update(account);
+        }
+        // After the instant's transactions: batch scoring learns an outcome known at an instant before the transactions
+        // after it, not those at it. Outcomes of one instant come from several tasks in no set order, so they are
+        // learned in their transactions' order; batch learns them in the order reported, which differs only for two
+        // outcomes known at the very same instant, and then only when a full memory of fraud accounts evicts one.
+        known.sort(AccountOutcome.ORDER);
+        for (AccountOutcome outcome : known) {
+            entities.learnOutcome(outcome.side().entity(), outcome.transaction(), outcome.delta());
         }
     }
 

@@ -52,6 +52,13 @@ class TransactionSerializersTest {
     }
 
     @Test
+    void anOutcomeComesBackWithItsKeySideInstantChangeAndTransaction() throws IOException {
+        for (AccountOutcome outcome : AccountOutcome.of(EVERY_FIELD, -1, 1_770_022_800_123L)) {
+            assertThat(roundTrip(outcome)).isEqualTo(outcome);
+        }
+    }
+
+    @Test
     void anAccountUpdateComesBackAsItWentInWithAndWithoutItsOptionalFields() throws IOException {
         AccountUpdate full = new AccountUpdate(ReferenceAccount.of(new Account(
                 "acct-a",

@@ -24,9 +24,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The decision path as a Flink job, built from the core with no copy of its logic: transactions become events of
- * their accounts (the payer's, and the payee's for a transfer), keyed by account and observed in event-time order
- * ({@link AccountStates}); the halves of each transaction's features meet keyed by transaction and are decided on
- * ({@link DecisionJoin}). The same history gives the decisions {@code bin/txmon score} gives.
+ * their accounts (the payer's, and the payee's for a transfer) and of their merchant and device, keyed by account or
+ * entity and observed in event-time order ({@link AccountStates}); the parts of each transaction's features meet
+ * keyed by transaction and are decided on ({@link DecisionJoin}), with a supervised model when given one. Labels, when
+ * given, become outcomes the entities learn at the instant each became known ({@link LabelledTransactions}). The same
+ * history gives the decisions {@code bin/txmon score} gives.
  *
  * <p>Sources and sinks are the caller's: {@link #decide} turns a stream of transactions into a stream of
  * decisions, so that tests run it on bounded input and production on Kafka.

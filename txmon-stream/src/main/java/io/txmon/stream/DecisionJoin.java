@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -47,6 +49,13 @@ final class DecisionJoin
     /** The parts of a transaction that have arrived, until the last one does or the watermark passes it. */
     private static final ListStateDescriptor<FeatureHalf> WAITING =
             new ListStateDescriptor<>("waiting-parts", SerializedType.FEATURE_HALF);
+    /**
+     * Where the version that joined two halves at most kept the first: read only to move a half restored from its
+     * checkpoints into {@link #WAITING}, so that it is still decided or set aside rather than forgotten. It can go
+     * once no checkpoint from before this version is restored.
+     */
+    private static final ValueStateDescriptor<FeatureHalf> EARLIER_WAITING =
+            new ValueStateDescriptor<>("waiting-half", SerializedType.FEATURE_HALF);
 
     private final WhatDecides starting;
 
@@ -54,6 +63,7 @@ final class DecisionJoin
     private transient DecisionEngine engine;
 
     private transient ListState<FeatureHalf> waiting;
+    private transient ValueState<FeatureHalf> earlierWaiting;
     private transient Map<RiskLevel, Counter> decidedByLevel;
     private transient Histogram scoringLatency;
     private transient Counter late;
@@ -65,6 +75,7 @@ final class DecisionJoin
     @Override
     public void open(OpenContext context) {
         waiting = getRuntimeContext().getListState(WAITING);
+        earlierWaiting = getRuntimeContext().getState(EARLIER_WAITING);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         decidedByLevel = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
@@ -84,6 +95,7 @@ final class DecisionJoin
             out.collect(decided(part, part.features(), context));
             return;
         }
+        moveEarlierHalf();
         List<FeatureHalf> gathered = new ArrayList<>(part.parts());
         waiting.get().forEach(gathered::add);
         if (gathered.size() + 1 < part.parts()) {
@@ -110,6 +122,7 @@ final class DecisionJoin
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<DecidedTransaction> out) throws Exception {
+        moveEarlierHalf();
         List<FeatureHalf> alone = new ArrayList<>();
         waiting.get().forEach(alone::add);
         if (alone.isEmpty()) {
@@ -128,6 +141,14 @@ final class DecisionJoin
                         "only " + alone.size() + " of its " + first.parts() + " parts of features arrived ("
                                 + sides(alone) + "): the other keys received it too late, so it was not decided;"
                                 + " key " + first.accountId() + " has learned it"));
+    }
+
+    private void moveEarlierHalf() throws Exception {
+        FeatureHalf earlier = earlierWaiting.value();
+        if (earlier != null) {
+            waiting.add(earlier);
+            earlierWaiting.clear();
+        }
     }
 
     private static FeatureHalf payerOf(List<FeatureHalf> parts) {

@@ -17,12 +17,21 @@ import org.apache.flink.types.StringValue;
 final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> {
     private static final long serialVersionUID = 1L;
     private static final AccountEvent.Side[] SIDES = AccountEvent.Side.values();
+    /**
+     * A part is written with its side's ordinal plus this, then how many parts its transaction has. Below it are the
+     * kinds the earlier format (two halves at most) wrote, still read so that state it saved restores.
+     */
+    private static final int SIDE_TAG = 8;
+
+    private static final byte HALF_OF_PAYER = 0;
+    private static final byte HALF_OF_PAYER_OF_TRANSFER = 1;
+    private static final byte HALF_OF_PAYEE = 2;
 
     @Override
     public void serialize(FeatureHalf half, DataOutputView out) throws IOException {
         StringValue.writeString(half.accountId(), out);
         double[] features = half.features();
-        out.writeByte(half.side().ordinal());
+        out.writeByte(SIDE_TAG + half.side().ordinal());
         out.writeByte(half.parts());
         if (half.side() == AccountEvent.Side.PAYER) {
             out.writeLong(half.transaction().sequence());
@@ -42,12 +51,29 @@ final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> 
     @Override
     public FeatureHalf deserialize(DataInputView in) throws IOException {
         String accountId = StringValue.readString(in);
-        byte side = in.readByte();
-        if (side < 0 || side >= SIDES.length) {
-            throw new IOException("not a part of a transaction's features: side " + side);
+        byte tag = in.readByte();
+        int side;
+        int parts;
+        if (tag == HALF_OF_PAYER || tag == HALF_OF_PAYER_OF_TRANSFER || tag == HALF_OF_PAYEE) {
+            side = tag == HALF_OF_PAYEE ? AccountEvent.Side.PAYEE.ordinal() : AccountEvent.Side.PAYER.ordinal();
+            parts = tag == HALF_OF_PAYER ? 1 : 2;
+        } else {
+            side = tag - SIDE_TAG;
+            if (side < 0 || side >= SIDES.length) {
+                throw new IOException("not a part of a transaction's features: tag " + tag);
+            }
+            parts = in.readByte();
         }
-        int parts = in.readByte();
         double[] features = new double[Feature.COUNT];
+        if (tag == HALF_OF_PAYEE) {
+            // The earlier format's payee half: its cp_ features alone.
+            String transactionId = StringValue.readString(in);
+            long eventTime = in.readLong();
+            for (int i = Feature.CP_PRIOR_TX_COUNT.ordinal(); i <= Feature.CP_SENT_SIMILAR_7D.ordinal(); i++) {
+                features[i] = in.readDouble();
+            }
+            return new FeatureHalf(accountId, AccountEvent.Side.PAYEE, parts, transactionId, eventTime, null, features);
+        }
         if (SIDES[side] != AccountEvent.Side.PAYER) {
             String transactionId = StringValue.readString(in);
             long eventTime = in.readLong();

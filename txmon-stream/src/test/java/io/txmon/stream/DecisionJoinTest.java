@@ -10,9 +10,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,57 @@ class DecisionJoinTest {
         assertThat(features[Feature.CP_PRIOR_TX_COUNT.ordinal()]).isEqualTo(5);
         assertThat(features[Feature.ACCOUNT_FRAUD_SHARE_7D.ordinal()]).isEqualTo(3);
         assertThat(features[Feature.AMOUNT.ordinal()]).isEqualTo(3);
+    }
+
+    @Test
+    void aHalfWaitingInStateSavedByTheEarlierTwoHalfVersionIsStillJoinedWithItsPartner() throws Exception {
+        harness.close();
+        KeyedBroadcastOperatorTestHarness<String, FeatureHalf, ControlMessage, DecidedTransaction> earlier =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new BroadcastOutsideEventTime<>(new EarlierJoin()),
+                        FeatureHalf::transactionId,
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
+        earlier.open();
+        earlier.processElement(half("t5", "acct_a", AccountEvent.Side.PAYER), NINE);
+        OperatorSubtaskState saved = earlier.snapshot(1, NINE);
+        earlier.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new BroadcastOutsideEventTime<>(new DecisionJoin(WhatDecides.of(Optional.empty(), Optional.empty()))),
+                FeatureHalf::transactionId,
+                Types.STRING,
+                1,
+                1,
+                0);
+        harness.initializeState(saved);
+        harness.open();
+        harness.processElement(half("t5", "acct_b", AccountEvent.Side.PAYEE), NINE);
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(decided -> decided.decision().transactionId())
+                .isEqualTo("t5");
+    }
+
+    /** What the earlier version kept of a transfer's first half: one value, named {@code waiting-half}. */
+    private static final class EarlierJoin
+            extends KeyedBroadcastProcessFunction<String, FeatureHalf, ControlMessage, DecidedTransaction> {
+        private static final ValueStateDescriptor<FeatureHalf> WAITING =
+                new ValueStateDescriptor<>("waiting-half", SerializedType.FEATURE_HALF);
+
+        @Override
+        public void processElement(FeatureHalf half, ReadOnlyContext context, Collector<DecidedTransaction> out)
+                throws Exception {
+            getRuntimeContext().getState(WAITING).update(half);
+            context.timerService().registerEventTimeTimer(half.eventTimeMillis());
+        }
+
+        @Override
+        public void processBroadcastElement(
+                ControlMessage message, Context context, Collector<DecidedTransaction> out) {}
     }
 
     private static double[] filled(double value) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 /** The job's serializers give back exactly what they were given, and agree on a transaction's fields. */
@@ -147,6 +148,39 @@ class TransactionSerializersTest {
             names.add(Feature.values()[i].featureName());
         }
         return names;
+    }
+
+    @Test
+    void halvesSavedInTheEarlierTwoHalfFormatStillReadSoThatOldStateRestores() throws IOException {
+        DataOutputSerializer payer = new DataOutputSerializer(256);
+        StringValue.writeString("acct-a", payer);
+        payer.writeByte(1); // the payer's half of a transfer
+        payer.writeLong(7);
+        TransactionBinary.write(EVERY_FIELD, payer);
+        for (double feature : numbered()) {
+            payer.writeDouble(feature);
+        }
+        DataOutputSerializer payee = new DataOutputSerializer(256);
+        StringValue.writeString("acct-b", payee);
+        payee.writeByte(2); // the payee's half
+        StringValue.writeString("tx-1", payee);
+        payee.writeLong(EVERY_FIELD.timestamp().toEpochMilli());
+        for (int i = Feature.CP_PRIOR_TX_COUNT.ordinal(); i <= Feature.CP_SENT_SIMILAR_7D.ordinal(); i++) {
+            payee.writeDouble(i + 0.5);
+        }
+        FeatureHalfSerializer serializer = new FeatureHalfSerializer();
+
+        FeatureHalf payersHalf = serializer.deserialize(new DataInputDeserializer(payer.getCopyOfBuffer()));
+        FeatureHalf payeesHalf = serializer.deserialize(new DataInputDeserializer(payee.getCopyOfBuffer()));
+
+        assertThat(payersHalf)
+                .usingRecursiveComparison()
+                .isEqualTo(FeatureHalf.payer("acct-a", 2, new SequencedTransaction(7, EVERY_FIELD), numbered()));
+        assertThat(payeesHalf.side()).isEqualTo(AccountEvent.Side.PAYEE);
+        assertThat(payeesHalf.parts()).isEqualTo(2);
+        assertThat(payeesHalf.features()[Feature.CP_SENT_SIMILAR_7D.ordinal()])
+                .isEqualTo(Feature.CP_SENT_SIMILAR_7D.ordinal() + 0.5);
+        assertThat(payeesHalf.features()[Feature.PAYEE_TX_COUNT_1D.ordinal()]).isZero();
     }
 
     /** Feature i is i + 0.5, so that a value read into the wrong place shows. */

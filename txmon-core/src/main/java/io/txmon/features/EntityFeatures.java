@@ -2,6 +2,9 @@ package io.txmon.features;
 
 import io.txmon.transaction.Transaction;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -96,43 +99,51 @@ public final class EntityFeatures {
 
     /** Writes every entity feature of {@code tx} into {@code features}, then teaches the entities the transaction. */
     public void observe(Transaction tx, double[] features) {
+        for (EntityKind kind : KINDS) {
+            observe(kind, tx, features);
+        }
+    }
+
+    /**
+     * Writes the features of {@code tx}'s entity of {@code kind} into {@code features} (zeros when it names none),
+     * then teaches that entity the transaction: what {@link #observe(Transaction, double[])} does for each kind, for a
+     * caller that keeps each entity's state where the entity is, such as a stream keyed by entity.
+     */
+    public void observe(EntityKind kind, Transaction tx, double[] features) {
+        Feature[] named = featuresOf(kind);
+        String id = kind.idOf(tx);
+        if (id == null) {
+            for (Feature f : named) {
+                if (f != null) {
+                    features[f.ordinal()] = 0;
+                }
+            }
+            return;
+        }
         Instant at = tx.timestamp();
         long millis = at.toEpochMilli();
         long day = EntityState.dayOf(millis);
-        int payer = Keys.of(tx.userId());
         int minute = (int) Math.floorDiv(millis, 60_000L);
-        for (EntityKind kind : KINDS) {
-            Feature[] named = featuresOf(kind);
-            String id = kind.idOf(tx);
-            if (id == null) {
-                for (Feature f : named) {
-                    if (f != null) {
-                        features[f.ordinal()] = 0;
-                    }
-                }
-                continue;
-            }
-            EntityState state = states.stateOf(kind, id, at);
-            state.countTransaction(day);
-            if (state.tracksAccounts()) {
-                state.accounts.touch(payer, minute);
-                features[named[0].ordinal()] = state.transactions(day, 1);
-                features[named[1].ordinal()] = state.transactions(day, 7);
-                features[named[2].ordinal()] = state.accounts.countSeenAfter(minute - 7 * 24 * 60);
-                features[named[3].ordinal()] =
-                        Math.max(0, millis - state.firstSeenMillis) / (double) EntityState.DAY_MILLIS;
-            }
-            features[named[4].ordinal()] = share(state, day, 1);
-            features[named[5].ordinal()] = share(state, day, 7);
-            features[named[6].ordinal()] = share(state, day, EntityState.DAYS_BACK);
-            features[named[7].ordinal()] = state.frauds(day, EntityState.DAYS_BACK);
-            features[named[8].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 1);
-            features[named[9].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 7);
-            if (state.tracksAccounts()) {
-                features[named[10].ordinal()] = state.fraudAccounts.countSeenAfter(minute - 30 * 24 * 60);
-            }
-            states.changed(kind, id, state);
+        EntityState state = states.stateOf(kind, id, at);
+        state.countTransaction(day);
+        if (state.tracksAccounts()) {
+            state.accounts.touch(Keys.of(tx.userId()), minute);
+            features[named[0].ordinal()] = state.transactions(day, 1);
+            features[named[1].ordinal()] = state.transactions(day, 7);
+            features[named[2].ordinal()] = state.accounts.countSeenAfter(minute - 7 * 24 * 60);
+            features[named[3].ordinal()] =
+                    Math.max(0, millis - state.firstSeenMillis) / (double) EntityState.DAY_MILLIS;
         }
+        features[named[4].ordinal()] = share(state, day, 1);
+        features[named[5].ordinal()] = share(state, day, 7);
+        features[named[6].ordinal()] = share(state, day, EntityState.DAYS_BACK);
+        features[named[7].ordinal()] = state.frauds(day, EntityState.DAYS_BACK);
+        features[named[8].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 1);
+        features[named[9].ordinal()] = share(state, day - SETTLED_AFTER_DAYS, 7);
+        if (state.tracksAccounts()) {
+            features[named[10].ordinal()] = state.fraudAccounts.countSeenAfter(minute - 30 * 24 * 60);
+        }
+        states.changed(kind, id, state);
     }
 
     /**
@@ -140,25 +151,40 @@ public final class EntityFeatures {
      * delta} -1, when a later label overrules an earlier one).
      */
     public void learnOutcome(Transaction tx, int delta) {
+        for (EntityKind kind : KINDS) {
+            learnOutcome(kind, tx, delta);
+        }
+    }
+
+    /** What {@link #learnOutcome(Transaction, int)} does for {@code tx}'s entity of {@code kind} alone. */
+    public void learnOutcome(EntityKind kind, Transaction tx, int delta) {
         if (delta != 1 && delta != -1) {
             throw new IllegalArgumentException("an outcome changes a fraud count by 1 or -1, not " + delta);
         }
+        String id = kind.idOf(tx);
+        EntityState state = id == null ? null : states.find(kind, id);
+        if (state == null) {
+            return;
+        }
         long millis = tx.timestamp().toEpochMilli();
-        long day = EntityState.dayOf(millis);
-        int payer = Keys.of(tx.userId());
-        int minute = (int) Math.floorDiv(millis, 60_000L);
-        for (EntityKind kind : KINDS) {
-            String id = kind.idOf(tx);
-            EntityState state = id == null ? null : states.find(kind, id);
-            if (state != null) {
-                state.countOutcome(day, delta);
-                if (delta > 0 && state.tracksAccounts()) {
-                    // A verdict withdrawn later is not taken back here: the account's other frauds may remain.
-                    state.fraudAccounts.touch(payer, minute);
-                }
-                states.changed(kind, id, state);
+        state.countOutcome(EntityState.dayOf(millis), delta);
+        if (delta > 0 && state.tracksAccounts()) {
+            // A verdict withdrawn later is not taken back here: the account's other frauds may remain.
+            state.fraudAccounts.touch(Keys.of(tx.userId()), (int) Math.floorDiv(millis, 60_000L));
+        }
+        states.changed(kind, id, state);
+    }
+
+    /** The features {@link #observe(EntityKind, Transaction, double[])} writes for {@code kind}, in ordinal order. */
+    public static List<Feature> featuresWritten(EntityKind kind) {
+        List<Feature> written = new ArrayList<>();
+        for (Feature f : featuresOf(kind)) {
+            if (f != null) {
+                written.add(f);
             }
         }
+        written.sort(Comparator.naturalOrder());
+        return List.copyOf(written);
     }
 
     private static double share(EntityState state, long day, int days) {

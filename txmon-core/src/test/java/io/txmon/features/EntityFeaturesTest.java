@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.txmon.testkit.Transactions;
 import io.txmon.transaction.Transaction;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EntityFeaturesTest {
@@ -191,6 +193,50 @@ class EntityFeaturesTest {
         @Override
         public void changed(EntityKind kind, String id, EntityState state) {
             saved.put(kind + "/" + id, EntityStateCodec.toBytes(state));
+        }
+    }
+
+    @Test
+    void observingOneKindAtATimeInItsOwnStoreGivesTheSameFeaturesAsObservingAllAtOnce() {
+        Map<EntityKind, EntityFeatures> byKind = new EnumMap<>(EntityKind.class);
+        for (EntityKind kind : EntityKind.values()) {
+            byKind.put(kind, new EntityFeatures(new InMemoryEntityStates()));
+        }
+        Transaction[] history = {
+            cardAt("alice", WEDNESDAY_3PM, "t1"),
+            tx.transfer("bob", "alice", hours(WEDNESDAY_3PM, 1), "50")
+                    .merchantId("t1")
+                    .deviceId("d1")
+                    .build(),
+            cardAt("carol", days(WEDNESDAY_3PM, 2), "t1")
+        };
+        for (Transaction each : history) {
+            double[] together = observe(each);
+            double[] apart = FeatureTracker.newVector();
+            for (EntityKind kind : EntityKind.values()) {
+                byKind.get(kind).observe(kind, each, apart);
+            }
+            assertThat(apart).isEqualTo(together);
+        }
+        entities.learnOutcome(history[0], 1);
+        byKind.values().forEach(kind -> kind.learnOutcome(history[0], 1));
+        double[] together = observe(cardAt("dave", days(WEDNESDAY_3PM, 3), "t1"));
+        double[] apart = FeatureTracker.newVector();
+        for (EntityKind kind : EntityKind.values()) {
+            byKind.get(kind).observe(kind, cardAt("dave", days(WEDNESDAY_3PM, 3), "t1"), apart);
+        }
+        assertThat(apart).isEqualTo(together);
+        assertThat(value(together, Feature.MERCHANT_KNOWN_FRAUDS_30D)).isEqualTo(1);
+    }
+
+    @Test
+    void eachKindWritesTheFeaturesNamedForItAndTheAccountNoneOfItsCountsOrAge() {
+        for (EntityKind kind : EntityKind.values()) {
+            assertThat(EntityFeatures.featuresWritten(kind))
+                    .isSorted()
+                    .allMatch(feature -> feature.featureName().startsWith(kind.prefix() + "_"))
+                    .allMatch(EntityFeatures::writes)
+                    .hasSize(kind == EntityKind.ACCOUNT ? 6 : 11);
         }
     }
 }

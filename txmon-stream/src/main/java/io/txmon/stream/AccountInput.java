@@ -1,11 +1,11 @@
 package io.txmon.stream;
 
 /**
- * What reaches an account's key in {@link AccountStates}: one of its transactions ({@link AccountEvent}), or new
- * reference data for it ({@link AccountUpdate}). One keyed input for both, so that the account's state and its newest
- * reference data live under the same key.
+ * What reaches a key in {@link AccountStates}: one of its transactions ({@link AccountEvent}), new reference data for
+ * an account ({@link AccountUpdate}), or a change of a transaction's known outcome ({@link AccountOutcome}). One keyed
+ * input for all, so that the key's states and its newest reference data live under the same key.
  */
-sealed interface AccountInput permits AccountEvent, AccountUpdate {
+sealed interface AccountInput permits AccountEvent, AccountUpdate, AccountOutcome {
     /** The account this is for: the key. */
     String accountId();
 }

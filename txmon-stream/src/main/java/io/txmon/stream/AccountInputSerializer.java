@@ -10,8 +10,8 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Flink's serializer for what crosses the shuffle to {@link AccountStates}: an account's event (the transaction as
- * {@link TransactionBinary} writes it) or new reference data, told apart by a leading byte. {@link AccountInput} is
+ * Flink's serializer for what crosses the shuffle to {@link AccountStates}: a key's event (the transaction as
+ * {@link TransactionBinary} writes it), new reference data or a known outcome, told apart by a leading byte. {@link AccountInput} is
  * sealed, which Flink can only hand to Kryo: through Kryo's stream over Flink's buffers, reading these events took a
  * sixth of the account-states task on the stream benchmark (BENCHMARKS.md, "Streaming").
  */
@@ -19,6 +19,7 @@ final class AccountInputSerializer extends ImmutableValueSerializer<AccountInput
     private static final long serialVersionUID = 1L;
     private static final byte EVENT = 0;
     private static final byte UPDATE = 1;
+    private static final byte OUTCOME = 2;
     private static final AccountEvent.Side[] SIDES = AccountEvent.Side.values();
     private static final AccountType[] ACCOUNT_TYPES = AccountType.values();
 
@@ -30,6 +31,13 @@ final class AccountInputSerializer extends ImmutableValueSerializer<AccountInput
             out.writeByte(event.side().ordinal());
             out.writeLong(event.sequence());
             TransactionBinary.write(event.transaction(), out);
+        } else if (input instanceof AccountOutcome outcome) {
+            out.writeByte(OUTCOME);
+            StringValue.writeString(outcome.accountId(), out);
+            out.writeByte(outcome.side().ordinal());
+            out.writeLong(outcome.knownAtMillis());
+            out.writeByte(outcome.delta());
+            TransactionBinary.write(outcome.transaction(), out);
         } else {
             ReferenceAccount account = ((AccountUpdate) input).reference();
             out.writeByte(UPDATE);
@@ -56,6 +64,14 @@ final class AccountInputSerializer extends ImmutableValueSerializer<AccountInput
         if (kind == EVENT) {
             return new AccountEvent(
                     StringValue.readString(in), SIDES[in.readByte()], in.readLong(), TransactionBinary.read(in));
+        }
+        if (kind == OUTCOME) {
+            return new AccountOutcome(
+                    StringValue.readString(in),
+                    SIDES[in.readByte()],
+                    in.readLong(),
+                    in.readByte(),
+                    TransactionBinary.read(in));
         }
         if (kind != UPDATE) {
             throw new IOException("not an account input: kind " + kind);

@@ -2,6 +2,7 @@ package io.txmon.stream;
 
 import io.txmon.features.AccountState;
 import io.txmon.features.AccountStateCodec;
+import io.txmon.features.EntityFeatures;
 import io.txmon.features.Feature;
 import io.txmon.features.FeatureExtractor;
 import io.txmon.features.PeerProfile;
@@ -10,6 +11,7 @@ import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,19 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * One account's behaviour, keyed by account: its events wait until the watermark passes them, then are observed in
- * event-time order (ties in input order, the payer before the payee), each giving its half of the transaction's
- * features from the state as it was before, as {@code FeatureTracker} does for batch scoring.
+ * One account's behaviour, keyed by account, and one merchant's or device's under a key of its own ({@link
+ * AccountEvent#keyOf}): its events wait until the watermark passes them, then are observed in event-time order (ties
+ * in input order, the payer before the payee), each giving its part of the transaction's features from the state as
+ * it was before, as {@code FeatureTracker} does for batch scoring.
+ *
+ * <p>Entity features: under the same key, the core's {@code EntityFeatures} reads and teaches the key's entity states
+ * ({@link KeyedEntityStates}): an account's as a payer ({@code account_} features) and as a payee ({@code payee_}),
+ * a merchant's or a device's. Each kind of entity sees its transactions in the order batch scoring does, so the
+ * features are the same.
  *
  * <p>State: the account's state, an object serialized in {@link AccountStateCodec}'s format (the one storage keeps) by
- * {@link AccountStateSerializer} when a checkpoint or RocksDB needs it, and the
+ * {@link AccountStateSerializer} when a checkpoint or RocksDB needs it, its entity states likewise in {@code
+ * EntityStateCodec}'s ({@link EntityStateSerializer}), all forgotten once the key is quiet for the TTL, and the
  * events not yet released, by event time: each has a timer at its own time, so a timer releases exactly the events
  * of its instant, without reading or rewriting the others. An event whose time the watermark has already passed goes
  * to {@link #LATE} instead: the account has learned later transactions, and observing it now would decide differently
@@ -76,6 +85,9 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private transient FeatureExtractor extractor;
 
     private transient ValueState<AccountState> state;
+    /** Reads and teaches the entity states under the current key ({@link KeyedEntityStates}). */
+    private transient EntityFeatures entities;
+
     private transient MapState<Long, List<AccountInput>> waiting;
     private transient ValueState<ReferenceAccount> newestReference;
     private transient Counter late;
@@ -91,19 +103,28 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     public void open(OpenContext context) {
         ValueStateDescriptor<AccountState> account =
                 new ValueStateDescriptor<>("account-state", new AccountStateSerializer());
-        // Kept while the account is active (each transaction writes it), forgotten once quiet for the TTL.
-        account.enableTimeToLive(StateTtlConfig.newBuilder(quietAccountTtl)
+        state = getRuntimeContext().getState(forgottenWhenQuiet(account));
+        entities = new EntityFeatures(
+                new KeyedEntityStates(entity -> getRuntimeContext().getState(forgottenWhenQuiet(entity))));
+        waiting = getRuntimeContext().getMapState(WAITING);
+        newestReference = getRuntimeContext().getState(NEWEST_REFERENCE);
+        late = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_TRANSACTIONS);
+        duplicates = getRuntimeContext().getMetricGroup().counter(JobMetrics.DUPLICATE_TRANSACTIONS);
+    }
+
+    /**
+     * Kept while the key is active (each of its transactions writes it), forgotten once quiet for the TTL: an
+     * account's state, and its, a merchant's or a device's entity state, whose windows reach back 30 days only.
+     */
+    private <T> ValueStateDescriptor<T> forgottenWhenQuiet(ValueStateDescriptor<T> descriptor) {
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(quietAccountTtl)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 // Flink's default visits five entries at every access to find expired ones: 22 % of this task on
                 // the stream benchmark, for accounts that expire after years. One is enough to sweep the state.
                 .cleanupIncrementally(1, false)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build());
-        state = getRuntimeContext().getState(account);
-        waiting = getRuntimeContext().getMapState(WAITING);
-        newestReference = getRuntimeContext().getState(NEWEST_REFERENCE);
-        late = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_TRANSACTIONS);
-        duplicates = getRuntimeContext().getMetricGroup().counter(JobMetrics.DUPLICATE_TRANSACTIONS);
+        return descriptor;
     }
 
     @Override
@@ -111,9 +132,38 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
             throws Exception {
         if (input instanceof AccountUpdate update) {
             newestReference.update(update.reference());
+        } else if (input instanceof AccountOutcome outcome) {
+            await(outcome, context);
         } else {
             await((AccountEvent) input, context);
         }
+    }
+
+    /**
+     * Holds an outcome until the watermark passes the instant it became known. One behind the watermark cannot come
+     * from a label on time (LabelledTransactions emits it before the watermark that passes it); should one come, it
+     * is not learned out of order but set aside with the late transactions, with why.
+     */
+    private void await(AccountOutcome outcome, ReadOnlyContext context) throws Exception {
+        long at = outcome.knownAtMillis();
+        long watermark = context.timerService().currentWatermark();
+        if (at <= watermark) {
+            context.output(
+                    LATE,
+                    new LateTransaction(
+                            outcome.transaction().transactionId(),
+                            outcome.accountId(),
+                            at,
+                            watermark,
+                            "its outcome, known at " + Instant.ofEpochMilli(at) + ", arrived after event time had"
+                                    + " passed it and was not learned by " + outcome.accountId()));
+            return;
+        }
+        List<AccountInput> sameInstant = waiting.get(at);
+        List<AccountInput> updated = sameInstant == null ? new ArrayList<>(1) : new ArrayList<>(sameInstant);
+        updated.add(outcome);
+        waiting.put(at, updated);
+        context.timerService().registerEventTimeTimer(at);
     }
 
     private void await(AccountEvent event, ReadOnlyContext context) throws Exception {
@@ -149,8 +199,8 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     private static boolean holds(List<AccountInput> waiting, AccountEvent event) {
         String id = event.transaction().transactionId();
         for (AccountInput input : waiting) {
-            AccountEvent held = (AccountEvent) input;
-            if (held.side() == event.side()
+            if (input instanceof AccountEvent held
+                    && held.side() == event.side()
                     && held.transaction().transactionId().equals(id)) {
                 return true;
             }
@@ -169,27 +219,48 @@ final class AccountStates extends KeyedBroadcastProcessFunction<String, AccountI
     public void onTimer(long timestamp, OnTimerContext context, Collector<FeatureHalf> out) throws Exception {
         FeatureExtractor extractor = extractor(context);
         List<AccountEvent> due = new ArrayList<>();
-        waiting.get(timestamp).forEach(input -> due.add((AccountEvent) input));
+        List<AccountOutcome> known = new ArrayList<>();
+        for (AccountInput input : waiting.get(timestamp)) {
+            if (input instanceof AccountOutcome outcome) {
+                known.add(outcome);
+            } else {
+                due.add((AccountEvent) input);
+            }
+        }
         waiting.remove(timestamp);
         due.sort(AccountEvent.ORDER);
         AccountState account = null;
         for (AccountEvent event : due) {
             Transaction tx = event.transaction();
-            if (account == null) {
-                account = load(event.accountId(), tx);
-            }
+            AccountEvent.Side side = event.side();
+            int parts = AccountEvent.partsOf(tx);
             double[] features = new double[Feature.COUNT];
-            if (event.side() == AccountEvent.Side.PAYER) {
-                extractor.observePayer(tx, account, features);
-                out.collect(
-                        FeatureHalf.payer(event.accountId(), tx.payeeAccount() != null, event.sequenced(), features));
-            } else {
-                extractor.observePayee(tx, account, features);
-                out.collect(FeatureHalf.payee(event.accountId(), event.sequenced(), features));
+            if (side == AccountEvent.Side.PAYER || side == AccountEvent.Side.PAYEE) {
+                if (account == null) {
+                    account = load(event.accountId(), tx);
+                }
+                if (side == AccountEvent.Side.PAYER) {
+                    extractor.observePayer(tx, account, features);
+                } else {
+                    extractor.observePayee(tx, account, features);
+                }
             }
+            entities.observe(side.entity(), tx, features);
+            out.collect(
+                    side == AccountEvent.Side.PAYER
+                            ? FeatureHalf.payer(event.accountId(), parts, event.sequenced(), features)
+                            : FeatureHalf.of(event.accountId(), side, parts, event.sequenced(), features));
         }
         if (account != null) {
             state.update(account);
+        }
+        // After the instant's transactions: batch scoring learns an outcome known at an instant before the transactions
+        // after it, not those at it. Outcomes of one instant come from several tasks in no set order, so they are
+        // learned in their transactions' order; batch learns them in the order reported, which differs only for two
+        // outcomes known at the very same instant, and then only when a full memory of fraud accounts evicts one.
+        known.sort(AccountOutcome.ORDER);
+        for (AccountOutcome outcome : known) {
+            entities.learnOutcome(outcome.side().entity(), outcome.transaction(), outcome.delta());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.txmon.stream;
 
+import io.txmon.boosting.SupervisedModelCodec;
 import io.txmon.features.FeatureSettings;
 import io.txmon.formats.rules.RuleFile;
 import io.txmon.rules.RuleSet;
@@ -65,6 +66,7 @@ final class ControlCheck extends ProcessFunction<ControlMessage, ControlMessage>
         return switch (message.kind()) {
             case RULES -> problemWithRules(message);
             case MODEL -> problemWithModel(message);
+            case SUPERVISED -> problemWithSupervised(message);
         };
     }
 
@@ -91,6 +93,15 @@ final class ControlCheck extends ProcessFunction<ControlMessage, ControlMessage>
         } catch (IOException | RuntimeException e) {
             // The codec reports a bad magic, an unknown format version or an unknown feature as either.
             return Optional.of("the model cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> problemWithSupervised(ControlMessage message) {
+        try {
+            SupervisedModelCodec.fromBytes(message.model());
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("the supervised model cannot be read: " + e.getMessage());
         }
     }
 }

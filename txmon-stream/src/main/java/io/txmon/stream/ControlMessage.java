@@ -4,20 +4,23 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A new rule set or a new anomaly model for a running job, from the control stream. The job checks it before any task
+ * A new rule set, anomaly model or supervised model for a running job, from the control stream. The job checks it before any task
  * sees it: a message that does not hold a valid rule file or model goes to {@link DecisionJob.Outputs#controlErrors}
  * and the running one stays.
  *
  * @param kind what it replaces
  * @param origin where it came from, free text for people: a file name, a topic, partition and offset
  * @param ruleFile for {@link Kind#RULES}, the rule file's text (docs/rules.md); null for a model
- * @param model for {@link Kind#MODEL}, the model in {@code AnomalyModelCodec.toBytes} form; null for rules
+ * @param model for {@link Kind#MODEL}, the model in {@code AnomalyModelCodec.toBytes} form; for {@link
+ *     Kind#SUPERVISED}, the supervised model in {@code SupervisedModelCodec.toBytes} form; null for rules
  */
 public record ControlMessage(Kind kind, String origin, String ruleFile, byte[] model) {
     /** What a control message replaces. */
     public enum Kind {
         RULES,
-        MODEL
+        MODEL,
+        /** The supervised model, as activating a trained one does in {@code TransactionScorer.useSupervised}. */
+        SUPERVISED
     }
 
     public ControlMessage {
@@ -26,8 +29,8 @@ public record ControlMessage(Kind kind, String origin, String ruleFile, byte[] m
         if (kind == Kind.RULES && (ruleFile == null || model != null)) {
             throw new IllegalArgumentException("a RULES message holds a rule file and no model, from " + origin);
         }
-        if (kind == Kind.MODEL && (model == null || ruleFile != null)) {
-            throw new IllegalArgumentException("a MODEL message holds a model and no rule file, from " + origin);
+        if (kind != Kind.RULES && (model == null || ruleFile != null)) {
+            throw new IllegalArgumentException("a " + kind + " message holds a model and no rule file, from " + origin);
         }
         model = model == null ? null : model.clone();
     }
@@ -40,6 +43,11 @@ public record ControlMessage(Kind kind, String origin, String ruleFile, byte[] m
     /** A new anomaly model: its bytes as {@code AnomalyModelCodec.toBytes} writes them. */
     public static ControlMessage model(String origin, byte[] modelBytes) {
         return new ControlMessage(Kind.MODEL, origin, null, modelBytes);
+    }
+
+    /** A new supervised model: its bytes as {@code SupervisedModelCodec.toBytes} writes them. */
+    public static ControlMessage supervised(String origin, byte[] modelBytes) {
+        return new ControlMessage(Kind.SUPERVISED, origin, null, modelBytes);
     }
 
     // A record compares arrays by identity; two messages with the same model bytes are the same message.

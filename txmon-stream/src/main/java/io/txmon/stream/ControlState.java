@@ -6,8 +6,8 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
- * The control messages a task has accepted, kept in broadcast state: the newest rule file and the newest model, by
- * kind. Broadcast state is checkpointed, so a job restored from a checkpoint or savepoint decides with what it last
+ * The control messages a task has accepted, kept in broadcast state: the newest rule file, anomaly model and supervised
+ * model, by kind. Broadcast state is checkpointed, so a job restored from a checkpoint or savepoint decides with what it last
  * accepted rather than with what it was started with.
  */
 final class ControlState {
@@ -35,6 +35,10 @@ final class ControlState {
             }
         }
         ControlMessage model = accepted.get(Kind.MODEL);
-        return model == null ? current : current.with(model);
+        if (model != null) {
+            current = current.with(model);
+        }
+        ControlMessage supervised = accepted.get(Kind.SUPERVISED);
+        return supervised == null ? current : current.with(supervised);
     }
 }

@@ -1,5 +1,7 @@
 package io.txmon.stream;
 
+import io.txmon.boosting.SupervisedModel;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.model.AnomalyModel;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
@@ -22,9 +24,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The decision path as a Flink job, built from the core with no copy of its logic: transactions become events of
- * their accounts (the payer's, and the payee's for a transfer), keyed by account and observed in event-time order
- * ({@link AccountStates}); the halves of each transaction's features meet keyed by transaction and are decided on
- * ({@link DecisionJoin}). The same history gives the decisions {@code bin/txmon score} gives.
+ * their accounts (the payer's, and the payee's for a transfer) and of their merchant and device, keyed by account or
+ * entity and observed in event-time order ({@link AccountStates}); the parts of each transaction's features meet
+ * keyed by transaction and are decided on ({@link DecisionJoin}), with a supervised model when given one. Labels, when
+ * given, become outcomes the entities learn at the instant each became known ({@link LabelledTransactions}). The same
+ * history gives the decisions {@code bin/txmon score} gives.
  *
  * <p>Sources and sinks are the caller's: {@link #decide} turns a stream of transactions into a stream of
  * decisions, so that tests run it on bounded input and production on Kafka.
@@ -39,6 +43,31 @@ public final class DecisionJob {
      * their reference data, as if new; batch scoring never forgets. Bounds the state of accounts that are closed.
      */
     public static final Duration DEFAULT_QUIET_ACCOUNT_TTL = Duration.ofDays(730);
+
+    /**
+     * How long after a transaction its outcome is known at the latest, for the purpose of keeping it to meet its
+     * label: {@code bin/txmon score --labels}'s default label delay ({@code LabelTimeline.DEFAULT_DELAY}).
+     */
+    public static final Duration DEFAULT_LABEL_DELAY = LabelTimeline.DEFAULT_DELAY;
+
+    /**
+     * How long a transaction is kept to meet its labels ({@link LabelledTransactions}): the 30 days the entity
+     * features look back over, plus the label delay. A label known later than that is set aside: its transaction is
+     * then out of every window of every later transaction, so batch scoring's learning it changes no feature (but for
+     * which accounts a full memory of an entity's fraud accounts keeps).
+     */
+    public static final Duration LABELLED_TRANSACTIONS_KEPT_FOR =
+            Duration.ofDays(30).plus(DEFAULT_LABEL_DELAY);
+
+    /**
+     * After how long without a label (in processing time) the labels input stops holding back event time. While
+     * labels come, their watermark (the latest instant known minus the out-of-orderness) holds the job's event time
+     * back, so that a label is learned at the instant it became known; a labels input quiet for this long is idle
+     * and no longer does, and a label that then arrives behind event time is set aside with why rather than learned
+     * out of order. Labels are mostly learned as they happen, ahead of the transactions' watermark, which trails the
+     * newest transaction by the out-of-orderness: those are on time after any quiet spell.
+     */
+    public static final Duration LABELS_IDLE_AFTER = Duration.ofMinutes(1);
 
     private final WhatDecides decides;
     private final HashMap<String, ReferenceAccount> reference;
@@ -90,6 +119,21 @@ public final class DecisionJob {
     }
 
     /**
+     * The same job deciding with {@code supervised} (none when empty) beside the rules and the anomaly model, as
+     * {@code TransactionScorer.useSupervised} does before its first transaction; a {@link ControlMessage#supervised}
+     * message replaces it while the job runs.
+     */
+    public DecisionJob withSupervised(Optional<SupervisedModel> supervised) {
+        return new DecisionJob(
+                decides.withSupervised(supervised),
+                reference,
+                outOfOrderness,
+                watermarkEveryEvent,
+                eventTimeFromSource,
+                quietAccountTtl);
+    }
+
+    /**
      * A job deciding with {@code ruleFile} (the shipped defaults when empty) and {@code model} (the rules alone when
      * empty), opening accounts from {@code accounts} as {@code score --accounts} does, and waiting {@code
      * outOfOrderness} of event time for transactions that arrive out of order.
@@ -111,12 +155,16 @@ public final class DecisionJob {
         return new DecisionJob(decides, reference, outOfOrderness, false, false, DEFAULT_QUIET_ACCOUNT_TTL);
     }
 
-    /** What the job puts out: every decision, what it could not decide, and the control messages it refused. */
+    /**
+     * What the job puts out: every decision, what it could not decide, the control messages it refused, and the
+     * labels it could not learn.
+     */
     public record Outputs(
             DataStream<DecidedTransaction> decided,
             DataStream<LateTransaction> late,
             DataStream<SequencedTransaction> duplicates,
-            DataStream<ControlError> controlErrors) {
+            DataStream<ControlError> controlErrors,
+            DataStream<SetAsideLabel> setAsideLabels) {
 
         /** The decisions alone, as the decisions topic and {@code bin/txmon score} give them. */
         public DataStream<StreamDecision> decisions() {
@@ -140,7 +188,21 @@ public final class DecisionJob {
                 .flatMap((SequencedTransaction tx, Collector<ControlMessage> none) -> {})
                 .returns(ControlMessage.class)
                 .name("no control messages");
-        return decide(transactions, Optional.empty(), noControl);
+        return decide(transactions, Optional.empty(), noControl, Optional.empty());
+    }
+
+    /**
+     * The decisions on {@code transactions} as {@link #decide(DataStream)} makes them, with the entities learning the
+     * outcomes {@code labels} tell, each at the instant it became known, as {@code bin/txmon score --labels} learns
+     * them: see {@link #decide(DataStream, DataStream, DataStream, DataStream)}.
+     */
+    public Outputs decideLearning(DataStream<SequencedTransaction> transactions, DataStream<OutcomeLabel> labels) {
+        Objects.requireNonNull(labels, "labels");
+        DataStream<ControlMessage> noControl = transactions
+                .flatMap((SequencedTransaction tx, Collector<ControlMessage> none) -> {})
+                .returns(ControlMessage.class)
+                .name("no control messages");
+        return decide(transactions, Optional.empty(), noControl, Optional.of(labels));
     }
 
     /**
@@ -158,13 +220,34 @@ public final class DecisionJob {
             DataStream<ReferenceAccount> accountUpdates,
             DataStream<ControlMessage> control) {
         Objects.requireNonNull(accountUpdates, "accountUpdates");
-        return decide(transactions, Optional.of(accountUpdates), control);
+        return decide(transactions, Optional.of(accountUpdates), control, Optional.empty());
+    }
+
+    /**
+     * The decisions as {@link #decide(DataStream, DataStream, DataStream)} makes them, with the entities learning the
+     * outcomes {@code labels} tell.
+     *
+     * @param labels what became known of transactions' outcomes, in event time at the instant each became known
+     *     ({@link OutcomeLabel#knownAt}): every key of the labelled transaction learns it after its transactions of
+     *     that instant and before its later ones. Their watermark holds the job's event time back until the input has
+     *     been quiet for {@link #LABELS_IDLE_AFTER}; with {@link #withEventTimeFromSource} their source gives it. A
+     *     label that cannot be learned so goes to {@code setAsideLabels} with why.
+     */
+    public Outputs decide(
+            DataStream<SequencedTransaction> transactions,
+            DataStream<ReferenceAccount> accountUpdates,
+            DataStream<ControlMessage> control,
+            DataStream<OutcomeLabel> labels) {
+        Objects.requireNonNull(accountUpdates, "accountUpdates");
+        Objects.requireNonNull(labels, "labels");
+        return decide(transactions, Optional.of(accountUpdates), control, Optional.of(labels));
     }
 
     private Outputs decide(
             DataStream<SequencedTransaction> transactions,
             Optional<DataStream<ReferenceAccount>> accountUpdates,
-            DataStream<ControlMessage> control) {
+            DataStream<ControlMessage> control,
+            Optional<DataStream<OutcomeLabel>> labels) {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(control, "control");
         configure(transactions.getExecutionEnvironment());
@@ -207,6 +290,29 @@ public final class DecisionJob {
                     .name("account updates outside event time");
             events = events.union(updates);
         }
+        DataStream<SetAsideLabel> setAsideLabels;
+        if (labels.isPresent()) {
+            WatermarkStrategy<OutcomeLabel> labelTime = WatermarkStrategy.<OutcomeLabel>forBoundedOutOfOrderness(
+                            outOfOrderness)
+                    .withTimestampAssigner((label, previous) -> label.knownAt().toEpochMilli())
+                    .withIdleness(LABELS_IDLE_AFTER);
+            DataStream<OutcomeLabel> timedLabels = eventTimeFromSource
+                    ? labels.get()
+                    : labels.get().assignTimestampsAndWatermarks(labelTime).name("labels in event time");
+            // Keyed by transaction, a second copy of every transaction: each label needs its transaction's keys.
+            SingleOutputStreamOperator<AccountInput> outcomes = timed.keyBy(
+                            (SequencedTransaction tx) -> tx.transaction().transactionId(), Types.STRING)
+                    .connect(timedLabels.keyBy(OutcomeLabel::transactionId, Types.STRING))
+                    .process(new LabelledTransactions(LABELLED_TRANSACTIONS_KEPT_FOR), SerializedType.ACCOUNT_INPUT)
+                    .name("labelled transactions");
+            events = events.union(outcomes);
+            setAsideLabels = outcomes.getSideOutput(LabelledTransactions.SET_ASIDE);
+        } else {
+            setAsideLabels = transactions
+                    .flatMap((SequencedTransaction tx, Collector<SetAsideLabel> none) -> {})
+                    .returns(SetAsideLabel.class)
+                    .name("no labels");
+        }
         SingleOutputStreamOperator<FeatureHalf> halves = events.keyBy(AccountInput::accountId)
                 .connect(accepted)
                 .transform(
@@ -233,7 +339,8 @@ public final class DecisionJob {
                 judged,
                 halves.getSideOutput(AccountStates.LATE).union(decisions.getSideOutput(DecisionJoin.HALF_ALONE)),
                 halves.getSideOutput(AccountStates.DUPLICATES),
-                checked.getSideOutput(ControlCheck.REFUSED));
+                checked.getSideOutput(ControlCheck.REFUSED),
+                setAsideLabels);
     }
 
     /**

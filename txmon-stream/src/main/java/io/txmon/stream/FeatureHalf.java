@@ -1,64 +1,100 @@
 package io.txmon.stream;
 
+import io.txmon.features.EntityFeatures;
+import io.txmon.features.EntityKind;
 import io.txmon.features.Feature;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The features one account contributes to a transaction's decision: the payer's half (the transaction's own features
- * and its payer's) or the payee's ({@code cp_} features, {@link #PAYEE_FROM} to {@link #PAYEE_TO}).
+ * The features one key contributes to a transaction's decision: the payer's part (the transaction's own features, its
+ * payer's and the payer's {@code account_} outcome features), a payee's ({@code cp_} and {@code payee_} features), a
+ * merchant's ({@code merchant_}) or a device's ({@code device_}). Named for when a transaction had two halves at most.
  *
- * @param accountId the account that gave it
- * @param expectsPayee whether a payee's half will follow (a transfer to an account)
+ * @param accountId the key that gave it
+ * @param parts how many parts the transaction's decision waits for ({@link AccountEvent#partsOf}), 1 to 4
  * @param transaction the transaction and its input sequence, which the decision carries on to its sinks: in the
- *     payer's half only, null in the payee's, which needs no more than the id and event time to meet its partner
- * @param features a whole vector; in the payee's half, only the {@code cp_} features are set
+ *     payer's part only, null in the others, which need no more than the id and event time to meet their partners
+ * @param features a whole vector; in a part other than the payer's, only the features {@link #carried} by its side
+ *     are set
  */
 record FeatureHalf(
         String accountId,
         AccountEvent.Side side,
-        boolean expectsPayee,
+        int parts,
         String transactionId,
         long eventTimeMillis,
         SequencedTransaction transaction,
         double[] features) {
-    /** The payee's features are the contiguous {@code cp_} block of the vector, from this index. */
-    static final int PAYEE_FROM = Feature.CP_PRIOR_TX_COUNT.ordinal();
-
-    /** ... to this one, included. */
-    static final int PAYEE_TO = Feature.CP_SENT_SIMILAR_7D.ordinal();
-
-    /** How many features the payee's half gives. */
-    static final int PAYEE_COUNT = PAYEE_TO - PAYEE_FROM + 1;
+    private static final Map<AccountEvent.Side, int[]> CARRIED = carriedBySide();
 
     FeatureHalf {
         Objects.requireNonNull(transactionId, "transactionId");
         if ((side == AccountEvent.Side.PAYER) != (transaction != null)) {
-            throw new IllegalArgumentException("a payer's half carries its transaction, a payee's does not");
+            throw new IllegalArgumentException("a payer's part carries its transaction, the others do not");
+        }
+        if (parts < 1 || parts > AccountEvent.Side.values().length) {
+            throw new IllegalArgumentException("a transaction has 1 to 4 parts, not " + parts);
         }
     }
 
-    /** The payer's half of {@code sequenced}; {@code expectsPayee} when it is a transfer to an account. */
-    static FeatureHalf payer(
-            String accountId, boolean expectsPayee, SequencedTransaction sequenced, double[] features) {
+    /** The payer's part of {@code sequenced}, one of {@code parts}. */
+    static FeatureHalf payer(String accountId, int parts, SequencedTransaction sequenced, double[] features) {
         return new FeatureHalf(
                 accountId,
                 AccountEvent.Side.PAYER,
-                expectsPayee,
+                parts,
                 sequenced.transaction().transactionId(),
                 sequenced.transaction().timestamp().toEpochMilli(),
                 sequenced,
                 features);
     }
 
-    /** The payee's half of {@code sequenced}: its {@code cp_} features, the id and the event time. */
-    static FeatureHalf payee(String accountId, SequencedTransaction sequenced, double[] features) {
+    /** Another key's part of {@code sequenced}: its {@link #carried} features, the id and the event time. */
+    static FeatureHalf of(
+            String accountId, AccountEvent.Side side, int parts, SequencedTransaction sequenced, double[] features) {
         return new FeatureHalf(
                 accountId,
-                AccountEvent.Side.PAYEE,
-                true,
+                side,
+                parts,
                 sequenced.transaction().transactionId(),
                 sequenced.transaction().timestamp().toEpochMilli(),
                 null,
                 features);
+    }
+
+    /**
+     * The ordinals of the features a part of {@code side} other than the payer's sets and the decision takes from it:
+     * the payee's {@code cp_} block and {@code payee_} features, a merchant's or device's entity features. Shared, not
+     * copied, as the serializer reads it for every part: callers only read it.
+     */
+    static int[] carried(AccountEvent.Side side) {
+        int[] carried = CARRIED.get(side);
+        if (carried == null) {
+            throw new IllegalArgumentException("the payer's part carries the whole vector");
+        }
+        return carried;
+    }
+
+    private static Map<AccountEvent.Side, int[]> carriedBySide() {
+        Map<AccountEvent.Side, int[]> carried = new EnumMap<>(AccountEvent.Side.class);
+        for (AccountEvent.Side side : AccountEvent.Side.values()) {
+            if (side == AccountEvent.Side.PAYER) {
+                continue;
+            }
+            List<Feature> features = new ArrayList<>();
+            if (side == AccountEvent.Side.PAYEE) {
+                for (int i = Feature.CP_PRIOR_TX_COUNT.ordinal(); i <= Feature.CP_SENT_SIMILAR_7D.ordinal(); i++) {
+                    features.add(Feature.values()[i]);
+                }
+            }
+            EntityKind entity = side.entity();
+            features.addAll(EntityFeatures.featuresWritten(entity));
+            carried.put(side, features.stream().mapToInt(Feature::ordinal).toArray());
+        }
+        return carried;
     }
 }

@@ -9,33 +9,40 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Flink's serializer for what crosses the shuffle to {@link DecisionJoin} and waits there for its partner: a payer's
- * half with its transaction and whole vector, or a payee's with only its {@code cp_} features. Under Flink's POJO
+ * Flink's serializer for what crosses the shuffle to {@link DecisionJoin} and waits there for its partners: a payer's
+ * part with its transaction and whole vector, or another key's with only the features it carries. Under Flink's POJO
  * serializer, reading halves took 18 % of the decisions task on the stream benchmark, a payee's half carrying a
  * whole transaction and vector it does not need (BENCHMARKS.md, "Streaming").
  */
 final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> {
     private static final long serialVersionUID = 1L;
-    private static final byte PAYER = 0;
-    private static final byte PAYER_OF_TRANSFER = 1;
-    private static final byte PAYEE = 2;
+    private static final AccountEvent.Side[] SIDES = AccountEvent.Side.values();
+    /**
+     * A part is written with its side's ordinal plus this, then how many parts its transaction has. Below it are the
+     * kinds the earlier format (two halves at most) wrote, still read so that state it saved restores.
+     */
+    private static final int SIDE_TAG = 8;
+
+    private static final byte HALF_OF_PAYER = 0;
+    private static final byte HALF_OF_PAYER_OF_TRANSFER = 1;
+    private static final byte HALF_OF_PAYEE = 2;
 
     @Override
     public void serialize(FeatureHalf half, DataOutputView out) throws IOException {
         StringValue.writeString(half.accountId(), out);
         double[] features = half.features();
+        out.writeByte(SIDE_TAG + half.side().ordinal());
+        out.writeByte(half.parts());
         if (half.side() == AccountEvent.Side.PAYER) {
-            out.writeByte(half.expectsPayee() ? PAYER_OF_TRANSFER : PAYER);
             out.writeLong(half.transaction().sequence());
             TransactionBinary.write(half.transaction().transaction(), out);
             for (double feature : features) {
                 out.writeDouble(feature);
             }
         } else {
-            out.writeByte(PAYEE);
             StringValue.writeString(half.transactionId(), out);
             out.writeLong(half.eventTimeMillis());
-            for (int i = FeatureHalf.PAYEE_FROM; i <= FeatureHalf.PAYEE_TO; i++) {
+            for (int i : FeatureHalf.carried(half.side())) {
                 out.writeDouble(features[i]);
             }
         }
@@ -44,24 +51,42 @@ final class FeatureHalfSerializer extends ImmutableValueSerializer<FeatureHalf> 
     @Override
     public FeatureHalf deserialize(DataInputView in) throws IOException {
         String accountId = StringValue.readString(in);
-        byte kind = in.readByte();
+        byte tag = in.readByte();
+        int side;
+        int parts;
+        if (tag == HALF_OF_PAYER || tag == HALF_OF_PAYER_OF_TRANSFER || tag == HALF_OF_PAYEE) {
+            side = tag == HALF_OF_PAYEE ? AccountEvent.Side.PAYEE.ordinal() : AccountEvent.Side.PAYER.ordinal();
+            parts = tag == HALF_OF_PAYER ? 1 : 2;
+        } else {
+            side = tag - SIDE_TAG;
+            if (side < 0 || side >= SIDES.length) {
+                throw new IOException("not a part of a transaction's features: tag " + tag);
+            }
+            parts = in.readByte();
+        }
         double[] features = new double[Feature.COUNT];
-        if (kind == PAYEE) {
+        if (tag == HALF_OF_PAYEE) {
+            // The earlier format's payee half: its cp_ features alone.
             String transactionId = StringValue.readString(in);
             long eventTime = in.readLong();
-            for (int i = 0; i < FeatureHalf.PAYEE_COUNT; i++) {
-                features[FeatureHalf.PAYEE_FROM + i] = in.readDouble();
+            for (int i = Feature.CP_PRIOR_TX_COUNT.ordinal(); i <= Feature.CP_SENT_SIMILAR_7D.ordinal(); i++) {
+                features[i] = in.readDouble();
             }
-            return new FeatureHalf(accountId, AccountEvent.Side.PAYEE, true, transactionId, eventTime, null, features);
+            return new FeatureHalf(accountId, AccountEvent.Side.PAYEE, parts, transactionId, eventTime, null, features);
         }
-        if (kind != PAYER && kind != PAYER_OF_TRANSFER) {
-            throw new IOException("not a half of a transaction's features: kind " + kind);
+        if (SIDES[side] != AccountEvent.Side.PAYER) {
+            String transactionId = StringValue.readString(in);
+            long eventTime = in.readLong();
+            for (int i : FeatureHalf.carried(SIDES[side])) {
+                features[i] = in.readDouble();
+            }
+            return new FeatureHalf(accountId, SIDES[side], parts, transactionId, eventTime, null, features);
         }
         SequencedTransaction sequenced = new SequencedTransaction(in.readLong(), TransactionBinary.read(in));
         for (int i = 0; i < features.length; i++) {
             features[i] = in.readDouble();
         }
-        return FeatureHalf.payer(accountId, kind == PAYER_OF_TRANSFER, sequenced, features);
+        return FeatureHalf.payer(accountId, parts, sequenced, features);
     }
 
     @Override

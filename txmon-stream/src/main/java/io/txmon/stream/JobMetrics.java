@@ -27,6 +27,9 @@ final class JobMetrics {
     /** Counter of control messages refused ({@code ControlCheck}). */
     static final String CONTROL_ERRORS = "control_errors_total";
 
+    /** Counter of labels not learned: late, or without their transaction ({@code LabelledTransactions}). */
+    static final String LABELS_SET_ASIDE = "labels_set_aside_total";
+
     /** How many recent latencies the histogram's statistics are computed over. */
     static final int LATENCY_WINDOW = 1024;
 

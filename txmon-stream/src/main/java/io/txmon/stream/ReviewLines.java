@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
  * <p>A day's line is drawn from the scores of the days before it, from all tasks, so this runs as one task over one
  * key. A decision is judged once the watermark shows that every earlier day is complete (it has reached the day's
  * start); one that arrives before that waits, in state, for the watermark. Only decisions in the first moments of a
- * day, within the job's out-of-orderness, ever wait. The line follows each rule set and model version apart, as the
+ * day, within the job's out-of-orderness, ever wait. The line follows each rule set, model and supervised model version apart, as the
  * decision log's does.
  *
  * <p>State: the counts of the scores per version, day and score step (what the lines are drawn from, so that a job
@@ -110,7 +110,9 @@ final class ReviewLines
 
     private DecidedTransaction judged(DecidedTransaction decided, RuleSet current) throws Exception {
         StreamDecision decision = decided.decision();
-        String version = decision.ruleSetVersion() + "|" + decision.modelVersion();
+        // A new supervised model starts a line of its own, as TransactionScorer.useSupervised does.
+        String version = decision.ruleSetVersion() + "|" + decision.modelVersion()
+                + (decision.supervisedModelVersion() == null ? "" : "|" + decision.supervisedModelVersion());
         ReviewLine line = line(version, current);
         Instant at = eventTime(decided);
         double threshold = line.at(at);

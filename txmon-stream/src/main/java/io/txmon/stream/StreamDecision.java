@@ -3,6 +3,7 @@ package io.txmon.stream;
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.ModelOpinion;
 import io.txmon.scoring.Recommendation;
+import io.txmon.scoring.SupervisedOpinion;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param anomalyScore its score, or null
  * @param reviewThreshold the review line it was judged by: the alert budget's for its day once {@link ReviewLines} has
  *     applied it, else the rule set's fixed one
+ * @param supervisedModelVersion the supervised model that took part, or null
+ * @param fraudProbability its probability that the transaction is fraud, or null
  */
 public record StreamDecision(
         String transactionId,
@@ -24,7 +27,9 @@ public record StreamDecision(
         String ruleSetVersion,
         String modelVersion,
         Double anomalyScore,
-        double reviewThreshold) {
+        double reviewThreshold,
+        String supervisedModelVersion,
+        Double fraudProbability) {
 
     /** The stream's form of {@code decision}. */
     public static StreamDecision of(Decision decision) {
@@ -38,7 +43,9 @@ public record StreamDecision(
                 decision.ruleSetVersion(),
                 model.map(ModelOpinion::modelVersion).orElse(null),
                 model.map(ModelOpinion::anomalyScore).orElse(null),
-                decision.reviewThreshold());
+                decision.reviewThreshold(),
+                decision.supervised().map(SupervisedOpinion::modelVersion).orElse(null),
+                decision.supervised().map(SupervisedOpinion::probability).orElse(null));
     }
 
     /** This decision judged by the review line {@code line} instead, with what to do at it. */
@@ -52,7 +59,9 @@ public record StreamDecision(
                 ruleSetVersion,
                 modelVersion,
                 anomalyScore,
-                line);
+                line,
+                supervisedModelVersion,
+                fraudProbability);
     }
 
     /** Whether it opens an alert: REVIEW or BLOCK, as the decision log stores them. */

@@ -149,6 +149,46 @@ class AccountStatesTest {
         assertThat(halves.get(2).features()[Feature.ACCOUNT_AGE_DAYS.ordinal()]).isEqualTo(401.0);
     }
 
+    @Test
+    void anOutcomeIsLearnedAfterTheTransactionsOfTheInstantItBecameKnownAndBeforeTheLaterOnes() throws Exception {
+        open(Map.of());
+        Transaction stolen = atMerchant("stolen", "acct_a", NINE);
+        Instant known = NINE.plus(Duration.ofHours(2));
+        harness.processElement(merchantEvent(stolen), NINE.toEpochMilli());
+        harness.processElement(
+                AccountOutcome.of(stolen, 1, known.toEpochMilli()).get(1), known.toEpochMilli());
+        harness.processElement(merchantEvent(atMerchant("same_instant", "acct_b", known)), known.toEpochMilli());
+        harness.processElement(
+                merchantEvent(atMerchant("a_second_later", "acct_c", known.plusSeconds(1))),
+                known.plusSeconds(1).toEpochMilli());
+        harness.processWatermark(known.plusSeconds(1).toEpochMilli());
+
+        Map<String, Double> knownFrauds = new HashMap<>();
+        harness.extractOutputValues()
+                .forEach(part -> knownFrauds.put(
+                        part.transactionId(), part.features()[Feature.MERCHANT_KNOWN_FRAUDS_30D.ordinal()]));
+        assertThat(knownFrauds)
+                .containsEntry("stolen", 0.0)
+                .containsEntry("same_instant", 0.0)
+                .containsEntry("a_second_later", 1.0);
+    }
+
+    @Test
+    void anOutcomeBehindTheWatermarkIsSetAsideWithWhyNotLearnedOutOfOrder() throws Exception {
+        open(Map.of());
+        Transaction stolen = atMerchant("stolen", "acct_a", NINE);
+        harness.processElement(merchantEvent(stolen), NINE.toEpochMilli());
+        harness.processWatermark(NINE.plusSeconds(10).toEpochMilli());
+
+        harness.processElement(
+                AccountOutcome.of(stolen, 1, NINE.plusSeconds(5).toEpochMilli()).get(1),
+                NINE.plusSeconds(5).toEpochMilli());
+
+        assertThat(harness.getSideOutput(AccountStates.LATE))
+                .singleElement()
+                .satisfies(late -> assertThat(late.getValue().reason()).contains("its outcome", "was not learned"));
+    }
+
     private void open(Map<String, ReferenceAccount> atStart) throws Exception {
         open(atStart, DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL);
     }
@@ -183,6 +223,19 @@ class AccountStatesTest {
         Transaction tx =
                 Transaction.builder(id, at, account, new BigDecimal("100.00")).build();
         return AccountEvent.of(new SequencedTransaction(1, tx)).get(0);
+    }
+
+    private static Transaction atMerchant(String id, String account, Instant at) {
+        return Transaction.builder(id, at, account, new BigDecimal("25.00"))
+                .merchantId("m-1")
+                .build();
+    }
+
+    /** The event {@code tx}'s merchant learns it from: the second of its events, after the payer's. */
+    private static AccountEvent merchantEvent(Transaction tx) {
+        AccountEvent event = AccountEvent.of(new SequencedTransaction(1, tx)).get(1);
+        assertThat(event.side()).isEqualTo(AccountEvent.Side.MERCHANT);
+        return event;
     }
 
     private static AccountEvent purchase(String id, String category, Instant at) {

@@ -84,6 +84,20 @@ class ControlCheckTest {
                 .isNotEqualTo(RuleFile.defaults().version());
     }
 
+    @Test
+    void aSupervisedModelIsPassedOnWhenItDecodesAndRefusedWithItsReasonWhenNot() throws Exception {
+        ControlMessage valid = ControlMessage.supervised("supervised.bin", ControlFixtures.supervisedModel());
+
+        harness.processElement(valid, RECEIVED_AT);
+        harness.processElement(ControlMessage.supervised("broken.bin", new byte[] {1, 2, 3, 4}), RECEIVED_AT);
+
+        assertThat(harness.extractOutputValues()).containsExactly(valid);
+        assertThat(refused()).singleElement().satisfies(error -> {
+            assertThat(error.kind()).isEqualTo("SUPERVISED");
+            assertThat(error.reason()).startsWith("the supervised model cannot be read");
+        });
+    }
+
     private List<ControlError> refused() {
         var queue = harness.getSideOutput(ControlCheck.REFUSED);
         return queue == null

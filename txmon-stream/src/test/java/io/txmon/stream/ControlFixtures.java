@@ -18,7 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rule files and a model for the control stream's tests: the shipped defaults, changed copies, a trained model. */
+/**
+ * Rule files and models for the control stream's tests: the shipped defaults, changed copies, a trained model, a
+ * supervised model.
+ */
 public final class ControlFixtures {
     private static AnomalyModel model;
 
@@ -28,6 +31,19 @@ public final class ControlFixtures {
     public static String defaultRuleFile() {
         try (InputStream in = RuleFile.class.getResourceAsStream(RuleFile.DEFAULT_RULES)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A small hand-made supervised model's bytes, as {@code SupervisedModelCodec} writes them: the core's format
+     * version 1 fixture (version {@code sl-0123456789ab}), which reads the amount, the merchant's fraud share and the
+     * hourly count.
+     */
+    public static byte[] supervisedModel() {
+        try (InputStream in = ControlFixtures.class.getResourceAsStream("/io/txmon/boosting/supervised-model-v1.bin")) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,20 @@ class DecisionJoinControlTest {
     }
 
     @Test
+    void decisionsMadeAfterASupervisedModelArrivesAreMadeWithItAndRecordItsVersionAndProbability() throws Exception {
+        harness.processElement(payment("without"), NINE);
+        harness.processBroadcastElement(
+                ControlMessage.supervised("supervised.bin", ControlFixtures.supervisedModel()), NINE);
+        harness.processElement(payment("with_supervised"), NINE);
+
+        List<StreamDecision> decisions = decisions();
+        assertThat(decisions.get(0).supervisedModelVersion()).isNull();
+        assertThat(decisions.get(0).fraudProbability()).isNull();
+        assertThat(decisions.get(1).supervisedModelVersion()).isEqualTo("sl-0123456789ab");
+        assertThat(decisions.get(1).fraudProbability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void aTaskRestoredFromACheckpointDecidesWithTheRulesItAcceptedNotThoseTheJobStartedWith() throws Exception {
         harness.processBroadcastElement(
                 ControlMessage.rules("stricter.yaml", ControlFixtures.stricterRuleFile()), NINE);
@@ -111,6 +125,6 @@ class DecisionJoinControlTest {
         Transaction tx = Transaction.builder(
                         transactionId, Instant.ofEpochMilli(NINE), "acct_a", new BigDecimal("100.00"))
                 .build();
-        return FeatureHalf.payer("acct_a", false, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
+        return FeatureHalf.payer("acct_a", 1, new SequencedTransaction(1, tx), new double[Feature.COUNT]);
     }
 }

@@ -33,6 +33,11 @@ public record ScoredWorld(
 
     /** The world of {@code seed}, {@code customers} and {@code days}, scored with the default rules and its model. */
     public static ScoredWorld of(long seed, int customers, int days) {
+        return of(seed, customers, days, RuleFile.defaults());
+    }
+
+    /** The same world scored with {@code rules} and its model. */
+    public static ScoredWorld of(long seed, int customers, int days, RuleSet rules) {
         SimulatedData world = Simulator.simulate(SimulationSettings.builder()
                 .seed(seed)
                 .customers(customers)
@@ -43,7 +48,6 @@ public record ScoredWorld(
         Function<String, Account> directory = id -> accounts.getOrDefault(id, Account.unknown(id));
         List<Transaction> inOrder = new ArrayList<>(world.transactions());
         inOrder.sort(Comparator.comparing(Transaction::timestamp));
-        RuleSet rules = RuleFile.defaults();
         AnomalyModel model = AnomalyModelTrainer.builder(7)
                 .build()
                 .train(AnomalyModelTrainer.earliestShare(inOrder, 0.25), directory, rules.features());

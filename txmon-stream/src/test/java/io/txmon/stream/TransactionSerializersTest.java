@@ -14,9 +14,14 @@ import io.txmon.transaction.TransactionType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 /** The job's serializers give back exactly what they were given, and agree on a transaction's fields. */
@@ -44,6 +49,13 @@ class TransactionSerializersTest {
             AccountEvent payee = new AccountEvent("acct-b", AccountEvent.Side.PAYEE, 42, tx);
 
             assertThat(roundTrip(payee)).isEqualTo(payee);
+        }
+    }
+
+    @Test
+    void anOutcomeComesBackWithItsKeySideInstantChangeAndTransaction() throws IOException {
+        for (AccountOutcome outcome : AccountOutcome.of(EVERY_FIELD, -1, 1_770_022_800_123L)) {
+            assertThat(roundTrip(outcome)).isEqualTo(outcome);
         }
     }
 
@@ -81,9 +93,9 @@ class TransactionSerializersTest {
 
     @Test
     void aPayersHalfComesBackWithItsTransactionAndEveryFeature() throws IOException {
-        for (boolean transfer : new boolean[] {true, false}) {
+        for (int parts = 1; parts <= 4; parts++) {
             FeatureHalf payer =
-                    FeatureHalf.payer("acct-a", transfer, new SequencedTransaction(7, EVERY_FIELD), numbered());
+                    FeatureHalf.payer("acct-a", parts, new SequencedTransaction(7, EVERY_FIELD), numbered());
 
             FeatureHalf back = roundTrip(payer);
 
@@ -92,19 +104,83 @@ class TransactionSerializersTest {
     }
 
     @Test
-    void aPayeesHalfComesBackWithItsIdTimeAndCounterpartyFeaturesAlone() throws IOException {
-        FeatureHalf payee = FeatureHalf.payee("acct-b", new SequencedTransaction(7, EVERY_FIELD), numbered());
+    void anotherKeysPartComesBackWithItsIdTimeAndTheFeaturesOfItsSideAlone() throws IOException {
+        for (AccountEvent.Side side :
+                new AccountEvent.Side[] {AccountEvent.Side.PAYEE, AccountEvent.Side.MERCHANT, AccountEvent.Side.DEVICE
+                }) {
+            FeatureHalf part = FeatureHalf.of("key-b", side, 4, new SequencedTransaction(7, EVERY_FIELD), numbered());
 
-        FeatureHalf back = roundTrip(payee);
+            FeatureHalf back = roundTrip(part);
 
-        assertThat(back.transactionId()).isEqualTo("tx-1");
-        assertThat(back.eventTimeMillis()).isEqualTo(EVERY_FIELD.timestamp().toEpochMilli());
-        assertThat(back.transaction()).isNull();
-        assertThat(back.side()).isEqualTo(AccountEvent.Side.PAYEE);
-        for (int i = 0; i < Feature.COUNT; i++) {
-            boolean counterparty = i >= FeatureHalf.PAYEE_FROM && i <= FeatureHalf.PAYEE_TO;
-            assertThat(back.features()[i]).as(Feature.values()[i].name()).isEqualTo(counterparty ? i + 0.5 : 0.0);
+            assertThat(back.transactionId()).isEqualTo("tx-1");
+            assertThat(back.eventTimeMillis()).isEqualTo(EVERY_FIELD.timestamp().toEpochMilli());
+            assertThat(back.transaction()).isNull();
+            assertThat(back.side()).isEqualTo(side);
+            assertThat(back.parts()).isEqualTo(4);
+            Set<Feature> carried = new HashSet<>();
+            for (int i : FeatureHalf.carried(side)) {
+                carried.add(Feature.values()[i]);
+            }
+            for (Feature feature : Feature.values()) {
+                assertThat(back.features()[feature.ordinal()])
+                        .as(side + " " + feature.name())
+                        .isEqualTo(carried.contains(feature) ? feature.ordinal() + 0.5 : 0.0);
+            }
         }
+    }
+
+    @Test
+    void eachKeyOtherThanThePayersCarriesItsOwnEntitysFeaturesAndThePayeeItsCounterpartyFeatures() {
+        assertThat(names(AccountEvent.Side.PAYEE))
+                .allMatch(name -> name.startsWith("cp_") || name.startsWith("payee_"))
+                .contains("cp_prior_tx_count", "payee_tx_count_1d", "payee_fraud_accounts_30d");
+        assertThat(names(AccountEvent.Side.MERCHANT))
+                .allMatch(name -> name.startsWith("merchant_"))
+                .hasSize(11);
+        assertThat(names(AccountEvent.Side.DEVICE))
+                .allMatch(name -> name.startsWith("device_"))
+                .hasSize(11);
+    }
+
+    private static List<String> names(AccountEvent.Side side) {
+        List<String> names = new ArrayList<>();
+        for (int i : FeatureHalf.carried(side)) {
+            names.add(Feature.values()[i].featureName());
+        }
+        return names;
+    }
+
+    @Test
+    void halvesSavedInTheEarlierTwoHalfFormatStillReadSoThatOldStateRestores() throws IOException {
+        DataOutputSerializer payer = new DataOutputSerializer(256);
+        StringValue.writeString("acct-a", payer);
+        payer.writeByte(1); // the payer's half of a transfer
+        payer.writeLong(7);
+        TransactionBinary.write(EVERY_FIELD, payer);
+        for (double feature : numbered()) {
+            payer.writeDouble(feature);
+        }
+        DataOutputSerializer payee = new DataOutputSerializer(256);
+        StringValue.writeString("acct-b", payee);
+        payee.writeByte(2); // the payee's half
+        StringValue.writeString("tx-1", payee);
+        payee.writeLong(EVERY_FIELD.timestamp().toEpochMilli());
+        for (int i = Feature.CP_PRIOR_TX_COUNT.ordinal(); i <= Feature.CP_SENT_SIMILAR_7D.ordinal(); i++) {
+            payee.writeDouble(i + 0.5);
+        }
+        FeatureHalfSerializer serializer = new FeatureHalfSerializer();
+
+        FeatureHalf payersHalf = serializer.deserialize(new DataInputDeserializer(payer.getCopyOfBuffer()));
+        FeatureHalf payeesHalf = serializer.deserialize(new DataInputDeserializer(payee.getCopyOfBuffer()));
+
+        assertThat(payersHalf)
+                .usingRecursiveComparison()
+                .isEqualTo(FeatureHalf.payer("acct-a", 2, new SequencedTransaction(7, EVERY_FIELD), numbered()));
+        assertThat(payeesHalf.side()).isEqualTo(AccountEvent.Side.PAYEE);
+        assertThat(payeesHalf.parts()).isEqualTo(2);
+        assertThat(payeesHalf.features()[Feature.CP_SENT_SIMILAR_7D.ordinal()])
+                .isEqualTo(Feature.CP_SENT_SIMILAR_7D.ordinal() + 0.5);
+        assertThat(payeesHalf.features()[Feature.PAYEE_TX_COUNT_1D.ordinal()]).isZero();
     }
 
     /** Feature i is i + 0.5, so that a value read into the wrong place shows. */

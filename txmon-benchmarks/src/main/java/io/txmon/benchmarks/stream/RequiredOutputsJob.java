@@ -94,7 +94,9 @@ public final class RequiredOutputsJob {
                     ruleSetVersion,
                     modelVersion,
                     anomalyScore,
-                    reviewThreshold);
+                    reviewThreshold,
+                    null, // the benchmark's jobs decide without a supervised model
+                    null);
         }
     }
 

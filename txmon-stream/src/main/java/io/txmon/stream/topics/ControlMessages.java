@@ -86,16 +86,20 @@ public final class ControlMessages {
                 && node.path("rule_file").isString()) {
             return ControlMessage.rules(origin, node.path("rule_file").asString());
         }
-        if (kind.equals(ControlMessage.Kind.MODEL.name()) && node.path("model").isString()) {
+        boolean anomaly = kind.equals(ControlMessage.Kind.MODEL.name());
+        if ((anomaly || kind.equals(ControlMessage.Kind.SUPERVISED.name()))
+                && node.path("model").isString()) {
+            byte[] bytes;
             try {
-                return ControlMessage.model(
-                        origin, Base64.getDecoder().decode(node.path("model").asString()));
+                bytes = Base64.getDecoder().decode(node.path("model").asString());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("control message at " + where + ": model must be base64");
             }
+            return anomaly ? ControlMessage.model(origin, bytes) : ControlMessage.supervised(origin, bytes);
         }
         throw new IllegalArgumentException("control message at " + where
-                + ": kind must be RULES with rule_file or MODEL with model, was '" + shown(kind) + "'");
+                + ": kind must be RULES with rule_file, or MODEL or SUPERVISED with model, was '" + shown(kind)
+                + "'");
     }
 
     /** At most the first {@value #SHOWN_CHARACTERS} characters, so that a reason never carries a whole message. */

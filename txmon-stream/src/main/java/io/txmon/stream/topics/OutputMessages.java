@@ -146,6 +146,10 @@ public final class OutputMessages {
             }
         }
         json.writeNumberProperty("review_threshold", decision.reviewThreshold());
+        if (decision.supervisedModelVersion() != null) {
+            json.writeStringProperty("supervised_model_version", decision.supervisedModelVersion());
+            json.writeNumberProperty("fraud_probability", decision.fraudProbability());
+        }
     }
 
     /**

@@ -22,7 +22,17 @@ class OutputMessagesTest {
     private static final Instant NINE = Instant.parse("2026-02-02T09:00:00Z");
 
     private static final StreamDecision BLOCKED = new StreamDecision(
-            "tx-1", 0.8125, "HIGH", "BLOCK", "HIGH_AMOUNT;NEW_PAYEE", "defaults-1", "model-3", 0.71, 0.4521);
+            "tx-1",
+            0.8125,
+            "HIGH",
+            "BLOCK",
+            "HIGH_AMOUNT;NEW_PAYEE",
+            "defaults-1",
+            "model-3",
+            0.71,
+            0.4521,
+            null,
+            null);
 
     @Test
     void aDecisionIsWrittenWithTheFieldsOfTheDecisionsFileAndReadsBackAsTheSameRow() {
@@ -47,9 +57,18 @@ class OutputMessagesTest {
     }
 
     @Test
+    void aDecisionTheSupervisedModelTookPartInNamesItAndItsProbabilityAsTheDecisionsFileDoes() {
+        StreamDecision learnt =
+                new StreamDecision("tx-3", 0.5, "MEDIUM", "APPROVE", "", "defaults-1", null, null, 0.6, "sl-1", 0.25);
+
+        assertThat(text(OutputMessages.decision(learnt)))
+                .endsWith("\"review_threshold\":0.6,\"supervised_model_version\":\"sl-1\",\"fraud_probability\":0.25}");
+    }
+
+    @Test
     void aDecisionByRulesAloneHasNoReasonCodesNoModelAndNoAnomalyScore() {
         StreamDecision rulesAlone =
-                new StreamDecision("tx-2", 0.0, "LOW", "APPROVE", "", "defaults-1", null, null, 0.6);
+                new StreamDecision("tx-2", 0.0, "LOW", "APPROVE", "", "defaults-1", null, null, 0.6, null, null);
 
         byte[] message = OutputMessages.decision(rulesAlone);
 

@@ -1,11 +1,14 @@
 package io.txmon.ingest;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.formats.AccountFiles;
 import io.txmon.formats.RejectedRecord;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
+import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.Transaction;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +38,10 @@ import java.util.function.Consumer;
  * of each file (a checkpoint), and a run that stopped in between has the stored transactions replayed into the
  * states when the next run starts, so that a run stopped at any point and started again stores every
  * transaction exactly once and scores it as one uninterrupted run would have.
+ *
+ * <p>It decides as the service does: with the database's active rule set and anomaly model, the supervised champion
+ * of the registry beside them (docs/supervised-model.md, "Registry and retraining"), and entity states that go on
+ * from the last run and learn each stored label once it is known ({@link OutcomeLearning}).
  */
 public final class Ingestion {
     /** Transactions per database transaction. */
@@ -46,6 +54,7 @@ public final class Ingestion {
     private final PrintWriter progress;
     private final Clock clock;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
+    private Duration labelDelay = LabelTimeline.DEFAULT_DELAY;
     private ChunkListener listener = ChunkListener.NONE;
 
     /**
@@ -66,6 +75,18 @@ public final class Ingestion {
             throw new IllegalArgumentException("chunk size must be at least 1, was " + transactions);
         }
         this.chunkSize = transactions;
+        return this;
+    }
+
+    /**
+     * When a stored label without {@code labelled_at} becomes known after its transaction, for the entity states'
+     * known outcomes ({@link LabelTimeline#DEFAULT_DELAY} unless told).
+     */
+    public Ingestion labelDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("label delay must not be negative, was " + delay);
+        }
+        this.labelDelay = delay;
         return this;
     }
 
@@ -92,10 +113,12 @@ public final class Ingestion {
                 rules,
                 announcedModel(),
                 reference,
+                labelDelay,
                 DecisionLog.RiskWrites.AT_CHECKPOINTS,
                 clock,
                 say)) {
             try {
+                log.useSupervised(announcedChampion());
                 boolean inbox = paths.size() != 1
                         || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
                 FileDoor door = new FileDoor(log, source, RunLedger.watermark(log.connection(), source));
@@ -123,6 +146,13 @@ public final class Ingestion {
             progress.printf("scoring with model %s%n", model.get());
         }
         return model;
+    }
+
+    /** The registry's supervised champion, which decides beside the rules and the model as in the service. */
+    private Optional<SupervisedModel> announcedChampion() {
+        Optional<SupervisedModel> champion = new StoredSupervisedModels(database).champion();
+        champion.ifPresent(supervised -> progress.printf("deciding with the supervised champion %s%n", supervised));
+        return champion;
     }
 
     /** The files' front door of the decision log: ordered chunks, each file checkpointed once read. */

@@ -69,8 +69,16 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     OnlineIngestion onlineIngestion(
-            Database database, DecisionSetup startingSetup, Clock clock, DetectionMetrics metrics) throws Exception {
-        OnlineIngestion ingestion = OnlineIngestion.start(database, startingSetup, clock, metrics::stored);
+            Database database,
+            DecisionSetup startingSetup,
+            Clock clock,
+            DetectionMetrics metrics,
+            TxmonProperties properties)
+            throws Exception {
+        // The entity states learn stored labels as they become known; undated ones the same delay after their
+        // transaction as retraining takes (txmon.retraining.label-delay).
+        OnlineIngestion ingestion = OnlineIngestion.start(
+                database, startingSetup, properties.retraining().labelDelay(), clock, metrics::stored);
         // The supervised champion of the registry (docs/supervised-model.md) decides beside the rules and the forest.
         Optional<SupervisedModel> champion = new StoredSupervisedModels(database).champion();
         if (champion.isPresent()) {

@@ -12,6 +12,7 @@ import io.txmon.shadow.ChallengerSetup;
 import io.txmon.shadow.Shadow;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
+import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
@@ -132,7 +133,8 @@ final class DecisionLog implements AutoCloseable {
     /**
      * Opens the log on {@code database} for a run reading {@code source}: marks runs a dead process left RUNNING
      * as ABANDONED (telling {@code progress}), starts the run, stores {@code reference}, and brings the saved
-     * account and entity states up to the last stored transaction. A failure after the run started leaves it FAILED.
+     * account and entity states up to the last stored transaction. It decides with {@code rules}, {@code model} and
+     * the database's supervised champion, if one is kept. A failure after the run started leaves it FAILED.
      *
      * @param labelDelay when a label without {@code labelled_at} becomes known after its transaction, for the
      *     outcomes the entity states learn ({@link OutcomeLearning})
@@ -180,7 +182,11 @@ final class DecisionLog implements AutoCloseable {
                             replayed));
                 }
                 log.sequence = lastSequenceNumber(deciding);
-                log.scorer = log.primed(new TransactionScorer(rules, model, states, entities));
+                TransactionScorer scorer = new TransactionScorer(rules, model, states, entities);
+                // The registry's supervised champion decides beside them behind every door; chosen before the line
+                // is primed, so that a door opening again under the same champion draws an unbroken run's lines.
+                scorer.useSupervised(new StoredSupervisedModels(database).champion());
+                log.scorer = log.primed(scorer);
                 log.challenger = log.primed(Shadow.running(database));
                 deciding.commit();
                 return log;

@@ -1,6 +1,5 @@
 package io.txmon.ingest;
 
-import io.txmon.boosting.SupervisedModel;
 import io.txmon.formats.AccountFiles;
 import io.txmon.formats.RejectedRecord;
 import io.txmon.labels.LabelTimeline;
@@ -8,7 +7,6 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
-import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.Transaction;
@@ -118,7 +116,10 @@ public final class Ingestion {
                 clock,
                 say)) {
             try {
-                log.useSupervised(announcedChampion());
+                log.scorer()
+                        .engine()
+                        .supervised()
+                        .ifPresent(champion -> progress.printf("deciding with the supervised champion %s%n", champion));
                 boolean inbox = paths.size() != 1
                         || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
                 FileDoor door = new FileDoor(log, source, RunLedger.watermark(log.connection(), source));
@@ -146,13 +147,6 @@ public final class Ingestion {
             progress.printf("scoring with model %s%n", model.get());
         }
         return model;
-    }
-
-    /** The registry's supervised champion, which decides beside the rules and the model as in the service. */
-    private Optional<SupervisedModel> announcedChampion() {
-        Optional<SupervisedModel> champion = new StoredSupervisedModels(database).champion();
-        champion.ifPresent(supervised -> progress.printf("deciding with the supervised champion %s%n", supervised));
-        return champion;
     }
 
     /** The files' front door of the decision log: ordered chunks, each file checkpointed once read. */

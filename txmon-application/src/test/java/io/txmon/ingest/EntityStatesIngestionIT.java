@@ -190,20 +190,26 @@ class EntityStatesIngestionIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
-    void fileIngestionDecidesWithTheSupervisedChampionOnTheOutcomesLearned(DatabaseEngine engine) throws Exception {
+    void fileIngestionDecidesWithTheSupervisedChampionOnTheOutcomesLearnedInTwoRunsAsInOne(DatabaseEngine engine)
+            throws Exception {
         List<Transaction> all = days(10, 250);
-        Path file = write("transactions.csv", all);
+        Path first = write("a.csv", all.subList(0, 1_400));
+        Path second = write("b.csv", all.subList(1_400, all.size()));
         SupervisedModel champion = fraudShareModel();
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             labels(test).record(mixedLabels(all), StoredLabels.Source.IMPORT, "test");
             keepAsChampion(test, champion);
 
-            ingestion(test).chunkSize(400).run(file, null);
+            ingestion(test).chunkSize(400).run(first, null);
+            ingestion(test).chunkSize(400).run(second, null);
 
             LabelTimeline timeline = labels(test).timeline(DELAY);
             Map<String, String> expected = learning(all, timeline, Optional.of(champion));
             assertThat(DecisionsInStore.stored(test)).isEqualTo(expected);
             assertThat(expected).isNotEqualTo(learning(all, timeline, Optional.empty()));
+            assertThat(expected.values().stream().skip(1_400))
+                    .as("the second run judged by the alert budget's line, primed as an unbroken run's")
+                    .anyMatch(decision -> !decision.endsWith(" 0.6000"));
             assertThat(progress.toString()).contains("deciding with the supervised champion " + champion);
         }
     }

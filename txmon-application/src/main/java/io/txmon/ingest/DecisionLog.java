@@ -40,11 +40,13 @@ import java.util.function.Consumer;
 /**
  * The one path from a transaction to its stored decision, behind every door: files ({@link Ingestion}), the API,
  * payments and the inbox ({@link OnlineIngestion}). It gives out sequence numbers, recognises transactions stored
- * before, scores through {@link TransactionScorer} on the run's account states, writes behind the scoring on a
- * second connection and thread, checkpoints the states and keeps the run's row in the ledger.
+ * before, scores through {@link TransactionScorer} on the run's account and entity states, teaching the entity states
+ * each stored label once it is known ({@link OutcomeLearning}), writes behind the scoring on a second connection and
+ * thread, checkpoints the states and keeps the run's row in the ledger.
  *
- * <p>Its seams are those a further door needs: the account states ({@link AccountStateCache}, core's {@code
- * AccountStateStore}), the {@link DecisionSink} the decisions go to, and the run ledger ({@link RunLedger}). A door
+ * <p>Its seams are those a further door needs: the account and entity states ({@link AccountStateCache} and {@link
+ * EntityStateCache}, core's {@code AccountStateStore} and {@code EntityStateStore}), the {@link DecisionSink} the
+ * decisions go to, and the run ledger ({@link RunLedger}). A door
  * adds only how transactions reach it: ordered chunks, or single submissions answered once stored.
  *
  * <p>Writing behind: at most one batch is in flight, which bounds memory, and the run's counts move on only once a
@@ -381,9 +383,9 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Decides {@code tx} so that a failure fails it alone: its accounts' states are put back as they were, and it
-     * takes no sequence number. One transaction that breaks scoring (an unreadable saved state, a bug) must not stop
-     * every later one.
+     * Decides {@code tx} so that a failure fails it alone: its accounts' and entities' states are put back as they
+     * were (the outcomes learned before it stay learned), and it takes no sequence number. One transaction that breaks
+     * scoring (an unreadable saved state, a bug) must not stop every later one.
      *
      * @throws TransactionNotDecidedException saying why
      */

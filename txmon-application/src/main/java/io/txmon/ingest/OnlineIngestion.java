@@ -48,8 +48,8 @@ import java.util.function.Consumer;
  *
  * <p>States are saved at a checkpoint every {@link #CHECKPOINT_EVERY} transactions and when closed; after a crash
  * the next start replays what the checkpoint lacks ({@link StateRecovery}), as for files. One transaction that
- * cannot be decided fails alone ({@link TransactionNotDecidedException}): its accounts' states are put back as
- * they were and it is not stored. A write that fails is systemic and leaves the states ahead of the database, so
+ * cannot be decided fails alone ({@link TransactionNotDecidedException}): its accounts' and entities' states are put
+ * back as they were and it is not stored. A write that fails is systemic and leaves the states ahead of the database, so
  * the service fails closed: every later call fails too, until a restart rebuilds the states from what is stored.
  * Both are logged with their cause.
  *

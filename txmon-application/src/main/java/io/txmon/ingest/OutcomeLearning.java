@@ -30,8 +30,9 @@ import java.util.Set;
  *
  * <p>A label that arrives, or whose transaction arrives, after its instant has passed (a dated label sent late, a
  * chargeback for a transaction ingested later) is learned at the next decision, and only if no label of the same
- * transaction that became known after it is in force. A replay of the same history would have learned it earlier:
- * the one difference between a door and {@code score --labels}, and it can only come from knowledge that came late.
+ * transaction that became known after it is in force. A replay of the same history would have learned it earlier. That,
+ * and a transaction sent after later ones (which finds the outcomes learned for them: the walk only goes forward), are
+ * the differences between a door and {@code score --labels}; both come only from lateness.
  *
  * <p>Not thread-safe: used by the door's deciding thread.
  */

@@ -12,6 +12,7 @@ import io.txmon.shadow.ChallengerSetup;
 import io.txmon.shadow.Shadow;
 import io.txmon.storage.Database;
 import io.txmon.storage.Jdbc;
+import io.txmon.storage.StoredSupervisedModels;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,11 +40,13 @@ import java.util.function.Consumer;
 /**
  * The one path from a transaction to its stored decision, behind every door: files ({@link Ingestion}), the API,
  * payments and the inbox ({@link OnlineIngestion}). It gives out sequence numbers, recognises transactions stored
- * before, scores through {@link TransactionScorer} on the run's account states, writes behind the scoring on a
- * second connection and thread, checkpoints the states and keeps the run's row in the ledger.
+ * before, scores through {@link TransactionScorer} on the run's account and entity states, teaching the entity states
+ * each stored label once it is known ({@link OutcomeLearning}), writes behind the scoring on a second connection and
+ * thread, checkpoints the states and keeps the run's row in the ledger.
  *
- * <p>Its seams are those a further door needs: the account states ({@link AccountStateCache}, core's {@code
- * AccountStateStore}), the {@link DecisionSink} the decisions go to, and the run ledger ({@link RunLedger}). A door
+ * <p>Its seams are those a further door needs: the account and entity states ({@link AccountStateCache} and {@link
+ * EntityStateCache}, core's {@code AccountStateStore} and {@code EntityStateStore}), the {@link DecisionSink} the
+ * decisions go to, and the run ledger ({@link RunLedger}). A door
  * adds only how transactions reach it: ordered chunks, or single submissions answered once stored.
  *
  * <p>Writing behind: at most one batch is in flight, which bounds memory, and the run's counts move on only once a
@@ -86,6 +90,9 @@ final class DecisionLog implements AutoCloseable {
     private final ExecutorService writer;
     private final long runId;
     private final AccountStateCache states;
+    private final EntityStateCache entities;
+    /** Null until {@link #open} read it; then the outcomes the entity states learn, as they become known. */
+    private StoredOutcomes outcomes;
     /** What the committed batches add up to. */
     private final RunCounts counts = new RunCounts();
 
@@ -106,7 +113,8 @@ final class DecisionLog implements AutoCloseable {
             Connection deciding,
             Connection writing,
             long runId,
-            AccountStateCache states) {
+            AccountStateCache states,
+            EntityStateCache entities) {
         this.database = database;
         this.bulk = bulk;
         this.clock = clock;
@@ -116,6 +124,7 @@ final class DecisionLog implements AutoCloseable {
         this.sink = new DecisionTables(bulk, writing);
         this.runId = runId;
         this.states = states;
+        this.entities = entities;
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "txmon-decision-writer");
             thread.setDaemon(true);
@@ -126,7 +135,11 @@ final class DecisionLog implements AutoCloseable {
     /**
      * Opens the log on {@code database} for a run reading {@code source}: marks runs a dead process left RUNNING
      * as ABANDONED (telling {@code progress}), starts the run, stores {@code reference}, and brings the saved
-     * account states up to the last stored transaction. A failure after the run started leaves it FAILED.
+     * account and entity states up to the last stored transaction. It decides with {@code rules}, {@code model} and
+     * the database's supervised champion, if one is kept. A failure after the run started leaves it FAILED.
+     *
+     * @param labelDelay when a label without {@code labelled_at} becomes known after its transaction, for the
+     *     outcomes the entity states learn ({@link OutcomeLearning})
      */
     static DecisionLog open(
             Database database,
@@ -134,6 +147,7 @@ final class DecisionLog implements AutoCloseable {
             RuleSet rules,
             Optional<AnomalyModel> model,
             Map<String, Account> reference,
+            Duration labelDelay,
             RiskWrites riskWrites,
             Clock clock,
             Consumer<String> progress)
@@ -155,16 +169,26 @@ final class DecisionLog implements AutoCloseable {
             }
             deciding.commit();
             AccountStateCache states = new AccountStateCache(bulk, reference);
-            DecisionLog log = new DecisionLog(database, clock, riskWrites, bulk, deciding, writing, runId, states);
+            EntityStateCache entities = new EntityStateCache(bulk);
+            DecisionLog log =
+                    new DecisionLog(database, clock, riskWrites, bulk, deciding, writing, runId, states, entities);
             try {
-                long replayed = StateRecovery.recover(database, deciding, states, rules.features(), now);
+                log.outcomes = StoredOutcomes.open(
+                        bulk, deciding, labelDelay, AccountStateCache.checkpointedThrough(deciding));
+                long replayed = StateRecovery.recover(
+                        database, deciding, states, entities, log.outcomes, rules.features(), now);
                 if (replayed > 0) {
                     progress.accept(String.format(
-                            "replayed %,d transactions stored after the last checkpoint into the account states",
+                            "replayed %,d transactions stored after the last checkpoint into the account and entity"
+                                    + " states",
                             replayed));
                 }
                 log.sequence = lastSequenceNumber(deciding);
-                log.scorer = log.primed(new TransactionScorer(rules, model, states));
+                TransactionScorer scorer = new TransactionScorer(rules, model, states, entities);
+                // The registry's supervised champion decides beside them behind every door; chosen before the line
+                // is primed, so that a door opening again under the same champion draws an unbroken run's lines.
+                scorer.useSupervised(new StoredSupervisedModels(database).champion());
+                log.scorer = log.primed(scorer);
                 log.challenger = log.primed(Shadow.running(database));
                 deciding.commit();
                 return log;
@@ -207,11 +231,14 @@ final class DecisionLog implements AutoCloseable {
         }
     }
 
-    /** Decides with {@code rules} and {@code model} from the next transaction on; the account states carry on. */
+    /**
+     * Decides with {@code rules} and {@code model} from the next transaction on; the account and entity states carry
+     * on, as they depend on neither.
+     */
     void use(RuleSet rules, Optional<AnomalyModel> model) throws SQLException {
         try {
             Optional<SupervisedModel> supervised = scorer.engine().supervised();
-            TransactionScorer next = new TransactionScorer(rules, model, states);
+            TransactionScorer next = new TransactionScorer(rules, model, states, entities);
             next.useSupervised(supervised);
             scorer = primed(next);
         } finally {
@@ -286,15 +313,46 @@ final class DecisionLog implements AutoCloseable {
         return DecisionTables.stored(deciding, database.engine(), ids);
     }
 
-    /** Loads what scoring {@code transactions} reads (their accounts' states) and ends the lookups' transaction. */
+    /**
+     * Loads what scoring {@code transactions} reads (their accounts' and entities' states, the labels stored since
+     * the last look, and the entities of the labelled transactions whose outcomes become known meanwhile) and ends
+     * the lookups' transaction.
+     */
     void prepare(List<Transaction> transactions) throws SQLException {
         states.load(deciding, accountsOf(transactions));
+        Set<String> unstored = outcomes.refresh(deciding);
+        if (!unstored.isEmpty()) {
+            // A label may name a transaction decided but still in flight: looked for again once it is written.
+            drain();
+            outcomes.resolve(deciding, unstored);
+        }
+        Instant until = Instant.MIN;
+        for (Transaction tx : transactions) {
+            until = tx.timestamp().isAfter(until) ? tx.timestamp() : until;
+        }
+        List<Transaction> touched = new ArrayList<>(transactions);
+        touched.addAll(outcomes.learning().dueBefore(until));
+        entities.load(deciding, touched);
         deciding.commit();
     }
 
-    /** Decides {@code tx}, next in the stored order; a failure may leave its accounts' states half-changed. */
+    /**
+     * Decides {@code tx}, next in the stored order, once the entity states learned every outcome known before it; a
+     * failure may leave its accounts' and entities' states half-changed.
+     */
     Scored decide(Transaction tx) {
+        learnOutcomesBefore(tx);
+        return score(tx);
+    }
+
+    /** Teaches the entity states every outcome known before {@code tx}'s event time and not learned yet. */
+    private void learnOutcomesBefore(Transaction tx) {
+        outcomes.learning().learnBefore(tx.timestamp(), scorer::learnOutcome);
+    }
+
+    private Scored score(Transaction tx) {
         Decision decision = scorer.score(tx);
+        outcomes.learning().decided(tx);
         Scored scored = new Scored(tx, decision, ++sequence, shadowDecision(tx));
         if (riskWrites == RiskWrites.AT_CHECKPOINTS) {
             states.risk(tx.userId(), DecisionColumns.riskScore(decision));
@@ -325,20 +383,27 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Decides {@code tx} so that a failure fails it alone: its accounts' states are put back as they were, and it
-     * takes no sequence number. One transaction that breaks scoring (an unreadable saved state, a bug) must not stop
-     * every later one.
+     * Decides {@code tx} so that a failure fails it alone: its accounts' and entities' states are put back as they
+     * were (the outcomes learned before it stay learned), and it takes no sequence number. One transaction that breaks
+     * scoring (an unreadable saved state, a bug) must not stop every later one.
      *
      * @throws TransactionNotDecidedException saying why
      */
     Scored decideAlone(Transaction tx) {
         AccountStateCache.Snapshot before = null;
+        EntityStateCache.Snapshot entitiesBefore = null;
         try {
+            // Outcomes known before it are learned whether or not it can be decided.
+            learnOutcomesBefore(tx);
             before = states.snapshot(tx.userId(), tx.payeeAccount());
-            return decide(tx);
+            entitiesBefore = entities.snapshot(tx);
+            return score(tx);
         } catch (RuntimeException e) {
             if (before != null) {
                 before.restore();
+            }
+            if (entitiesBefore != null) {
+                entitiesBefore.restore();
             }
             throw new TransactionNotDecidedException(
                     "transaction " + tx.transactionId() + " could not be decided: " + e.getMessage(), e);
@@ -416,14 +481,19 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Saves the account states changed since the last checkpoint, with {@code also}'s rows and the run's counts, in
-     * one commit, once the batch in flight committed.
+     * Saves the account and entity states changed since the last checkpoint, with how far the entity states learned
+     * the outcomes, {@code also}'s rows and the run's counts, in one commit, once the batch in flight committed.
      */
     void checkpoint(AlsoCommitted also) throws SQLException {
         drain();
-        states.checkpoint(deciding, sequence, clock.instant());
+        Instant now = clock.instant();
+        states.checkpoint(deciding, sequence, now);
+        entities.checkpoint(deciding, now);
+        outcomes.checkpoint(deciding, now);
         commit(also);
         states.checkpointed();
+        entities.checkpointed();
+        outcomes.checkpointed();
     }
 
     /** Commits {@code also}'s rows with the run's counts, once the batch in flight committed. */

@@ -2,6 +2,7 @@ package io.txmon.ingest;
 
 import io.txmon.formats.AccountFiles;
 import io.txmon.formats.RejectedRecord;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.storage.Database;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +36,10 @@ import java.util.function.Consumer;
  * of each file (a checkpoint), and a run that stopped in between has the stored transactions replayed into the
  * states when the next run starts, so that a run stopped at any point and started again stores every
  * transaction exactly once and scores it as one uninterrupted run would have.
+ *
+ * <p>It decides as the service does: with the database's active rule set and anomaly model, the supervised champion
+ * of the registry beside them (docs/supervised-model.md, "Registry and retraining"), and entity states that go on
+ * from the last run and learn each stored label once it is known ({@link OutcomeLearning}).
  */
 public final class Ingestion {
     /** Transactions per database transaction. */
@@ -46,6 +52,7 @@ public final class Ingestion {
     private final PrintWriter progress;
     private final Clock clock;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
+    private Duration labelDelay = LabelTimeline.DEFAULT_DELAY;
     private ChunkListener listener = ChunkListener.NONE;
 
     /**
@@ -66,6 +73,18 @@ public final class Ingestion {
             throw new IllegalArgumentException("chunk size must be at least 1, was " + transactions);
         }
         this.chunkSize = transactions;
+        return this;
+    }
+
+    /**
+     * When a stored label without {@code labelled_at} becomes known after its transaction, for the entity states'
+     * known outcomes ({@link LabelTimeline#DEFAULT_DELAY} unless told).
+     */
+    public Ingestion labelDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("label delay must not be negative, was " + delay);
+        }
+        this.labelDelay = delay;
         return this;
     }
 
@@ -92,10 +111,15 @@ public final class Ingestion {
                 rules,
                 announcedModel(),
                 reference,
+                labelDelay,
                 DecisionLog.RiskWrites.AT_CHECKPOINTS,
                 clock,
                 say)) {
             try {
+                log.scorer()
+                        .engine()
+                        .supervised()
+                        .ifPresent(champion -> progress.printf("deciding with the supervised champion %s%n", champion));
                 boolean inbox = paths.size() != 1
                         || !paths.get(0).toAbsolutePath().normalize().toString().equals(source);
                 FileDoor door = new FileDoor(log, source, RunLedger.watermark(log.connection(), source));

@@ -2,6 +2,7 @@ package io.txmon.ingest;
 
 import io.txmon.boosting.SupervisedModel;
 import io.txmon.decisions.StoredDecision;
+import io.txmon.labels.LabelTimeline;
 import io.txmon.model.AnomalyModel;
 import io.txmon.rules.RuleSet;
 import io.txmon.shadow.ChallengerSetup;
@@ -47,8 +48,8 @@ import java.util.function.Consumer;
  *
  * <p>States are saved at a checkpoint every {@link #CHECKPOINT_EVERY} transactions and when closed; after a crash
  * the next start replays what the checkpoint lacks ({@link StateRecovery}), as for files. One transaction that
- * cannot be decided fails alone ({@link TransactionNotDecidedException}): its accounts' states are put back as
- * they were and it is not stored. A write that fails is systemic and leaves the states ahead of the database, so
+ * cannot be decided fails alone ({@link TransactionNotDecidedException}): its accounts' and entities' states are put
+ * back as they were and it is not stored. A write that fails is systemic and leaves the states ahead of the database, so
  * the service fails closed: every later call fails too, until a restart rebuilds the states from what is stored.
  * Both are logged with their cause.
  *
@@ -84,14 +85,25 @@ public final class OnlineIngestion implements AutoCloseable {
 
     /**
      * Opens the database's ingestion for transactions sent one at a time, deciding with {@code decides} (the rule set
-     * and model, as {@link DecisionSetup#resolve} finds them on the database) until told otherwise.
+     * and model, as {@link DecisionSetup#resolve} finds them on the database) until told otherwise; undated labels are
+     * known {@link LabelTimeline#DEFAULT_DELAY} after their transaction.
      *
      * @param listener told of every decision once stored, on the writing thread; it must be quick
      * @throws IngestionException when the database cannot be prepared
      */
     public static OnlineIngestion start(
             Database database, DecisionSetup decides, Clock clock, Consumer<Detection> listener) {
+        return start(database, decides, LabelTimeline.DEFAULT_DELAY, clock, listener);
+    }
+
+    /**
+     * As above, with stored labels that do not say when they were learned known {@code labelDelay} after their
+     * transaction, for the outcomes the entity states learn.
+     */
+    public static OnlineIngestion start(
+            Database database, DecisionSetup decides, Duration labelDelay, Clock clock, Consumer<Detection> listener) {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(labelDelay, "labelDelay");
         Objects.requireNonNull(decides, "decides");
         Objects.requireNonNull(listener, "listener");
         try {
@@ -101,6 +113,7 @@ public final class OnlineIngestion implements AutoCloseable {
                     decides.rules(),
                     decides.model(),
                     Map.of(),
+                    labelDelay,
                     DecisionLog.RiskWrites.WITH_EACH_BATCH,
                     clock,
                     message -> LOG.log(System.Logger.Level.INFO, message));

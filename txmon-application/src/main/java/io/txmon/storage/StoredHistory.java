@@ -28,8 +28,24 @@ public final class StoredHistory {
         this.database = database;
     }
 
-    private static final String SELECT_TRANSACTIONS = "SELECT transaction_id, event_time, user_id, amount, currency,"
-            + " type, counterparty_id, merchant_id, merchant_type, location, country, channel, device_id FROM transactions";
+    /** The columns of {@code transactions} that {@link #transaction(ResultSet)} reads. */
+    public static final List<String> TRANSACTION_COLUMNS = List.of(
+            "transaction_id",
+            "event_time",
+            "user_id",
+            "amount",
+            "currency",
+            "type",
+            "counterparty_id",
+            "merchant_id",
+            "merchant_type",
+            "location",
+            "country",
+            "channel",
+            "device_id");
+
+    private static final String SELECT_TRANSACTIONS =
+            "SELECT " + String.join(", ", TRANSACTION_COLUMNS) + " FROM transactions";
 
     /**
      * The stored transactions whose event time lies in [from, to] (either end open when empty), in the
@@ -157,7 +173,11 @@ public final class StoredHistory {
                 rs.getBigDecimal("opening_balance"));
     }
 
-    private static Transaction transaction(ResultSet rs) throws SQLException {
+    /**
+     * The transaction of the current row of a query that selected {@link #TRANSACTION_COLUMNS} by those names: for
+     * storage's own packages, inside their JDBC code; nothing outside txmon-application calls it.
+     */
+    public static Transaction transaction(ResultSet rs) throws SQLException {
         String channel = rs.getString("channel");
         return new Transaction(
                 rs.getString("transaction_id"),

@@ -37,15 +37,16 @@ final class DecisionsInStore {
         scorer.useSupervised(supervised);
         Map<String, String> decisions = new LinkedHashMap<>();
         for (Transaction tx : inOrder) {
-            Decision decision = scorer.score(tx);
-            decisions.put(
-                    tx.transactionId(),
-                    DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
-                            + ReasonCodes.encode(decision.reasonCodes()) + " "
-                            + DecisionColumns.riskScore(decision.reviewThreshold())
-                                    .toPlainString());
+            decisions.put(tx.transactionId(), of(scorer.score(tx)));
         }
         return decisions;
+    }
+
+    /** One decision in the stored form. */
+    static String of(Decision decision) {
+        return DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
+                + ReasonCodes.encode(decision.reasonCodes()) + " "
+                + DecisionColumns.riskScore(decision.reviewThreshold()).toPlainString();
     }
 
     /** What the database holds, in sequence order. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** One transaction that cannot be decided fails alone, and leaves no trace in the accounts' states. */
+/** One transaction that cannot be decided fails alone, and leaves no trace in the accounts' or entities' states. */
 class OnlineIngestionOneBadTransactionIT {
     private static final RuleSet RULES = RuleFile.defaults();
     private static final Instant NINE = Instant.parse("2026-01-14T09:00:00Z");
@@ -99,6 +99,65 @@ class OnlineIngestionOneBadTransactionIT {
             assertThat(AccountStateCodec.fromBytes(savedState(test, "alice")).movementCount())
                     .isEqualTo(2);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aTransferToAPayeeWhoseSavedEntityStateIsUnreadableFailsAloneAndItsDeviceAndPayerForgetIt(DatabaseEngine engine)
+            throws Exception {
+        RuleSet busyDevice = RuleFile.parse("""
+                name: busy-device
+                rules:
+                  - id: BUSY_DEVICE
+                    reason_code: BUSY_DEVICE
+                    description: A third payment from one device today.
+                    weight: 0.5
+                    enabled: true
+                    condition: device_tx_count_1d > 2
+                """, "busy-device.yaml");
+        Transaction coffee = onPhone(COFFEE, "cafe");
+        // The payee is the last entity a transaction teaches: had its device learned it first, the lunch would show.
+        Transaction broken = Transaction.builder("t2", NINE.plusSeconds(60), "alice", new BigDecimal("30"))
+                .type(TransactionType.TRANSFER)
+                .counterpartyId("mule")
+                .deviceId("alices-phone")
+                .build();
+        Transaction lunch = onPhone(LUNCH, "canteen");
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            try (Connection connection = test.database().connect();
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO entity_states (kind, entity_id, state, updated_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, "PAYEE");
+                insert.setString(2, "mule");
+                insert.setBytes(3, new byte[] {99, 1, 2, 3});
+                insert.setObject(4, java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+                insert.executeUpdate();
+            }
+            try (OnlineIngestion online = OnlineIngestion.start(
+                    test.database(), DecisionSetup.of(busyDevice, Optional.empty()), Clock.systemUTC(), d -> {})) {
+                online.detect(coffee).get(30, TimeUnit.SECONDS);
+                assertThatThrownBy(() -> online.detect(broken).get(30, TimeUnit.SECONDS))
+                        .cause()
+                        .isInstanceOf(TransactionNotDecidedException.class)
+                        .hasMessageContaining("payee mule");
+                online.detect(lunch).get(30, TimeUnit.SECONDS);
+                assertThat(online.failure()).isEmpty();
+            }
+
+            // Had the phone counted the failed payment, the lunch would be its third today.
+            assertThat(DecisionsInStore.stored(test))
+                    .isEqualTo(DecisionsInStore.expected(busyDevice, List.of(coffee, lunch)))
+                    .allSatisfy((id, decision) -> assertThat(decision).doesNotContain("BUSY_DEVICE"));
+            assertThat(AccountStateCodec.fromBytes(savedState(test, "alice")).movementCount())
+                    .isEqualTo(2);
+        }
+    }
+
+    private static Transaction onPhone(Transaction tx, String merchant) {
+        return Transaction.builder(tx.transactionId(), tx.timestamp(), tx.userId(), tx.amount())
+                .merchantId(merchant)
+                .deviceId("alices-phone")
+                .build();
     }
 
     private static void saveState(TestDatabase test, String account, byte[] state) throws Exception {

@@ -9,6 +9,7 @@ import io.txmon.storage.DecisionSetup;
 import io.txmon.transaction.TransactionParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.concurrent.Callable;
@@ -58,6 +59,15 @@ final class IngestCommand implements Callable<Integer> {
             description = "Transactions per database transaction (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
+    @Option(
+            names = "--label-delay",
+            converter = Durations.class,
+            defaultValue = "7d",
+            paramLabel = "DURATION",
+            description = "When a stored label without labelled_at becomes known after its transaction, for the"
+                    + " entities' known-fraud features, as score --labels takes it (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -69,6 +79,7 @@ final class IngestCommand implements Callable<Integer> {
                         new TransactionParser(baseCurrency),
                         err)
                 .chunkSize(chunkSize)
+                .labelDelay(labelDelay)
                 .run(input, accounts);
         err.printf("run %d done in %.1f s%n", result.runId(), (System.nanoTime() - started) / 1e9);
         refreshAnalytics(database, err);

@@ -102,6 +102,75 @@ class IngestCommandIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void ingestTeachesTheEntitiesTheImportedLabelsTheLabelDelayAfterTheirTransactions(DatabaseEngine engine)
+            throws Exception {
+        List<Transaction> transactions = evenlyOverFourDays(new RandomTransactions(12).generate(800, 40));
+        Path file = folder.resolve("transactions.csv");
+        write(file, transactions);
+        StringBuilder labels = new StringBuilder("transaction_id,label\n");
+        for (int i = 0; i < 400; i += 20) {
+            labels.append(transactions.get(i).transactionId()).append(",1\n");
+        }
+        Path labelFile = Files.writeString(folder.resolve("labels.csv"), labels);
+        Path ruleFile = Files.writeString(folder.resolve("known-fraud.yaml"), """
+                name: known-fraud
+                decision:
+                  medium_risk_at: 0.3
+                  high_risk_at: 0.7
+                  review_at: 0.6
+                  block_at: 0.85
+                rules:
+                  - id: MERCHANT_KNOWN_FRAUD
+                    reason_code: MERCHANT_KNOWN_FRAUD
+                    description: Fraud known at this merchant in the last 30 days.
+                    weight: 0.5
+                    enabled: true
+                    condition: merchant_known_frauds_30d > 0
+                """);
+        long[] flagged = new long[2];
+        String[] delays = {"6h", "7d"};
+        for (int run = 0; run < delays.length; run++) {
+            try (TestDatabase test =
+                    TestDatabase.create(engine, Files.createDirectories(folder.resolve("db-" + delays[run])))) {
+                CommandRun rules = CommandRun.of("rules", "activate", ruleFile.toString(), "--db", test.url());
+                CommandRun imported = CommandRun.of("labels", "import", labelFile.toString(), "--db", test.url());
+                CommandRun ingest = CommandRun.of(
+                        "ingest", "--input", file.toString(), "--label-delay", delays[run], "--db", test.url());
+
+                assertThat(rules.exitCode()).as(rules.err()).isZero();
+                assertThat(imported.exitCode()).as(imported.err()).isZero();
+                assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+                flagged[run] =
+                        test.count("SELECT COUNT(*) FROM decisions WHERE reason_codes LIKE '%MERCHANT_KNOWN_FRAUD%'");
+            }
+        }
+        assertThat(flagged[0])
+                .as("labels known six hours after their transactions")
+                .isGreaterThan(100);
+        assertThat(flagged[1])
+                .as("labels known a week after, past the file's four days")
+                .isZero();
+    }
+
+    /** The same transactions, evenly spread over four days from 2026-06-01. */
+    private static List<Transaction> evenlyOverFourDays(List<Transaction> random) {
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        long step = 4 * 86_400_000L / random.size();
+        return java.util.stream.IntStream.range(0, random.size())
+                .mapToObj(i -> {
+                    Transaction tx = random.get(i);
+                    return Transaction.builder(tx.transactionId(), start.plusMillis(i * step), tx.userId(), tx.amount())
+                            .type(tx.type())
+                            .counterpartyId(tx.counterpartyId())
+                            .merchantId(tx.merchantId())
+                            .deviceId(tx.deviceId())
+                            .build();
+                })
+                .toList();
+    }
+
     @Test
     void anUnreachableDatabaseGivesOneLineAndANonZeroExit() throws Exception {
         Path file = folder.resolve("transactions.csv");

@@ -170,7 +170,8 @@ public record TxmonProperties(
      *     expression (e.g. {@code 0 30 3 * * *}, every night at 03:30); default {@link #OFF}, no scheduled
      *     retraining
      * @param labelDelay {@code txmon.retraining.label-delay}: when a label without {@code labelled_at} is known after
-     *     its transaction, and when a transaction no label names counts as ordinary; default {@link
+     *     its transaction (for retraining, and for the outcomes the entity states of {@code POST /detect} learn), and
+     *     when a transaction no label names counts as ordinary; default {@link
      *     LabelTimeline#DEFAULT_DELAY} (7 days)
      */
     public record Retraining(String cron, Duration labelDelay) {

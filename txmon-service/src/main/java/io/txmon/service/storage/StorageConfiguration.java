@@ -2,20 +2,17 @@ package io.txmon.service.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.txmon.boosting.SupervisedModel;
 import io.txmon.ingest.OnlineIngestion;
 import io.txmon.service.TxmonProperties;
 import io.txmon.service.monitoring.DetectionMetrics;
 import io.txmon.storage.ActiveRuleSet;
 import io.txmon.storage.Database;
 import io.txmon.storage.DecisionSetup;
-import io.txmon.storage.StoredSupervisedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -69,13 +66,15 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     OnlineIngestion onlineIngestion(
-            Database database, DecisionSetup startingSetup, Clock clock, DetectionMetrics metrics) throws Exception {
-        OnlineIngestion ingestion = OnlineIngestion.start(database, startingSetup, clock, metrics::stored);
-        // The supervised champion of the registry (docs/supervised-model.md) decides beside the rules and the forest.
-        Optional<SupervisedModel> champion = new StoredSupervisedModels(database).champion();
-        if (champion.isPresent()) {
-            ingestion.useSupervised(champion).get(30, TimeUnit.SECONDS);
-        }
-        return ingestion;
+            Database database,
+            DecisionSetup startingSetup,
+            Clock clock,
+            DetectionMetrics metrics,
+            TxmonProperties properties) {
+        // The supervised champion of the registry (docs/supervised-model.md) decides beside the rules and the forest,
+        // as the decision log reads it when it opens. The entity states learn stored labels as they become known;
+        // undated ones the same delay after their transaction as retraining takes (txmon.retraining.label-delay).
+        return OnlineIngestion.start(
+                database, startingSetup, properties.retraining().labelDelay(), clock, metrics::stored);
     }
 }

@@ -247,8 +247,8 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * {@code fresh} with its alert budget's line primed by the scores stored under the same rule set and model over
-     * the days the line reads: a door that opens again (each {@code ingest} run, a restarted service, a rule set
+     * {@code fresh} with its alert budget's line primed by the scores stored under the same rule set, anomaly model
+     * and supervised model over the days the line reads: a door that opens again (each {@code ingest} run, a restarted service, a rule set
      * chosen again) judges each day by the line an unbroken run would have drawn. Leaves a transaction open on the
      * log's connection.
      */
@@ -262,6 +262,7 @@ final class DecisionLog implements AutoCloseable {
                     deciding,
                     fresh.engine().rules().version(),
                     fresh.engine().model().map(AnomalyModel::version),
+                    fresh.engine().supervised().map(SupervisedModel::version),
                     from,
                     line::record);
         }

@@ -64,7 +64,10 @@ public final class Alerts {
             Recommendation recommendation,
             List<String> reasonCodes) {}
 
-    /** One alert in full: the summary, the transaction's other fields, the notes and every change. */
+    /**
+     * One alert in full: the summary, the transaction's other fields, the versions that decided (the supervised model
+     * and its fraud probability null when none took part), the notes and every change.
+     */
     public record AlertDetail(
             AlertSummary alert,
             String type,
@@ -78,6 +81,8 @@ public final class Alerts {
             String ruleSetVersion,
             String modelVersion,
             Double anomalyScore,
+            String supervisedModelVersion,
+            BigDecimal fraudProbability,
             String notes,
             List<AlertEvent> history) {}
 
@@ -344,6 +349,8 @@ public final class Alerts {
                         decision.ruleSetVersion(),
                         decision.modelVersion().orElse(null),
                         decision.anomalyScore().orElse(null),
+                        decision.supervisedModelVersion().orElse(null),
+                        decision.fraudProbability().orElse(null),
                         rs.getString(more + 8),
                         history(connection, alertId));
             }

@@ -4,6 +4,7 @@ import io.txmon.scoring.Decision;
 import io.txmon.scoring.ModelOpinion;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
+import io.txmon.scoring.SupervisedOpinion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -29,6 +30,8 @@ public final class DecisionColumns {
             "model_version",
             "anomaly_score",
             "review_threshold",
+            "supervised_model_version",
+            "fraud_probability",
             "decided_at");
 
     /**
@@ -37,7 +40,7 @@ public final class DecisionColumns {
      */
     public static final String SELECTED = "t.transaction_id, t.sequence_number, d.risk_score, d.risk_level,"
             + " d.recommendation, d.reason_codes, d.rule_set_version, d.model_version, d.anomaly_score,"
-            + " d.review_threshold";
+            + " d.review_threshold, d.supervised_model_version, d.fraud_probability";
 
     /** How a query reaches a transaction's decision. */
     public static final String JOIN = "transactions t JOIN decisions d ON d.sequence_number = t.sequence_number";
@@ -57,9 +60,18 @@ public final class DecisionColumns {
         return BigDecimal.valueOf(riskScore).setScale(4, RoundingMode.HALF_UP);
     }
 
+    /**
+     * A supervised model's fraud probability as stored: four decimals, rounded half even, as decisions files write
+     * it ({@code DecisionFiles}), so the table and the file agree to the digit.
+     */
+    public static BigDecimal fraudProbability(double probability) {
+        return BigDecimal.valueOf(probability).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
     /** The stored form of {@code decision} on the transaction numbered {@code sequenceNumber}. */
     public static StoredDecision stored(Decision decision, long sequenceNumber) {
         Optional<ModelOpinion> model = decision.model();
+        Optional<SupervisedOpinion> supervised = decision.supervised();
         return new StoredDecision(
                 decision.transactionId(),
                 sequenceNumber,
@@ -70,7 +82,9 @@ public final class DecisionColumns {
                 decision.ruleSetVersion(),
                 model.map(ModelOpinion::modelVersion),
                 model.map(ModelOpinion::anomalyScore),
-                Optional.of(riskScore(decision.reviewThreshold())));
+                Optional.of(riskScore(decision.reviewThreshold())),
+                supervised.map(SupervisedOpinion::modelVersion),
+                supervised.map(s -> fraudProbability(s.probability())));
     }
 
     /** The values of {@link #INSERTED} for {@code decision}, decided at {@code decidedAt}. */
@@ -85,6 +99,8 @@ public final class DecisionColumns {
             decision.modelVersion().orElse(null),
             decision.anomalyScore().orElse(null),
             decision.reviewThreshold().orElse(null),
+            decision.supervisedModelVersion().orElse(null),
+            decision.fraudProbability().orElse(null),
             decidedAt
         };
     }
@@ -103,6 +119,8 @@ public final class DecisionColumns {
                 rs.getString(first + 6),
                 Optional.ofNullable(rs.getString(first + 7)),
                 anomalyScore,
-                Optional.ofNullable(rs.getBigDecimal(first + 9)));
+                Optional.ofNullable(rs.getBigDecimal(first + 9)),
+                Optional.ofNullable(rs.getString(first + 10)),
+                Optional.ofNullable(rs.getBigDecimal(first + 11)));
     }
 }

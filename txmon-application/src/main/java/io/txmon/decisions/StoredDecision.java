@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param anomalyScore that model's score, empty when none took part
  * @param reviewThreshold the review line it was judged by (four decimals), empty for decisions stored before lines
  *     were recorded
+ * @param supervisedModelVersion the supervised model that decided beside the rules, empty when none did (and for
+ *     decisions stored before the column)
+ * @param fraudProbability that model's fraud probability (four decimals, {@link DecisionColumns#fraudProbability}),
+ *     empty exactly when the version is
  */
 public record StoredDecision(
         String transactionId,
@@ -34,7 +38,9 @@ public record StoredDecision(
         String ruleSetVersion,
         Optional<String> modelVersion,
         Optional<Double> anomalyScore,
-        Optional<BigDecimal> reviewThreshold) {
+        Optional<BigDecimal> reviewThreshold,
+        Optional<String> supervisedModelVersion,
+        Optional<BigDecimal> fraudProbability) {
 
     public StoredDecision {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -46,6 +52,13 @@ public record StoredDecision(
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(anomalyScore, "anomalyScore");
         Objects.requireNonNull(reviewThreshold, "reviewThreshold");
+        Objects.requireNonNull(supervisedModelVersion, "supervisedModelVersion");
+        Objects.requireNonNull(fraudProbability, "fraudProbability");
+        // The table holds both or neither (V16): a probability without its model would tell an audit nothing.
+        if (supervisedModelVersion.isPresent() != fraudProbability.isPresent()) {
+            throw new IllegalArgumentException("supervisedModelVersion and fraudProbability must be both present or"
+                    + " both empty, were " + supervisedModelVersion + " and " + fraudProbability);
+        }
     }
 
     /** Whether an analyst is asked to look at it: every REVIEW and BLOCK opens an alert. */

@@ -247,10 +247,12 @@ final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * {@code fresh} with its alert budget's line primed by the scores stored under the same rule set and model over
-     * the days the line reads: a door that opens again (each {@code ingest} run, a restarted service, a rule set
-     * chosen again) judges each day by the line an unbroken run would have drawn. Leaves a transaction open on the
-     * log's connection.
+     * {@code fresh} with its alert budget's line primed by the scores stored under the same rule set, anomaly model
+     * and supervised model over the days the line reads: a door that opens again (each {@code ingest} run, a restarted
+     * service, a rule set chosen again) judges each day by the line an unbroken run would have drawn, and one that
+     * opens under a supervised champion chosen since draws it from the new model's scores alone. The window ends at the
+     * latest stored transaction whatever decided it, as event time runs on for every version. Leaves a transaction
+     * open on the log's connection.
      */
     private TransactionScorer primed(TransactionScorer fresh) throws SQLException {
         Optional<Instant> latest = DecisionTables.latestEventTime(deciding);
@@ -262,6 +264,7 @@ final class DecisionLog implements AutoCloseable {
                     deciding,
                     fresh.engine().rules().version(),
                     fresh.engine().model().map(AnomalyModel::version),
+                    fresh.engine().supervised().map(SupervisedModel::version),
                     from,
                     line::record);
         }

@@ -142,26 +142,36 @@ final class DecisionTables implements DecisionSink {
     }
 
     /**
-     * Hands {@code each} the event time and risk score of every decision stored under {@code ruleSetVersion} and
-     * {@code modelVersion} (none: rules alone) on a transaction at or after {@code from}, in stored order: what primes
-     * an alert budget's line ({@code ReviewLine}) when a door opens on a database that already holds decisions.
+     * Hands {@code each} the event time and risk score of every decision stored under {@code ruleSetVersion}, {@code
+     * modelVersion} (none: rules alone) and {@code supervisedModelVersion} (none: no supervised model) on a
+     * transaction at or after {@code from}, in stored order: what primes an alert budget's line ({@code ReviewLine})
+     * when a door opens on a database that already holds decisions. Each version puts scores on a scale of its own,
+     * so another's would draw the wrong line.
      */
     static void scoresSince(
             Connection connection,
             String ruleSetVersion,
             Optional<String> modelVersion,
+            Optional<String> supervisedModelVersion,
             Instant from,
             BiConsumer<Instant, Double> each)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT t.event_time, d.risk_score FROM "
                 + DecisionColumns.JOIN + " WHERE t.event_time >= ? AND d.rule_set_version = ? AND "
-                + (modelVersion.isPresent() ? "d.model_version = ?" : "d.model_version IS NULL")
+                + (modelVersion.isPresent() ? "d.model_version = ?" : "d.model_version IS NULL") + " AND "
+                + (supervisedModelVersion.isPresent()
+                        ? "d.supervised_model_version = ?"
+                        : "d.supervised_model_version IS NULL")
                 + " ORDER BY t.sequence_number")) {
             select.setFetchSize(10_000);
-            select.setTimestamp(1, Timestamp.from(from));
-            select.setString(2, ruleSetVersion);
+            int index = 1;
+            select.setTimestamp(index++, Timestamp.from(from));
+            select.setString(index++, ruleSetVersion);
             if (modelVersion.isPresent()) {
-                select.setString(3, modelVersion.get());
+                select.setString(index++, modelVersion.get());
+            }
+            if (supervisedModelVersion.isPresent()) {
+                select.setString(index, supervisedModelVersion.get());
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

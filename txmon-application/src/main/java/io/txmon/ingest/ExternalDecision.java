@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param modelVersion the anomaly model that took part, empty when none did
  * @param anomalyScore that model's score, empty when none took part
  * @param reviewThreshold the review line it was judged by
+ * @param supervisedModelVersion the supervised model that decided beside the rules, empty when none did
+ * @param fraudProbability that model's fraud probability, 0 to 1, empty exactly when the version is; stored rounded
+ *     as the log rounds ({@link DecisionColumns#fraudProbability})
  */
 public record ExternalDecision(
         Transaction transaction,
@@ -33,7 +36,9 @@ public record ExternalDecision(
         String ruleSetVersion,
         Optional<String> modelVersion,
         Optional<Double> anomalyScore,
-        double reviewThreshold) {
+        double reviewThreshold,
+        Optional<String> supervisedModelVersion,
+        Optional<Double> fraudProbability) {
 
     public ExternalDecision {
         Objects.requireNonNull(transaction, "transaction");
@@ -46,6 +51,17 @@ public record ExternalDecision(
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(anomalyScore, "anomalyScore");
+        Objects.requireNonNull(supervisedModelVersion, "supervisedModelVersion");
+        Objects.requireNonNull(fraudProbability, "fraudProbability");
+        if (supervisedModelVersion.isPresent() != fraudProbability.isPresent()) {
+            throw new IllegalArgumentException("supervisedModelVersion and fraudProbability must be both present or"
+                    + " both empty, were " + supervisedModelVersion + " and " + fraudProbability);
+        }
+        fraudProbability.ifPresent(p -> {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("fraudProbability must be within [0, 1], was " + p);
+            }
+        });
     }
 
     /** The decision as stored on the transaction numbered {@code sequenceNumber}. */
@@ -60,6 +76,8 @@ public record ExternalDecision(
                 ruleSetVersion,
                 modelVersion,
                 anomalyScore,
-                Optional.of(DecisionColumns.riskScore(reviewThreshold)));
+                Optional.of(DecisionColumns.riskScore(reviewThreshold)),
+                supervisedModelVersion,
+                fraudProbability.map(DecisionColumns::fraudProbability));
     }
 }

@@ -383,11 +383,7 @@ public final class OnlineIngestion implements AutoCloseable {
             }
             decided.add(pending);
             scored.add(one);
-            detections.add(new Detection(
-                    one.stored(),
-                    one.decision().reasons(),
-                    false,
-                    one.decision().supervised()));
+            detections.add(new Detection(one.stored(), one.decision().reasons(), false));
             delta.alerts += one.opensAlert() ? 1 : 0;
             inFlight.put(one.transaction().transactionId(), pending.answer());
         }

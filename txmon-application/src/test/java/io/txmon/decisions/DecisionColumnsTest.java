@@ -1,6 +1,7 @@
 package io.txmon.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.txmon.scoring.Decision;
 import io.txmon.scoring.ModelOpinion;
@@ -8,6 +9,7 @@ import io.txmon.scoring.Reason;
 import io.txmon.scoring.ReasonSource;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
+import io.txmon.scoring.SupervisedOpinion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +64,67 @@ class DecisionColumnsTest {
                         null,
                         null,
                         new BigDecimal("0.6000"),
+                        null,
+                        null,
                         DECIDED);
+    }
+
+    @Test
+    void aDecisionOfTheSupervisedModelKeepsItsVersionAndItsProbabilityRoundedAsDecisionFilesRoundIt() {
+        Decision decision = supervised(0.91, new SupervisedOpinion("sl-7c1e", 0.12345, 0.5));
+
+        StoredDecision stored = DecisionColumns.stored(decision, 9);
+        Object[] row = DecisionColumns.row(stored, DECIDED);
+
+        assertThat(stored.supervisedModelVersion()).contains("sl-7c1e");
+        // Half even, as DecisionFiles writes fraud_probability: 0.12345 is 0.1234 there, not the risk score's 0.1235.
+        assertThat(stored.fraudProbability()).contains(new BigDecimal("0.1234"));
+        int version = DecisionColumns.INSERTED.indexOf("supervised_model_version");
+        assertThat(row[version]).isEqualTo("sl-7c1e");
+        assertThat(row[DecisionColumns.INSERTED.indexOf("fraud_probability")]).isEqualTo(new BigDecimal("0.1234"));
+    }
+
+    @Test
+    void aDecisionWithoutASupervisedModelStoresNeitherVersionNorProbability() {
+        StoredDecision stored = DecisionColumns.stored(decision(0.4, Optional.empty()), 3);
+
+        assertThat(stored.supervisedModelVersion()).isEmpty();
+        assertThat(stored.fraudProbability()).isEmpty();
+    }
+
+    @Test
+    void refusesAStoredDecisionWithAProbabilityButNoSupervisedModel() {
+        StoredDecision stored = DecisionColumns.stored(decision(0.4, Optional.empty()), 3);
+
+        assertThatThrownBy(() -> new StoredDecision(
+                        stored.transactionId(),
+                        stored.sequenceNumber(),
+                        stored.riskScore(),
+                        stored.riskLevel(),
+                        stored.recommendation(),
+                        stored.reasonCodes(),
+                        stored.ruleSetVersion(),
+                        stored.modelVersion(),
+                        stored.anomalyScore(),
+                        stored.reviewThreshold(),
+                        Optional.empty(),
+                        Optional.of(new BigDecimal("0.5000"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fraudProbability");
+    }
+
+    private static Decision supervised(double riskScore, SupervisedOpinion opinion) {
+        Decision plain = decision(riskScore, Optional.empty());
+        return new Decision(
+                plain.transactionId(),
+                plain.riskScore(),
+                plain.riskLevel(),
+                plain.recommendation(),
+                plain.reasons(),
+                plain.ruleSetVersion(),
+                plain.model(),
+                Optional.of(opinion),
+                plain.reviewThreshold());
     }
 
     private static Decision decision(double riskScore, Optional<ModelOpinion> model) {

@@ -213,7 +213,7 @@ class ChampionAndChallengerIT {
             throws Exception {
         List<Transaction> all = ordered(new RandomTransactions(4).generate(600, 30));
         SupervisedModel model = trainedToFlagLargeAmounts(all);
-        Map<String, String> withModel = DecisionsInStore.expected(CHAMPION, Optional.of(model), all);
+        Map<String, String> withModel = DecisionsInStore.expectedInTheShadow(CHAMPION, Optional.of(model), all);
         assertThat(withModel).as("the crafted case").isNotEqualTo(DecisionsInStore.expected(CHAMPION, all));
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             ActiveRuleSet.resolve(test.database(), "test", NOW);

@@ -6,6 +6,7 @@ import io.txmon.decisions.ReasonCodes;
 import io.txmon.features.InMemoryAccountStates;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
+import io.txmon.scoring.SupervisedOpinion;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.storage.TestDatabase;
 import io.txmon.transaction.Transaction;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Decisions as the tests compare them: transaction id to "risk recommendation codes line" (line: the review line it was
- * judged by), in the stored order.
+ * judged by), in the stored order; a decision the supervised model took part in has its version and fraud probability
+ * before the line ("risk recommendation codes version probability line").
  */
 final class DecisionsInStore {
     private DecisionsInStore() {}
@@ -42,8 +44,35 @@ final class DecisionsInStore {
         return decisions;
     }
 
+    /**
+     * As {@link #expected(RuleSet, Optional, List)}, in the form a challenger's shadow decisions take: without the
+     * supervised model's version and probability, which the challenger's own row holds.
+     */
+    static Map<String, String> expectedInTheShadow(
+            RuleSet rules, Optional<SupervisedModel> supervised, List<Transaction> inOrder) {
+        TransactionScorer scorer = new TransactionScorer(rules, Optional.empty(), new InMemoryAccountStates());
+        scorer.useSupervised(supervised);
+        Map<String, String> decisions = new LinkedHashMap<>();
+        for (Transaction tx : inOrder) {
+            Decision decision = scorer.score(tx);
+            decisions.put(tx.transactionId(), withoutSupervised(decision));
+        }
+        return decisions;
+    }
+
     /** One decision in the stored form. */
     static String of(Decision decision) {
+        if (decision.supervised().isEmpty()) {
+            return withoutSupervised(decision);
+        }
+        SupervisedOpinion supervised = decision.supervised().get();
+        return DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
+                + ReasonCodes.encode(decision.reasonCodes()) + " " + supervised.modelVersion() + " "
+                + DecisionColumns.fraudProbability(supervised.probability()).toPlainString() + " "
+                + DecisionColumns.riskScore(decision.reviewThreshold()).toPlainString();
+    }
+
+    private static String withoutSupervised(Decision decision) {
         return DecisionColumns.riskScore(decision).toPlainString() + " " + decision.recommendation() + " "
                 + ReasonCodes.encode(decision.reasonCodes()) + " "
                 + DecisionColumns.riskScore(decision.reviewThreshold()).toPlainString();
@@ -55,13 +84,19 @@ final class DecisionsInStore {
         try (Connection connection = test.database().connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT t.transaction_id, d.risk_score, d.recommendation,"
-                        + " d.reason_codes, d.review_threshold FROM decisions d JOIN transactions t"
-                        + " ON t.sequence_number = d.sequence_number ORDER BY t.sequence_number")) {
+                        + " d.reason_codes, d.review_threshold, d.supervised_model_version, d.fraud_probability"
+                        + " FROM decisions d JOIN transactions t ON t.sequence_number = d.sequence_number"
+                        + " ORDER BY t.sequence_number")) {
             while (rs.next()) {
+                String version = rs.getString(6);
+                String supervised = version == null
+                        ? ""
+                        : version + " " + rs.getBigDecimal(7).toPlainString() + " ";
                 decisions.put(
                         rs.getString(1),
                         rs.getBigDecimal(2).setScale(4).toPlainString() + " " + rs.getString(3) + " " + rs.getString(4)
-                                + " " + rs.getBigDecimal(5).setScale(4).toPlainString());
+                                + " " + supervised
+                                + rs.getBigDecimal(5).setScale(4).toPlainString());
             }
         }
         return decisions;

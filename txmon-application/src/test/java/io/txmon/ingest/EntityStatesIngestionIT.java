@@ -211,6 +211,44 @@ class EntityStatesIngestionIT {
                     .as("the second run judged by the alert budget's line, primed as an unbroken run's")
                     .anyMatch(decision -> !decision.endsWith(" 0.6000"));
             assertThat(progress.toString()).contains("deciding with the supervised champion " + champion);
+            assertThat(DecisionsInStore.stored(test).values())
+                    .as("each stored with the champion's version and fraud probability")
+                    .allMatch(decision -> decision.contains(" " + champion.version() + " 0."));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aNewSupervisedChampionsLineIsPrimedByItsOwnStoredScoresNotByThoseOfTheChampionBefore(DatabaseEngine engine)
+            throws Exception {
+        List<Transaction> all = days(10, 250);
+        int switched = 1_500;
+        // The same trees under another version: only the version tells the two champions' scores apart.
+        SupervisedModel before = fraudShareModel();
+        SupervisedModel after = fraudShareModel("sl-entity00002");
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            keepAsChampion(test, before);
+            ingestion(test).chunkSize(400).run(write("a.csv", all.subList(0, switched)), null);
+            keepAsChampion(test, after);
+            ingestion(test).chunkSize(400).run(write("b.csv", all.subList(switched, all.size())), null);
+
+            // An unbroken run whose champion changed at the same transaction: the new one starts a line of its own.
+            TransactionScorer scorer = new TransactionScorer(RULES, Optional.empty(), new InMemoryAccountStates());
+            Map<String, String> expected = new LinkedHashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                scorer.useSupervised(Optional.of(i < switched ? before : after));
+                expected.put(all.get(i).transactionId(), DecisionsInStore.of(scorer.score(all.get(i))));
+            }
+            assertThat(DecisionsInStore.stored(test)).isEqualTo(expected);
+            List<String> nextDay = new ArrayList<>(expected.values()).subList(switched, switched + 250);
+            assertThat(nextDay)
+                    .as("the new champion's first day, before its warm-up: the fixed review_at")
+                    .allMatch(
+                            decision -> decision.contains(" " + after.version() + " ") && decision.endsWith(" 0.6000"));
+            Map<String, String> primedByTheOldScores = DecisionsInStore.expected(RULES, Optional.of(before), all);
+            assertThat(new ArrayList<>(primedByTheOldScores.values()).subList(switched, switched + 250))
+                    .as("what a line primed by the champion before would have drawn")
+                    .anyMatch(decision -> !decision.endsWith(" 0.6000"));
         }
     }
 
@@ -320,6 +358,11 @@ class EntityStatesIngestionIT {
 
     /** A champion that finds fraud where the merchant's known fraud share of the last 30 days is above zero. */
     private static SupervisedModel fraudShareModel() {
+        return fraudShareModel("sl-entity00001");
+    }
+
+    /** As {@link #fraudShareModel()}, under {@code version}. */
+    private static SupervisedModel fraudShareModel(String version) {
         RegressionTree tree = new RegressionTree(
                 new int[] {0, -1, -1},
                 new float[] {0.0001f, 0, 0},
@@ -329,7 +372,7 @@ class EntityStatesIngestionIT {
                 new float[] {0, -4f, 3f},
                 new float[] {100, 90, 10});
         return new SupervisedModel(
-                "sl-entity00001",
+                version,
                 new BoostedTrees(List.of(tree), 0, 1),
                 List.of(Feature.MERCHANT_FRAUD_SHARE_30D),
                 new ScoreCalibration(0.02, 0.5, 0.99));

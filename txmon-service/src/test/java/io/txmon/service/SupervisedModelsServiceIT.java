@@ -167,6 +167,20 @@ class SupervisedModelsServiceIT {
                 .as("scoring follows the champion chosen")
                 .isEqualTo(notChampion);
         assertThat(detected.json().get("fraud_probability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(detected.body())
+                .as("four decimals, as stored")
+                .containsPattern("\"fraud_probability\":[01]\\.\\d{4}[,}]");
+
+        Answer again = client.post(
+                "/detect",
+                INGEST_KEY,
+                ServiceBehaviour.transaction("after-the-choice", "acct-new", "42.00", "2026-01-30T12:00:00Z"));
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("supervised_model_version").asString())
+                .as("read back from the stored decision")
+                .isEqualTo(notChampion);
+        assertThat(again.json().get("fraud_probability"))
+                .isEqualTo(detected.json().get("fraud_probability"));
     }
 
     @Test

@@ -68,6 +68,8 @@ final class DecisionDatabaseWriter implements SinkWriter<DecidedTransaction> {
                 decision.ruleSetVersion(),
                 Optional.ofNullable(decision.modelVersion()),
                 Optional.ofNullable(decision.anomalyScore()),
-                decision.reviewThreshold());
+                decision.reviewThreshold(),
+                Optional.ofNullable(decision.supervisedModelVersion()),
+                Optional.ofNullable(decision.fraudProbability()));
     }
 }

@@ -10,6 +10,7 @@ import io.txmon.formats.rules.RuleFile;
 import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.scoring.Decision;
+import io.txmon.scoring.SupervisedOpinion;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.simulator.SimulatedData;
 import io.txmon.simulator.SimulationSettings;
@@ -176,6 +177,45 @@ class DecisionDatabaseSinkIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void storesTheSupervisedModelsVersionAndFraudProbabilityAndNeitherWhenNoSupervisedModelDecided(
+            DatabaseEngine engine) throws Exception {
+        List<Transaction> three = world.transactions().subList(0, 3);
+        List<Decision> decisions = List.of(
+                withSupervised(batch.get(three.get(0).transactionId()), 0.12345),
+                withSupervised(batch.get(three.get(1).transactionId()), 1.0),
+                batch.get(three.get(2).transactionId()));
+        try (TestDatabase test = TestDatabase.create(engine, folder)) {
+            DecisionDatabaseSink sink = DecisionDatabaseSink.open(test.url(), 10, Clock.systemUTC());
+            try (SinkWriter<DecidedTransaction> writer = sink.createWriter(null)) {
+                for (int i = 0; i < three.size(); i++) {
+                    writer.write(
+                            new DecidedTransaction(
+                                    new SequencedTransaction(i, three.get(i)), StreamDecision.of(decisions.get(i))),
+                            null);
+                }
+                writer.flush(false);
+            }
+
+            Map<String, StoredDecision> stored = storedDecisions(test);
+            StoredDecision first = stored.get(three.get(0).transactionId());
+            assertThat(first.supervisedModelVersion()).contains("sl-stream0001");
+            assertThat(first.fraudProbability()).contains(new BigDecimal("0.1234"));
+            assertThat(stored.get(three.get(1).transactionId()).fraudProbability())
+                    .contains(new BigDecimal("1.0000"));
+            StoredDecision none = stored.get(three.get(2).transactionId());
+            assertThat(none.supervisedModelVersion()).isEmpty();
+            assertThat(none.fraudProbability()).isEmpty();
+            for (int i = 0; i < three.size(); i++) {
+                StoredDecision decision = stored.get(three.get(i).transactionId());
+                assertThat(decision)
+                        .as("what ingestion stores of the same decision")
+                        .isEqualTo(DecisionColumns.stored(decisions.get(i), decision.sequenceNumber()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void endsTheStreamsRunAsFailedWithWhyWhenTheCallerSaysTheJobFailed(DatabaseEngine engine) throws Exception {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             DecisionDatabaseSink sink = DecisionDatabaseSink.open(test.url());
@@ -210,6 +250,20 @@ class DecisionDatabaseSinkIT {
             out.forEachRemaining(decided::add);
         }
         return decided;
+    }
+
+    /** {@code decision} as if a supervised model had decided beside the rules with {@code probability}. */
+    private static Decision withSupervised(Decision decision, double probability) {
+        return new Decision(
+                decision.transactionId(),
+                decision.riskScore(),
+                decision.riskLevel(),
+                decision.recommendation(),
+                decision.reasons(),
+                decision.ruleSetVersion(),
+                decision.model(),
+                Optional.of(new SupervisedOpinion("sl-stream0001", probability, decision.riskScore())),
+                decision.reviewThreshold());
     }
 
     /** Sends {@code decided} through {@code sink} again, as a job restarted from an earlier checkpoint does. */

@@ -11,6 +11,7 @@ import io.txmon.model.AnomalyModel;
 import io.txmon.model.AnomalyModelTrainer;
 import io.txmon.rules.RuleSet;
 import io.txmon.scoring.Decision;
+import io.txmon.scoring.SupervisedOpinion;
 import io.txmon.scoring.TransactionScorer;
 import io.txmon.testkit.RandomTransactions;
 import io.txmon.transaction.Account;
@@ -54,6 +55,33 @@ class DecisionDatabaseWriterTest {
                 .stored(1);
         assertThat(stored.modelVersion()).isEmpty();
         assertThat(stored.anomalyScore()).isEmpty();
+        assertThat(stored.supervisedModelVersion()).isEmpty();
+        assertThat(stored.fraudProbability()).isEmpty();
+    }
+
+    @Test
+    void storesTheSupervisedModelsVersionAndItsProbabilityRoundedAsIngestionStoresThem() {
+        List<Transaction> transactions = new RandomTransactions(24).generate(50, 5);
+        List<Decision> decisions = decide(transactions, Optional.empty()).stream()
+                .map(d -> new Decision(
+                        d.transactionId(),
+                        d.riskScore(),
+                        d.riskLevel(),
+                        d.recommendation(),
+                        d.reasons(),
+                        d.ruleSetVersion(),
+                        d.model(),
+                        Optional.of(new SupervisedOpinion("sl-writer0001", d.riskScore() / 3, d.riskScore())),
+                        d.reviewThreshold()))
+                .toList();
+
+        assertStoredAsIngestionStores(transactions, decisions);
+        StoredDecision stored = DecisionDatabaseWriter.external(decided(0, transactions.get(0), decisions.get(0)))
+                .stored(1);
+        assertThat(stored.supervisedModelVersion()).contains("sl-writer0001");
+        assertThat(stored.fraudProbability())
+                .contains(DecisionColumns.fraudProbability(decisions.get(0).riskScore() / 3));
+        assertThat(stored.fraudProbability().orElseThrow().scale()).isEqualTo(4);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.txmon.decisions.StoredDecision;
 import io.txmon.ingest.Detection;
 import io.txmon.scoring.Recommendation;
 import io.txmon.scoring.RiskLevel;
-import io.txmon.scoring.SupervisedOpinion;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,8 +12,8 @@ import java.util.List;
  * reason_codes}, {@code recommendation}), and what txmon adds: each reason explained, the versions that decided, the
  * review line the decision was judged by ({@code review_threshold}: the alert budget's for its day, or the rule set's
  * fixed one; absent for decisions stored before lines were recorded), the supervised champion's version and fraud
- * probability when one took part (not stored: absent when the answer is for a transaction sent before), and whether
- * this was the answer to a transaction sent before.
+ * probability (four decimals, as stored) when one took part, also when the answer is for a transaction sent before,
+ * and whether this was the answer to a transaction sent before.
  */
 public record DetectionResponse(
         String transactionId,
@@ -28,7 +27,7 @@ public record DetectionResponse(
         Double anomalyScore,
         BigDecimal reviewThreshold,
         String supervisedModelVersion,
-        Double fraudProbability,
+        BigDecimal fraudProbability,
         long sequenceNumber,
         boolean duplicate) {
 
@@ -51,8 +50,8 @@ public record DetectionResponse(
                 decision.modelVersion().orElse(null),
                 decision.anomalyScore().orElse(null),
                 decision.reviewThreshold().orElse(null),
-                detection.supervised().map(SupervisedOpinion::modelVersion).orElse(null),
-                detection.supervised().map(SupervisedOpinion::probability).orElse(null),
+                decision.supervisedModelVersion().orElse(null),
+                decision.fraudProbability().orElse(null),
                 decision.sequenceNumber(),
                 detection.duplicate());
     }

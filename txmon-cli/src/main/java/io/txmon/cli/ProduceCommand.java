@@ -65,7 +65,9 @@ final class ProduceCommand implements Callable<Integer> {
                 d.alerts(),
                 d.late(),
                 d.rejected(),
-                d.controlErrors());
+                d.controlErrors(),
+                d.labels(),
+                d.setAsideLabels());
         try (TransactionProducer producer = new TransactionProducer(bootstrapServers, topics)) {
             producer.accounts(loaded.reference().values());
             Duration took = producer.transactions(

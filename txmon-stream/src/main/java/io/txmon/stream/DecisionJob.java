@@ -152,10 +152,10 @@ public final class DecisionJob {
                 decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, quietAccountTtl, delay);
     }
 
-    /** Labels' event time: the instant each became known, undated ones aside ({@link DatedLabelWatermarks}). */
+    /** Labels' event time: the instant each became known, undated ones aside ({@link TimedEventWatermarks}). */
     public static WatermarkStrategy<OutcomeLabel> labelEventTime(Duration outOfOrderness, Duration idleAfter) {
         return WatermarkStrategy.<OutcomeLabel>forGenerator(
-                        context -> new DatedLabelWatermarks(outOfOrderness, idleAfter, context))
+                        context -> new TimedEventWatermarks<>(outOfOrderness, idleAfter, context))
                 .withTimestampAssigner((label, previous) -> label.eventTimeMillis());
     }
 

@@ -155,7 +155,7 @@ public final class DecisionJob {
     /** Labels' event time: the instant each became known, undated ones aside ({@link TimedEventWatermarks}). */
     public static WatermarkStrategy<OutcomeLabel> labelEventTime(Duration outOfOrderness, Duration idleAfter) {
         return WatermarkStrategy.<OutcomeLabel>forGenerator(
-                        context -> new TimedEventWatermarks<>(outOfOrderness, idleAfter, context))
+                        context -> TimedEventWatermarks.activeFromStart(outOfOrderness, idleAfter, context))
                 .withTimestampAssigner((label, previous) -> label.eventTimeMillis());
     }
 

@@ -187,19 +187,23 @@ public final class KafkaDecisionJob {
     /**
      * The labels topic, read from the group's committed offsets (else from the start: a label is never skipped), in
      * event time at the instant each became known. Its partitions go idle as the transactions' do; undated labels
-     * and messages that are no label move no watermark ({@link TimedEventWatermarks}).
+     * and messages that are no label move no watermark ({@link TimedEventWatermarks}). A labels topic with nothing to
+     * read when the job starts is idle until its first label: a job without labels, or whose labels are all learned,
+     * decides at once instead of waiting for the idle timeout.
      */
     private SingleOutputStreamOperator<OutcomeLabel> labels(StreamExecutionEnvironment env) {
+        String servers = settings.bootstrapServers();
         String topic = settings.topics().labels();
+        boolean backlog = TopicBacklog.of(servers, settings.groupId(), topic) > 0;
         WatermarkStrategy<LabelMessage> knownAt = WatermarkStrategy.<LabelMessage>forGenerator(
-                        labelTime(settings.outOfOrderness(), settings.idlePartitionTimeout()))
+                        labelTime(settings.outOfOrderness(), settings.idlePartitionTimeout(), backlog))
                 .withTimestampAssigner((message, previous) -> message.eventTimeMillis());
         KafkaSource<LabelMessage> source = source(
                 topic,
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST),
                 new LabelDeserializer(),
                 LabelMessage.class);
-        int readers = Math.min(env.getParallelism(), partitions(settings.bootstrapServers(), topic));
+        int readers = Math.min(env.getParallelism(), partitions(servers, topic));
         return env.fromSource(source, knownAt, "labels topic")
                 .uid("labels-source")
                 .setParallelism(readers)
@@ -209,8 +213,11 @@ public final class KafkaDecisionJob {
                 .uid("readable-labels");
     }
 
-    private static WatermarkGeneratorSupplier<LabelMessage> labelTime(Duration outOfOrderness, Duration idleAfter) {
-        return context -> new TimedEventWatermarks<>(outOfOrderness, idleAfter, context);
+    private static WatermarkGeneratorSupplier<LabelMessage> labelTime(
+            Duration outOfOrderness, Duration idleAfter, boolean backlog) {
+        return backlog
+                ? context -> TimedEventWatermarks.activeFromStart(outOfOrderness, idleAfter, context)
+                : context -> TimedEventWatermarks.idleUntilFirstEvent(outOfOrderness, idleAfter, context);
     }
 
     private static int partitions(String servers, String topic) {

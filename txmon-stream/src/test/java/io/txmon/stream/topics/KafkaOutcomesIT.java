@@ -185,6 +185,40 @@ class KafkaOutcomesIT {
         assertThat(decisions.get("small").path("fraud_probability").asDouble()).isLessThan(0.1);
     }
 
+    @Test
+    void anEmptyLabelsTopicHoldsNoDecisionBackWhileItsIdleTimeoutRuns() throws Exception {
+        Topics topics = Topics.prefixed("no-labels", "no-labels");
+        kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
+        StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId("no-labels")
+                .checkpointInterval(Duration.ofMillis(300))
+                // Far longer than the test waits: a labels topic active from the start would hold everything back.
+                .idlePartitionTimeout(Duration.ofMinutes(10))
+                .build();
+
+        try (TransactionProducer producer = new TransactionProducer(kafka.bootstrapServers(), topics)) {
+            producer.transactions(
+                    List.of(
+                            card("first", DAY_1, "acct_n", "m-1"),
+                            card("an-hour-on", DAY_1.plus(Duration.ofHours(1)), "acct_n", "m-1")),
+                    0,
+                    OptionalDouble.empty());
+            try (LocalCluster job = LocalCluster.start(settings, 0)) {
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (messages(topics.decisions()).isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(200);
+                }
+            }
+        }
+
+        assertThat(messages(topics.decisions()))
+                .as("decided within a minute, the labels topic idle")
+                .singleElement()
+                .asString()
+                .contains("\"transaction_id\":\"first\"");
+    }
+
     private static Transaction card(String id, Instant at, String account, String merchant) {
         return Transaction.builder(id, at, account, new BigDecimal("25.00"))
                 .merchantId(merchant)

@@ -1,9 +1,15 @@
 package io.txmon.cli;
 
+import io.txmon.formats.LabelFiles;
+import io.txmon.formats.ReadSummary;
+import io.txmon.labels.ReportedLabel;
 import io.txmon.stream.topics.Topics;
 import io.txmon.stream.topics.TransactionProducer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Writes the accounts of --accounts to the accounts topic, then the transactions of --input to the"
                     + " transactions topic keyed by user_id, in event-time order (ties in file order) and numbered in"
-                    + " that order, as bin/txmon score reads them."
+                    + " that order, as bin/txmon score reads them. With --labels, then the labels of a labels file to the"
+                    + " labels topic keyed by transaction_id, in file order."
         })
 final class ProduceCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +51,19 @@ final class ProduceCommand implements Callable<Integer> {
     String accountsTopic;
 
     @Option(
+            names = "--labels",
+            paramLabel = "FILE",
+            description = "A labels file (transaction_id, label, typology, labelled_at) to send to the labels topic"
+                    + " after the transactions; default: none.")
+    Path labels;
+
+    @Option(
+            names = "--labels-topic",
+            defaultValue = "labels",
+            description = "Topic for the labels (default: ${DEFAULT-VALUE}).")
+    String labelsTopic;
+
+    @Option(
             names = "--rate",
             paramLabel = "N",
             description = "At most N transactions a second; default: as fast as it can.")
@@ -65,7 +85,9 @@ final class ProduceCommand implements Callable<Integer> {
                 d.alerts(),
                 d.late(),
                 d.rejected(),
-                d.controlErrors());
+                d.controlErrors(),
+                labelsTopic,
+                d.setAsideLabels());
         try (TransactionProducer producer = new TransactionProducer(bootstrapServers, topics)) {
             producer.accounts(loaded.reference().values());
             Duration took = producer.transactions(
@@ -77,6 +99,18 @@ final class ProduceCommand implements Callable<Integer> {
                     loaded.transactions().size(),
                     topic,
                     took.toMillis() / 1e3);
+            if (labels != null) {
+                List<ReportedLabel> read = new ArrayList<>();
+                ReadSummary summary = LabelFiles.readReported(
+                        labels,
+                        parsed -> read.add(parsed.value()),
+                        rejected ->
+                                err.printf("%s line %d rejected: %s%n", labels, rejected.line(), rejected.reason()));
+                producer.labels(read);
+                err.printf(
+                        "produced %,d labels to %s (%,d records of %s rejected)%n",
+                        read.size(), labelsTopic, summary.rejected(), labels);
+            }
         }
         return 0;
     }

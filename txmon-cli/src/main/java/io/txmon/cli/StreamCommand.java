@@ -3,6 +3,7 @@ package io.txmon.cli;
 import io.txmon.stream.DecisionJob;
 import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.stream.topics.StreamSettings;
+import io.txmon.stream.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
         name = "stream",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the decision job between Kafka topics on a local Flink mini-cluster: transactions and accounts in;"
-                    + " decisions, alerts, late and rejected input out, each exactly once. With --checkpoints it"
-                    + " resumes from the newest checkpoint or savepoint there."
+            "Runs the decision job between Kafka topics on a local Flink mini-cluster: transactions, accounts and"
+                    + " outcome labels in; decisions, alerts, late and rejected input and labels set aside out, each"
+                    + " exactly once. With --checkpoints it resumes from the newest checkpoint or savepoint there."
         })
 final class StreamCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +41,30 @@ final class StreamCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model file; default: the rules alone.")
     Path model;
+
+    @Option(
+            names = "--supervised-model",
+            paramLabel = "FILE",
+            description = "A supervised model file (score --save-supervised-model, or models) to decide with from the"
+                    + " start; default: none until a SUPERVISED control message.")
+    Path supervisedModel;
+
+    @Option(
+            names = "--labels-topic",
+            defaultValue = "labels",
+            paramLabel = "NAME",
+            description = "Topic of outcome labels, one JSON object per message with a labels file's fields"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String labelsTopic;
+
+    @Option(
+            names = "--label-delay",
+            converter = Durations.class,
+            defaultValue = "7d",
+            paramLabel = "DURATION",
+            description = "When a label without labelled_at is known after its transaction, as score --labels takes it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "A rule file; default: the shipped default rule set.")
     Path rules;
@@ -138,30 +163,7 @@ final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        StreamSettings.Builder builder = StreamSettings.builder(bootstrapServers)
-                .parallelism(parallelism)
-                .groupId(group)
-                .checkpointInterval(checkpointInterval)
-                .outOfOrderness(outOfOrderness)
-                .idlePartitionTimeout(idlePartitionTimeout)
-                .quietAccountTtl(quietAccountTtl)
-                .stateBackend(state)
-                .delivery(delivery)
-                .watermarkInterval(watermarkInterval)
-                .bufferTimeout(bufferTimeout);
-        if (checkpoints != null) {
-            builder.checkpoints(checkpoints);
-        }
-        if (databaseUrl != null) {
-            builder.databaseUrl(databaseUrl);
-        }
-        if (rules != null) {
-            builder.ruleFile(read(rules));
-        }
-        if (model != null) {
-            builder.model(ModelFiles.read(model));
-        }
-        StreamSettings settings = builder.build();
+        StreamSettings settings = settings();
         try (LocalCluster job = LocalCluster.start(settings, metricsPort)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(job), "stream-shutdown"));
             err.printf(
@@ -185,6 +187,39 @@ final class StreamCommand implements Callable<Integer> {
             err.printf("stream: input idle for %s; stopped with savepoint %s%n", stopWhenIdle, savepoint);
         }
         return 0;
+    }
+
+    /** The job's settings from the options. */
+    StreamSettings settings() {
+        StreamSettings.Builder builder = StreamSettings.builder(bootstrapServers)
+                .topics(Topics.DEFAULTS.withLabels(labelsTopic))
+                .labelDelay(labelDelay)
+                .parallelism(parallelism)
+                .groupId(group)
+                .checkpointInterval(checkpointInterval)
+                .outOfOrderness(outOfOrderness)
+                .idlePartitionTimeout(idlePartitionTimeout)
+                .quietAccountTtl(quietAccountTtl)
+                .stateBackend(state)
+                .delivery(delivery)
+                .watermarkInterval(watermarkInterval)
+                .bufferTimeout(bufferTimeout);
+        if (checkpoints != null) {
+            builder.checkpoints(checkpoints);
+        }
+        if (databaseUrl != null) {
+            builder.databaseUrl(databaseUrl);
+        }
+        if (rules != null) {
+            builder.ruleFile(read(rules));
+        }
+        if (model != null) {
+            builder.model(ModelFiles.read(model));
+        }
+        if (supervisedModel != null) {
+            builder.supervised(ModelFiles.readSupervised(supervisedModel));
+        }
+        return builder.build();
     }
 
     private static void close(LocalCluster job) {

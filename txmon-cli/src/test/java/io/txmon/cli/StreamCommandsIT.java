@@ -131,6 +131,41 @@ class StreamCommandsIT {
         }
     }
 
+    @Test
+    void produceSendsALabelsFileToTheLabelsTopicKeyedByTransactionIdAfterTheTransactions() throws IOException {
+        Path labels = world.resolve("labels.csv");
+        long inFile = Files.readAllLines(labels).size() - 1;
+        try (LocalKafka kafka = LocalKafka.start(0, dir.resolve("kafka-labels"))) {
+            Topics topics = Topics.DEFAULTS.withLabels("bank.labels");
+            kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
+            String servers = kafka.bootstrapServers();
+
+            CommandRun produced = ok(CommandRun.of(
+                    "produce",
+                    "--bootstrap-servers",
+                    servers,
+                    "--input",
+                    transactions(),
+                    "--labels",
+                    labels.toString(),
+                    "--labels-topic",
+                    "bank.labels"));
+
+            List<String> keyedAsTheirTransaction = new ArrayList<>();
+            long read = DecisionConsumer.read(servers, "bank.labels", Duration.ofSeconds(1), record -> {
+                String value = new String(record.value(), StandardCharsets.UTF_8);
+                String key = new String(record.key(), StandardCharsets.UTF_8);
+                if (value.startsWith("{\"transaction_id\":\"" + key + "\",\"label\":")) {
+                    keyedAsTheirTransaction.add(key);
+                }
+            });
+            assertThat(inFile).isPositive();
+            assertThat(read).isEqualTo(inFile);
+            assertThat(keyedAsTheirTransaction).hasSize((int) inFile);
+            assertThat(produced.err()).contains("produced " + String.format("%,d", inFile) + " labels to bank.labels");
+        }
+    }
+
     private static CommandRun ok(CommandRun run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run;

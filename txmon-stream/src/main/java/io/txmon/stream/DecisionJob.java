@@ -75,6 +75,7 @@ public final class DecisionJob {
     private final boolean watermarkEveryEvent;
     private final boolean eventTimeFromSource;
     private final Duration quietAccountTtl;
+    private final Duration labelDelay;
 
     private DecisionJob(
             WhatDecides decides,
@@ -82,13 +83,15 @@ public final class DecisionJob {
             Duration outOfOrderness,
             boolean watermarkEveryEvent,
             boolean eventTimeFromSource,
-            Duration quietAccountTtl) {
+            Duration quietAccountTtl,
+            Duration labelDelay) {
         this.decides = decides;
         this.reference = reference;
         this.outOfOrderness = outOfOrderness;
         this.watermarkEveryEvent = watermarkEveryEvent;
         this.eventTimeFromSource = eventTimeFromSource;
         this.quietAccountTtl = quietAccountTtl;
+        this.labelDelay = labelDelay;
     }
 
     /**
@@ -96,7 +99,7 @@ public final class DecisionJob {
      * make a transaction late on purpose, at a cost per event no production job should pay.
      */
     DecisionJob withWatermarkAfterEveryTransaction() {
-        return new DecisionJob(decides, reference, outOfOrderness, true, false, quietAccountTtl);
+        return new DecisionJob(decides, reference, outOfOrderness, true, false, quietAccountTtl, labelDelay);
     }
 
     /**
@@ -104,7 +107,7 @@ public final class DecisionJob {
      * instead of assigning its own (with the same out-of-orderness) after the source.
      */
     public DecisionJob withEventTimeFromSource() {
-        return new DecisionJob(decides, reference, outOfOrderness, false, true, quietAccountTtl);
+        return new DecisionJob(decides, reference, outOfOrderness, false, true, quietAccountTtl, labelDelay);
     }
 
     /**
@@ -115,7 +118,8 @@ public final class DecisionJob {
         if (ttl.toMillis() < 1) {
             throw new IllegalArgumentException("a quiet account's state must be kept at least 1ms, was " + ttl);
         }
-        return new DecisionJob(decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, ttl);
+        return new DecisionJob(
+                decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, ttl, labelDelay);
     }
 
     /**
@@ -130,7 +134,29 @@ public final class DecisionJob {
                 outOfOrderness,
                 watermarkEveryEvent,
                 eventTimeFromSource,
-                quietAccountTtl);
+                quietAccountTtl,
+                labelDelay);
+    }
+
+    /**
+     * The same job taking an undated label (one whose source did not say when it was learned) to be known {@code
+     * delay} after its transaction, as {@code bin/txmon score --label-delay} does, instead of after {@link
+     * #DEFAULT_LABEL_DELAY}; transactions are kept to meet their labels for the entity windows' 30 days plus the
+     * longer of the two.
+     */
+    public DecisionJob withLabelDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("label delay must not be negative, was " + delay);
+        }
+        return new DecisionJob(
+                decides, reference, outOfOrderness, watermarkEveryEvent, eventTimeFromSource, quietAccountTtl, delay);
+    }
+
+    /** Labels' event time: the instant each became known, undated ones aside ({@link TimedEventWatermarks}). */
+    public static WatermarkStrategy<OutcomeLabel> labelEventTime(Duration outOfOrderness, Duration idleAfter) {
+        return WatermarkStrategy.<OutcomeLabel>forGenerator(
+                        context -> TimedEventWatermarks.activeFromStart(outOfOrderness, idleAfter, context))
+                .withTimestampAssigner((label, previous) -> label.eventTimeMillis());
     }
 
     /**
@@ -152,7 +178,8 @@ public final class DecisionJob {
         // A HashMap of serializable records: Flink ships it to every task with the functions that read it.
         HashMap<String, ReferenceAccount> reference = new HashMap<>();
         accounts.forEach((id, account) -> reference.put(id, ReferenceAccount.of(account)));
-        return new DecisionJob(decides, reference, outOfOrderness, false, false, DEFAULT_QUIET_ACCOUNT_TTL);
+        return new DecisionJob(
+                decides, reference, outOfOrderness, false, false, DEFAULT_QUIET_ACCOUNT_TTL, DEFAULT_LABEL_DELAY);
     }
 
     /**
@@ -292,10 +319,7 @@ public final class DecisionJob {
         }
         DataStream<SetAsideLabel> setAsideLabels;
         if (labels.isPresent()) {
-            WatermarkStrategy<OutcomeLabel> labelTime = WatermarkStrategy.<OutcomeLabel>forBoundedOutOfOrderness(
-                            outOfOrderness)
-                    .withTimestampAssigner((label, previous) -> label.knownAt().toEpochMilli())
-                    .withIdleness(LABELS_IDLE_AFTER);
+            WatermarkStrategy<OutcomeLabel> labelTime = labelEventTime(outOfOrderness, LABELS_IDLE_AFTER);
             DataStream<OutcomeLabel> timedLabels = eventTimeFromSource
                     ? labels.get()
                     : labels.get().assignTimestampsAndWatermarks(labelTime).name("labels in event time");
@@ -303,7 +327,7 @@ public final class DecisionJob {
             SingleOutputStreamOperator<AccountInput> outcomes = timed.keyBy(
                             (SequencedTransaction tx) -> tx.transaction().transactionId(), Types.STRING)
                     .connect(timedLabels.keyBy(OutcomeLabel::transactionId, Types.STRING))
-                    .process(new LabelledTransactions(LABELLED_TRANSACTIONS_KEPT_FOR), SerializedType.ACCOUNT_INPUT)
+                    .process(new LabelledTransactions(keptToMeetLabels(), labelDelay), SerializedType.ACCOUNT_INPUT)
                     .name("labelled transactions");
             events = events.union(outcomes);
             setAsideLabels = outcomes.getSideOutput(LabelledTransactions.SET_ASIDE);
@@ -341,6 +365,12 @@ public final class DecisionJob {
                 halves.getSideOutput(AccountStates.DUPLICATES),
                 checked.getSideOutput(ControlCheck.REFUSED),
                 setAsideLabels);
+    }
+
+    /** {@link #LABELLED_TRANSACTIONS_KEPT_FOR}, or longer for a label delay longer than the default. */
+    private Duration keptToMeetLabels() {
+        Duration longer = labelDelay.compareTo(DEFAULT_LABEL_DELAY) > 0 ? labelDelay : DEFAULT_LABEL_DELAY;
+        return Duration.ofDays(30).plus(longer);
     }
 
     /**

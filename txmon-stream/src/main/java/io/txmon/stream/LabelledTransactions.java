@@ -28,6 +28,12 @@ import org.apache.flink.util.OutputTag;
  * watermark has passed the instant it became known goes to {@link #SET_ASIDE}, as does one known before its
  * transaction happened or after the transaction is forgotten.
  *
+ * <p>An undated label (its source did not say when the bank learned it) is known {@code labelDelay} after its
+ * transaction, as {@code LabelTimeline} takes it to be: once it meets the transaction it is dated so and waits like any
+ * other. One that arrives before its transaction waits for it until the watermark has moved {@code keptFor} past the
+ * instant it arrived (when there was no watermark yet: until the transaction comes or the input ends), then is set
+ * aside: a transaction that came later would have been late for it.
+ *
  * <p>State: each transaction for {@code keptFor} of event time after it happened (then an event-time timer clears it),
  * whether it is known as fraud, and the labels waiting for the watermark. {@code keptFor} is the entity windows' 30
  * days plus the label delay: an outcome known later than that is of a transaction older than every window by the time
@@ -51,15 +57,26 @@ final class LabelledTransactions
     private static final MapStateDescriptor<Long, List<OutcomeLabel>> WAITING =
             new MapStateDescriptor<>("waiting-labels", Types.LONG, Types.LIST(TypeInformation.of(OutcomeLabel.class)));
 
+    /** Undated labels whose transaction has not come yet, in arrival order; cleared when it comes or at give-up. */
+    private static final ValueStateDescriptor<List<OutcomeLabel>> UNDATED =
+            new ValueStateDescriptor<>("undated-labels", Types.LIST(TypeInformation.of(OutcomeLabel.class)));
+    /** When the waiting undated labels are set aside if their transaction has still not come. */
+    private static final ValueStateDescriptor<Long> UNDATED_GIVE_UP =
+            new ValueStateDescriptor<>("undated-labels-give-up", Types.LONG);
+
     private final Duration keptFor;
+    private final Duration labelDelay;
 
     private transient ValueState<Transaction> transaction;
     private transient ValueState<Boolean> knownAsFraud;
     private transient MapState<Long, List<OutcomeLabel>> waiting;
+    private transient ValueState<List<OutcomeLabel>> undated;
+    private transient ValueState<Long> undatedGiveUp;
     private transient Counter setAside;
 
-    LabelledTransactions(Duration keptFor) {
+    LabelledTransactions(Duration keptFor, Duration labelDelay) {
         this.keptFor = keptFor;
+        this.labelDelay = labelDelay;
     }
 
     @Override
@@ -67,6 +84,8 @@ final class LabelledTransactions
         transaction = getRuntimeContext().getState(TRANSACTION);
         knownAsFraud = getRuntimeContext().getState(KNOWN_AS_FRAUD);
         waiting = getRuntimeContext().getMapState(WAITING);
+        undated = getRuntimeContext().getState(UNDATED);
+        undatedGiveUp = getRuntimeContext().getState(UNDATED_GIVE_UP);
         setAside = getRuntimeContext().getMetricGroup().counter(JobMetrics.LABELS_SET_ASIDE);
     }
 
@@ -79,10 +98,43 @@ final class LabelledTransactions
         Transaction tx = sequenced.transaction();
         transaction.update(tx);
         context.timerService().registerEventTimeTimer(forgetAt(tx));
+        List<OutcomeLabel> arrivedFirst = undated.value();
+        if (arrivedFirst != null) {
+            undated.clear();
+            undatedGiveUp.clear();
+            for (OutcomeLabel label : arrivedFirst) {
+                await(label.datedAfter(tx.timestamp(), labelDelay), context);
+            }
+        }
     }
 
     @Override
     public void processElement2(OutcomeLabel label, Context context, Collector<AccountInput> out) throws Exception {
+        if (label.dated()) {
+            await(label, context);
+            return;
+        }
+        Transaction tx = transaction.value();
+        if (tx != null) {
+            await(label.datedAfter(tx.timestamp(), labelDelay), context);
+            return;
+        }
+        List<OutcomeLabel> before = undated.value();
+        List<OutcomeLabel> updated = before == null ? new ArrayList<>(1) : new ArrayList<>(before);
+        updated.add(label);
+        undated.update(updated);
+        if (undatedGiveUp.value() == null) {
+            long watermark = context.timerService().currentWatermark();
+            long giveUp = watermark == Long.MIN_VALUE || watermark > Long.MAX_VALUE - keptFor.toMillis()
+                    ? Long.MAX_VALUE
+                    : watermark + keptFor.toMillis();
+            undatedGiveUp.update(giveUp);
+            context.timerService().registerEventTimeTimer(giveUp);
+        }
+    }
+
+    /** Holds a dated label until the watermark passes the instant it became known, or sets it aside if it has. */
+    private void await(OutcomeLabel label, Context context) throws Exception {
         long at = label.knownAt().toEpochMilli();
         long watermark = context.timerService().currentWatermark();
         if (at <= watermark) {
@@ -109,6 +161,18 @@ final class LabelledTransactions
             for (OutcomeLabel label : due) {
                 learn(label, tx, timestamp, context, out);
             }
+        }
+        Long giveUp = undatedGiveUp.value();
+        if (giveUp != null && giveUp == timestamp) {
+            for (OutcomeLabel label : undated.value()) {
+                setAside(
+                        label,
+                        "undated, and its transaction had not come by the time event time moved " + keptFor
+                                + " past the label's arrival",
+                        context);
+            }
+            undated.clear();
+            undatedGiveUp.clear();
         }
         if (tx != null && forgetAt(tx) == timestamp) {
             transaction.clear();

@@ -29,7 +29,7 @@ class LabelledTransactionsTest {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new LabelledTransactions(Duration.ofDays(37)),
+                new LabelledTransactions(Duration.ofDays(37), Duration.ofDays(7)),
                 (SequencedTransaction tx) -> tx.transaction().transactionId(),
                 OutcomeLabel::transactionId,
                 Types.STRING);
@@ -100,6 +100,56 @@ class LabelledTransactionsTest {
                 .satisfiesExactly(
                         first -> assertThat(first).contains("arrived after event time had passed"),
                         second -> assertThat(second).contains("was not seen"));
+    }
+
+    @Test
+    void anUndatedLabelIsKnownTheLabelDelayAfterItsTransactionAsLabelTimelineTakesIt() throws Exception {
+        Instant sevenDaysOn = NINE.plus(Duration.ofDays(7));
+        harness.processElement2(OutcomeLabel.undated("t1", true, "card_theft"), Long.MIN_VALUE);
+        watermark(sevenDaysOn.toEpochMilli() - 1);
+        assertThat(harness.extractOutputValues()).as("not before the delay").isEmpty();
+
+        watermark(sevenDaysOn.toEpochMilli());
+
+        assertThat(outcomes())
+                .extracting(AccountOutcome::accountId, AccountOutcome::knownAtMillis)
+                .contains(org.assertj.core.groups.Tuple.tuple("acct_a", sevenDaysOn.toEpochMilli()));
+    }
+
+    @Test
+    void anUndatedLabelArrivingBeforeItsTransactionWaitsForItAndIsDatedFromIt() throws Exception {
+        Instant ten = NINE.plus(Duration.ofHours(1));
+        Transaction later =
+                Transaction.builder("t2", ten, "acct_b", new BigDecimal("5.00")).build();
+        watermark(NINE.toEpochMilli());
+        harness.processElement2(OutcomeLabel.undated("t2", true, null), Long.MIN_VALUE);
+        harness.processElement1(new SequencedTransaction(2, later), ten.toEpochMilli());
+
+        watermark(ten.plus(Duration.ofDays(7)).toEpochMilli());
+
+        assertThat(outcomes())
+                .extracting(AccountOutcome::accountId, AccountOutcome::knownAtMillis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "acct_b", ten.plus(Duration.ofDays(7)).toEpochMilli()));
+    }
+
+    @Test
+    void anUndatedLabelWhoseTransactionNeverComesIsSetAsideOnceEventTimeHasMovedTheKeepingSpanOn() throws Exception {
+        watermark(NINE.toEpochMilli());
+        harness.processElement2(OutcomeLabel.undated("never_seen", true, null), Long.MIN_VALUE);
+        watermark(NINE.plus(Duration.ofDays(37)).toEpochMilli() - 1);
+        assertThat(harness.getSideOutput(LabelledTransactions.SET_ASIDE))
+                .as("still waiting")
+                .isNullOrEmpty();
+
+        watermark(NINE.plus(Duration.ofDays(37)).toEpochMilli());
+
+        assertThat(harness.getSideOutput(LabelledTransactions.SET_ASIDE).stream()
+                        .map(record -> record.getValue().reason())
+                        .toList())
+                .singleElement()
+                .asString()
+                .contains("undated", "had not come");
     }
 
     private void watermark(long millis) throws Exception {

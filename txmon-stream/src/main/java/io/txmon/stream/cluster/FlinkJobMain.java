@@ -1,8 +1,10 @@
 package io.txmon.stream.cluster;
 
+import io.txmon.boosting.SupervisedModelCodec;
 import io.txmon.model.AnomalyModelCodec;
 import io.txmon.stream.topics.KafkaDecisionJob;
 import io.txmon.stream.topics.StreamSettings;
+import io.txmon.stream.topics.Topics;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,7 @@ import org.apache.flink.util.TimeUtils;
  * bin/txmon stream}, configured by program arguments, while the cluster's own configuration decides checkpoint
  * storage, state backend, restart strategy and metrics reporters.
  *
- * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code
+ * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code --supervised-model FILE}, {@code --labels-topic labels}, {@code --label-delay 7d}, {@code
  * --db URL}, {@code --group NAME}, {@code --out-of-orderness 2min}, {@code --checkpoint-interval 1s}, {@code
  * --idle-partition-timeout 30s}, {@code --forget-quiet-accounts-after 730d}, {@code --delivery EXACTLY_ONCE},
  * {@code --watermark-interval 200ms}, {@code --buffer-timeout 100ms}, {@code --base-currency USD}; parallelism is
@@ -46,6 +48,17 @@ public final class FlinkJobMain {
             try (InputStream in = Files.newInputStream(Path.of(arguments.get("model")))) {
                 settings.model(AnomalyModelCodec.read(new DataInputStream(in)));
             }
+        }
+        if (arguments.has("supervised-model")) {
+            try (InputStream in = Files.newInputStream(Path.of(arguments.get("supervised-model")))) {
+                settings.supervised(SupervisedModelCodec.read(new DataInputStream(in)));
+            }
+        }
+        if (arguments.has("labels-topic")) {
+            settings.topics(Topics.DEFAULTS.withLabels(arguments.get("labels-topic")));
+        }
+        if (arguments.has("label-delay")) {
+            settings.labelDelay(TimeUtils.parseDuration(arguments.get("label-delay")));
         }
         if (arguments.has("db")) {
             settings.databaseUrl(arguments.get("db"));

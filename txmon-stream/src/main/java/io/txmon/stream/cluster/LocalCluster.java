@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.JobID;
@@ -158,7 +159,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until the input topic has been taken by completed checkpoints to its end (the group's committed offsets
+     * Waits until the input topics (transactions and labels) have been taken by completed checkpoints to its end (the group's committed offsets
      * there, or one short where a partition ends with a transaction marker) and neither has moved for {@code idle}.
      *
      * @throws IllegalStateException when the job ends first
@@ -167,7 +168,7 @@ public final class LocalCluster implements AutoCloseable {
         try (InputProgress input = new InputProgress(
                 settings.bootstrapServers(),
                 settings.groupId(),
-                settings.topics().transactions())) {
+                List.of(settings.topics().transactions(), settings.topics().labels()))) {
             long idleSince = System.nanoTime();
             InputProgress.Position last = null;
             while (true) {
@@ -177,7 +178,7 @@ public final class LocalCluster implements AutoCloseable {
                 }
                 InputProgress.Position position = input.position();
                 long now = System.nanoTime();
-                boolean caughtUp = position.behind() <= position.partitions();
+                boolean caughtUp = position.caughtUp();
                 if (!position.equals(last) || !caughtUp) {
                     last = position;
                     idleSince = now;

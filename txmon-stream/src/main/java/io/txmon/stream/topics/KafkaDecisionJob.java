@@ -6,18 +6,22 @@ import io.txmon.stream.ControlMessage;
 import io.txmon.stream.DecisionDatabaseSink;
 import io.txmon.stream.DecisionJob;
 import io.txmon.stream.LateTransaction;
+import io.txmon.stream.OutcomeLabel;
 import io.txmon.stream.ReferenceAccount;
 import io.txmon.stream.SequencedTransaction;
 import io.txmon.stream.StreamDecision;
+import io.txmon.stream.TimedEventWatermarks;
 import io.txmon.transaction.AccountParser;
 import io.txmon.transaction.TransactionParser;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -41,8 +45,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The decision job between Kafka topics: transactions, account reference data and control messages in; decisions,
- * alerts, late and rejected input and control errors out, each sink exactly once (Kafka transactions committed at
+ * The decision job between Kafka topics: transactions, account reference data, control messages and outcome labels
+ * in; decisions, alerts, late and rejected input, labels set aside and control errors out, each sink exactly once (Kafka transactions committed at
  * checkpoints). The decisions themselves are {@link DecisionJob}'s; this class is only the plumbing around it.
  *
  * <p>Before it decides anything, the job reads the accounts topic to its end (as {@code score --accounts} reads its
@@ -51,6 +55,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class KafkaDecisionJob {
     private static final OutputTag<TransactionMessage> REJECTED =
             new OutputTag<>("rejected", TypeInformation.of(TransactionMessage.class));
+    private static final OutputTag<LabelMessage> UNREADABLE_LABELS =
+            new OutputTag<>("unreadable-labels", TypeInformation.of(LabelMessage.class));
     private static final OutputTag<ControlError> UNREADABLE_CONTROL =
             new OutputTag<>("unreadable-control", TypeInformation.of(ControlError.class));
 
@@ -78,7 +84,9 @@ public final class KafkaDecisionJob {
         DecisionJob job = DecisionJob.of(
                         settings.ruleFile(), settings.model(), known.accounts(), settings.outOfOrderness())
                 .withEventTimeFromSource()
-                .withQuietAccountsForgottenAfter(settings.quietAccountTtl());
+                .withQuietAccountsForgottenAfter(settings.quietAccountTtl())
+                .withSupervised(settings.supervised())
+                .withLabelDelay(settings.labelDelay());
 
         Currency currency = settings.baseCurrency();
         // Per partition, in the source: each partition's own order is what the bound is about.
@@ -128,7 +136,9 @@ public final class KafkaDecisionJob {
                 .name("control messages, unreadable ones set aside")
                 .uid("readable-control");
 
-        DecisionJob.Outputs outputs = job.decide(transactions, accountUpdates, control);
+        SingleOutputStreamOperator<OutcomeLabel> labels = labels(env);
+
+        DecisionJob.Outputs outputs = job.decide(transactions, accountUpdates, control, labels);
 
         outputs.decisions()
                 .sinkTo(sink(
@@ -152,9 +162,17 @@ public final class KafkaDecisionJob {
                 .getSideOutput(REJECTED)
                 .map(OutputMessages::rejected)
                 .union(outputs.duplicates().map(OutputMessages::duplicate))
+                .union(labels.getSideOutput(UNREADABLE_LABELS).map(OutputMessages::rejected))
                 .sinkTo(sink(new ToTopic<byte[]>(topics.rejected(), bytes -> null, bytes -> bytes)))
                 .name("rejected topic")
                 .uid("rejected-sink");
+        outputs.setAsideLabels()
+                .sinkTo(sink(new ToTopic<>(
+                        topics.setAsideLabels(),
+                        setAside -> setAside.label().transactionId(),
+                        OutputMessages::setAsideLabel)))
+                .name("set-aside-labels topic")
+                .uid("set-aside-labels-sink");
         outputs.controlErrors()
                 .union(control.getSideOutput(UNREADABLE_CONTROL))
                 .sinkTo(sink(new ToTopic<>(topics.controlErrors(), ControlError::origin, OutputMessages::controlError)))
@@ -164,6 +182,42 @@ public final class KafkaDecisionJob {
         database.ifPresent(
                 sink -> outputs.decided().sinkTo(sink).name("database").uid("database-sink"));
         return new Started(known.accounts().size(), known.skipped(), database);
+    }
+
+    /**
+     * The labels topic, read from the group's committed offsets (else from the start: a label is never skipped), in
+     * event time at the instant each became known. Its partitions go idle as the transactions' do; undated labels
+     * and messages that are no label move no watermark ({@link TimedEventWatermarks}). A labels topic with nothing to
+     * read when the job starts is idle until its first label: a job without labels, or whose labels are all learned,
+     * decides at once instead of waiting for the idle timeout.
+     */
+    private SingleOutputStreamOperator<OutcomeLabel> labels(StreamExecutionEnvironment env) {
+        String servers = settings.bootstrapServers();
+        String topic = settings.topics().labels();
+        boolean backlog = TopicBacklog.of(servers, settings.groupId(), topic) > 0;
+        WatermarkStrategy<LabelMessage> knownAt = WatermarkStrategy.<LabelMessage>forGenerator(
+                        labelTime(settings.outOfOrderness(), settings.idlePartitionTimeout(), backlog))
+                .withTimestampAssigner((message, previous) -> message.eventTimeMillis());
+        KafkaSource<LabelMessage> source = source(
+                topic,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST),
+                new LabelDeserializer(),
+                LabelMessage.class);
+        int readers = Math.min(env.getParallelism(), partitions(servers, topic));
+        return env.fromSource(source, knownAt, "labels topic")
+                .uid("labels-source")
+                .setParallelism(readers)
+                .process(new ReadableLabels())
+                .setParallelism(readers)
+                .name("labels, unreadable ones set aside")
+                .uid("readable-labels");
+    }
+
+    private static WatermarkGeneratorSupplier<LabelMessage> labelTime(
+            Duration outOfOrderness, Duration idleAfter, boolean backlog) {
+        return backlog
+                ? context -> TimedEventWatermarks.activeFromStart(outOfOrderness, idleAfter, context)
+                : context -> TimedEventWatermarks.idleUntilFirstEvent(outOfOrderness, idleAfter, context);
     }
 
     private static int partitions(String servers, String topic) {
@@ -292,6 +346,34 @@ public final class KafkaDecisionJob {
         @Override
         public TypeInformation<ControlAttempt> getProducedType() {
             return TypeInformation.of(ControlAttempt.class);
+        }
+    }
+
+    /** Labels topic messages, read as a labels file's records are; never fails on a bad message. */
+    private static final class LabelDeserializer implements KafkaRecordDeserializationSchema<LabelMessage> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LabelMessage> out) {
+            out.collect(LabelMessages.read(record));
+        }
+
+        @Override
+        public TypeInformation<LabelMessage> getProducedType() {
+            return TypeInformation.of(LabelMessage.class);
+        }
+    }
+
+    private static final class ReadableLabels extends ProcessFunction<LabelMessage, OutcomeLabel> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(LabelMessage message, Context context, Collector<OutcomeLabel> out) {
+            if (message.label() != null) {
+                out.collect(message.label());
+            } else {
+                context.output(UNREADABLE_LABELS, message);
+            }
         }
     }
 

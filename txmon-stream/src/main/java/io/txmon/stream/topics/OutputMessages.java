@@ -6,7 +6,9 @@ import io.txmon.scoring.RiskLevel;
 import io.txmon.stream.ControlError;
 import io.txmon.stream.DecidedTransaction;
 import io.txmon.stream.LateTransaction;
+import io.txmon.stream.OutcomeLabel;
 import io.txmon.stream.SequencedTransaction;
+import io.txmon.stream.SetAsideLabel;
 import io.txmon.stream.StreamDecision;
 import io.txmon.transaction.Transaction;
 import java.io.ByteArrayOutputStream;
@@ -99,6 +101,31 @@ public final class OutputMessages {
             json.writeStringProperty("source", message.source());
             json.writeStringProperty("value", message.value());
             json.writeStringProperty("reason", message.reason());
+        });
+    }
+
+    /** A message on the labels topic that was no label, on the rejected topic, kept whole with why. */
+    public static byte[] rejected(LabelMessage message) {
+        return object(json -> {
+            json.writeStringProperty("source", message.source());
+            json.writeStringProperty("value", message.value());
+            json.writeStringProperty("reason", message.reason());
+        });
+    }
+
+    /** A label the job could not learn, on the set-aside-labels topic, with the fields of a labels file and why. */
+    public static byte[] setAsideLabel(SetAsideLabel setAside) {
+        OutcomeLabel label = setAside.label();
+        return object(json -> {
+            json.writeStringProperty("transaction_id", label.transactionId());
+            json.writeNumberProperty("label", label.suspicious() ? 1 : 0);
+            if (label.typology() != null) {
+                json.writeStringProperty("typology", label.typology());
+            }
+            if (label.dated()) {
+                json.writeStringProperty("labelled_at", label.knownAt().toString());
+            }
+            json.writeStringProperty("reason", setAside.reason());
         });
     }
 

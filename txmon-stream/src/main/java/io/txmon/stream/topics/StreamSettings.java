@@ -1,5 +1,6 @@
 package io.txmon.stream.topics;
 
+import io.txmon.boosting.SupervisedModel;
 import io.txmon.model.AnomalyModel;
 import io.txmon.stream.DecisionJob;
 import io.txmon.transaction.TransactionParser;
@@ -32,6 +33,10 @@ import java.util.Optional;
  *     failure, decisions made since the last checkpoint are published again)
  * @param bufferTimeout how long a task may hold a part-filled network buffer before sending it on; each shuffle can
  *     add up to this to a decision's latency
+ * @param supervised the supervised model the job starts deciding with, beside the rules and the anomaly model; empty
+ *     for none (a {@code SUPERVISED} control message sets or replaces it while the job runs)
+ * @param labelDelay how long after its transaction a label without {@code labelled_at} is known, as {@code bin/txmon
+ *     score --label-delay} takes it
  */
 public record StreamSettings(
         String bootstrapServers,
@@ -51,7 +56,9 @@ public record StreamSettings(
         Duration idlePartitionTimeout,
         Duration quietAccountTtl,
         Delivery delivery,
-        Duration bufferTimeout) {
+        Duration bufferTimeout,
+        Optional<SupervisedModel> supervised,
+        Duration labelDelay) {
 
     /** How decisions are published to Kafka. */
     public enum Delivery {
@@ -134,6 +141,10 @@ public record StreamSettings(
         if (bufferTimeout.isNegative()) {
             throw new IllegalArgumentException("buffer timeout must not be negative, was " + bufferTimeout);
         }
+        Objects.requireNonNull(supervised, "supervised");
+        if (labelDelay.isNegative()) {
+            throw new IllegalArgumentException("label delay must not be negative, was " + labelDelay);
+        }
         if (watermarkInterval.toMillis() < 1) {
             throw new IllegalArgumentException("watermark interval must be at least 1ms, was " + watermarkInterval);
         }
@@ -168,6 +179,8 @@ public record StreamSettings(
         private Duration quietAccountTtl = DecisionJob.DEFAULT_QUIET_ACCOUNT_TTL;
         private Delivery delivery = Delivery.EXACTLY_ONCE;
         private Duration bufferTimeout = DEFAULT_BUFFER_TIMEOUT;
+        private SupervisedModel supervised;
+        private Duration labelDelay = DecisionJob.DEFAULT_LABEL_DELAY;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -275,6 +288,18 @@ public record StreamSettings(
             return this;
         }
 
+        /** Default none: the rules and the anomaly model alone, until a {@code SUPERVISED} control message. */
+        public Builder supervised(SupervisedModel value) {
+            supervised = value;
+            return this;
+        }
+
+        /** Default {@link DecisionJob#DEFAULT_LABEL_DELAY}, as {@code bin/txmon score --labels} takes it. */
+        public Builder labelDelay(Duration value) {
+            labelDelay = value;
+            return this;
+        }
+
         public StreamSettings build() {
             return new StreamSettings(
                     bootstrapServers,
@@ -294,7 +319,9 @@ public record StreamSettings(
                     idlePartitionTimeout,
                     quietAccountTtl,
                     delivery,
-                    bufferTimeout);
+                    bufferTimeout,
+                    Optional.ofNullable(supervised),
+                    labelDelay);
         }
     }
 }

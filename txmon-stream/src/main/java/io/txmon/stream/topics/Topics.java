@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param late transactions that came too late to be decided in order, with why
  * @param rejected messages that are not transactions, and second copies of a transaction id, with why
  * @param controlErrors control messages refused, with why
+ * @param labels what became known of transactions' outcomes: one label per message, keyed by {@code transaction_id}
+ *     ({@link LabelMessages})
+ * @param setAsideLabels labels the job could not learn in event time, with why
  */
 public record Topics(
         String transactions,
@@ -24,20 +27,41 @@ public record Topics(
         String alerts,
         String late,
         String rejected,
-        String controlErrors) {
+        String controlErrors,
+        String labels,
+        String setAsideLabels) {
 
     /** The names used unless configured otherwise. */
     public static final Topics DEFAULTS = new Topics(
-            "transactions", "accounts", "control", "decisions", "alerts", "late", "rejected", "control-errors");
+            "transactions",
+            "accounts",
+            "control",
+            "decisions",
+            "alerts",
+            "late",
+            "rejected",
+            "control-errors",
+            "labels",
+            "set-aside-labels");
 
     public Topics {
-        for (String name : List.of(transactions, accounts, control, decisions, alerts, late, rejected, controlErrors)) {
+        for (String name : List.of(
+                transactions,
+                accounts,
+                control,
+                decisions,
+                alerts,
+                late,
+                rejected,
+                controlErrors,
+                labels,
+                setAsideLabels)) {
             Objects.requireNonNull(name, "topic name");
         }
     }
 
     /**
-     * The default names behind prefixes, {@code input.transactions} and {@code input.accounts} and {@code
+     * The default names behind prefixes, {@code input.transactions}, {@code input.accounts} and {@code input.labels} and {@code
      * output.<name>} for the others: several jobs on one broker, each reading the same input and writing its own.
      */
     public static Topics prefixed(String input, String output) {
@@ -50,11 +74,38 @@ public record Topics(
                 output + "." + d.alerts(),
                 output + "." + d.late(),
                 output + "." + d.rejected(),
-                output + "." + d.controlErrors());
+                output + "." + d.controlErrors(),
+                input + "." + d.labels(),
+                output + "." + d.setAsideLabels());
+    }
+
+    /** These names with the labels read from {@code name}. */
+    public Topics withLabels(String name) {
+        return new Topics(
+                transactions,
+                accounts,
+                control,
+                decisions,
+                alerts,
+                late,
+                rejected,
+                controlErrors,
+                name,
+                setAsideLabels);
     }
 
     /** Every topic, inputs first. */
     public List<String> all() {
-        return List.of(transactions, accounts, control, decisions, alerts, late, rejected, controlErrors);
+        return List.of(
+                transactions,
+                labels,
+                accounts,
+                control,
+                decisions,
+                alerts,
+                late,
+                rejected,
+                controlErrors,
+                setAsideLabels);
     }
 }

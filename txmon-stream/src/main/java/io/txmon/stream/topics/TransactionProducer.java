@@ -1,5 +1,6 @@
 package io.txmon.stream.topics;
 
+import io.txmon.labels.ReportedLabel;
 import io.txmon.transaction.Account;
 import io.txmon.transaction.Transaction;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Seed 001's producer: accounts to the accounts topic first, then transactions to the transactions topic keyed by
- * {@code user_id}, each with its place in the input, optionally paced to a rate.
+ * {@code user_id}, each with its place in the input, optionally paced to a rate; and outcome labels to the labels
+ * topic.
  */
 public final class TransactionProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
@@ -66,6 +68,14 @@ public final class TransactionProducer implements AutoCloseable {
         }
         producer.flush();
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Writes every label to the labels topic keyed by {@code transaction_id}, and waits until the broker has them all. */
+    public void labels(Collection<ReportedLabel> labels) {
+        for (ReportedLabel label : labels) {
+            producer.send(LabelMessages.record(topics.labels(), label));
+        }
+        producer.flush();
     }
 
     @Override

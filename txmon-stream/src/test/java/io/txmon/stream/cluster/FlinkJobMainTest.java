@@ -3,6 +3,7 @@ package io.txmon.stream.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.stream.topics.StreamSettings;
+import io.txmon.stream.topics.Topics;
 import java.time.Duration;
 import org.apache.flink.util.ParameterTool;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,21 @@ class FlinkJobMainTest {
 
         assertThat(settings.delivery()).isEqualTo(StreamSettings.Delivery.EXACTLY_ONCE);
         assertThat(settings.bufferTimeout()).isEqualTo(StreamSettings.DEFAULT_BUFFER_TIMEOUT);
+    }
+
+    @Test
+    void readsTheLabelsTopicAndTheLabelDelayFromItsArguments() throws Exception {
+        StreamSettings settings = FlinkJobMain.settings(
+                ParameterTool.fromArgs(new String[] {
+                    "--bootstrap-servers", "broker:9092",
+                    "--labels-topic", "bank.labels",
+                    "--label-delay", "3 d"
+                }),
+                1);
+
+        assertThat(settings.topics().labels()).isEqualTo("bank.labels");
+        assertThat(settings.topics().decisions()).isEqualTo(Topics.DEFAULTS.decisions());
+        assertThat(settings.labelDelay()).isEqualTo(Duration.ofDays(3));
+        assertThat(settings.supervised()).isEmpty();
     }
 }

@@ -1,0 +1,91 @@
+package io.txmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.txmon.boosting.BoostedTrees;
+import io.txmon.boosting.RegressionTree;
+import io.txmon.boosting.SupervisedModel;
+import io.txmon.features.Feature;
+import io.txmon.labels.LabelTimeline;
+import io.txmon.model.ScoreCalibration;
+import io.txmon.stream.topics.StreamSettings;
+import io.txmon.stream.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code stream}'s options for outcomes and the supervised model, read into the job's settings without a broker. */
+class StreamOptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutOptionsLabelsComeFromTheLabelsTopicAndUndatedOnesAreKnownSevenDaysAfterTheirTransaction() {
+        StreamSettings settings = parsed("--bootstrap-servers", "127.0.0.1:9092");
+
+        assertThat(settings.topics()).isEqualTo(Topics.DEFAULTS);
+        assertThat(settings.topics().labels()).isEqualTo("labels");
+        assertThat(settings.topics().setAsideLabels()).isEqualTo("set-aside-labels");
+        assertThat(settings.labelDelay()).isEqualTo(LabelTimeline.DEFAULT_DELAY);
+        assertThat(settings.supervised()).isEmpty();
+    }
+
+    @Test
+    void theLabelsTopicTheLabelDelayAndASavedSupervisedModelAreTakenFromTheirOptions() {
+        Path saved = dir.resolve("supervised.model");
+        ModelFiles.writeSupervised(saved, oneSplitModel("sl-options"));
+
+        StreamSettings settings = parsed(
+                "--bootstrap-servers",
+                "127.0.0.1:9092",
+                "--labels-topic",
+                "bank.labels",
+                "--label-delay",
+                "3d",
+                "--supervised-model",
+                saved.toString());
+
+        assertThat(settings.topics().labels()).isEqualTo("bank.labels");
+        assertThat(settings.topics().transactions()).isEqualTo(Topics.DEFAULTS.transactions());
+        assertThat(settings.labelDelay()).isEqualTo(Duration.ofDays(3));
+        assertThat(settings.supervised())
+                .hasValueSatisfying(model -> assertThat(model.version()).isEqualTo("sl-options"));
+    }
+
+    @Test
+    void aSupervisedModelFileThatCannotBeReadFailsTheCommandNamingTheFileBeforeAnyBrokerIsAsked() {
+        Path missing = dir.resolve("nowhere.model");
+
+        CommandRun run =
+                CommandRun.of("stream", "--bootstrap-servers", "127.0.0.1:1", "--supervised-model", missing.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("nowhere.model");
+    }
+
+    private static StreamSettings parsed(String... args) {
+        StreamCommand command = new StreamCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.settings();
+    }
+
+    /** A model of one split on the amount, named {@code version}. */
+    private static SupervisedModel oneSplitModel(String version) {
+        RegressionTree tree = new RegressionTree(
+                new int[] {0, -1, -1},
+                new float[] {1000f, 0, 0},
+                new int[] {1, -1, -1},
+                new int[] {2, -1, -1},
+                new boolean[] {true, false, false},
+                new float[] {0, -4f, 2f},
+                new float[] {100, 90, 10});
+        return new SupervisedModel(
+                version,
+                new BoostedTrees(List.of(tree), 0, 2),
+                List.of(Feature.AMOUNT, Feature.MERCHANT_FRAUD_SHARE_30D),
+                new ScoreCalibration(0.02, 0.5, 0.99));
+    }
+}

@@ -287,7 +287,8 @@ public final class DecisionJob {
         SingleOutputStreamOperator<ControlMessage> checked = control.process(new ControlCheck(decides))
                 .returns(ControlMessage.class)
                 .setParallelism(1)
-                .name("control check");
+                .name("control check")
+                .uid("control-check");
         // Each task gets every accepted message; BroadcastOutsideEventTime keeps it in broadcast state.
         DataStream<ControlMessage> accepted = checked.broadcast();
         DataStream<SequencedTransaction> timed = eventTimeFromSource
@@ -328,7 +329,8 @@ public final class DecisionJob {
                             (SequencedTransaction tx) -> tx.transaction().transactionId(), Types.STRING)
                     .connect(timedLabels.keyBy(OutcomeLabel::transactionId, Types.STRING))
                     .process(new LabelledTransactions(keptToMeetLabels(), labelDelay), SerializedType.ACCOUNT_INPUT)
-                    .name("labelled transactions");
+                    .name("labelled transactions")
+                    .uid("labelled-transactions");
             events = events.union(outcomes);
             setAsideLabels = outcomes.getSideOutput(LabelledTransactions.SET_ASIDE);
         } else {
@@ -342,13 +344,17 @@ public final class DecisionJob {
                 .transform(
                         "account states",
                         SerializedType.FEATURE_HALF,
-                        new BroadcastOutsideEventTime<>(new AccountStates(decides, reference, quietAccountTtl)));
+                        new BroadcastOutsideEventTime<>(new AccountStates(decides, reference, quietAccountTtl)))
+                // Fixed ids on every operator with state, so that a checkpoint restores into a later version of the
+                // graph (one more input, one more stateless step) instead of being refused for ids derived from it.
+                .uid("account-states");
         SingleOutputStreamOperator<DecidedTransaction> decisions = halves.keyBy(FeatureHalf::transactionId)
                 .connect(accepted)
                 .transform(
                         "decisions",
                         TypeInformation.of(DecidedTransaction.class),
-                        new BroadcastOutsideEventTime<>(new DecisionJoin(decides)));
+                        new BroadcastOutsideEventTime<>(new DecisionJoin(decides)))
+                .uid("decisions");
         // One task: a day's review line is drawn from every task's scores of the days before (ReviewLines).
         SingleOutputStreamOperator<DecidedTransaction> judged = decisions
                 .keyBy(decided -> ReviewLines.ALL, Types.INT)
@@ -357,6 +363,7 @@ public final class DecisionJob {
                         "review line",
                         TypeInformation.of(DecidedTransaction.class),
                         new BroadcastOutsideEventTime<>(new ReviewLines(decides)))
+                .uid("review-line")
                 .setParallelism(1)
                 .setMaxParallelism(1);
         return new Outputs(

@@ -391,24 +391,7 @@ class EntityStatesIngestionIT {
 
     /** {@code perDay} transactions a day, spread evenly, among 100 accounts, 60 merchants and 12 devices. */
     private static List<Transaction> days(int days, int perDay) {
-        List<Transaction> random = new RandomTransactions(11).generate(days * perDay, 100);
-        List<Transaction> even = new ArrayList<>(random.size());
-        Instant start = Instant.parse("2026-06-01T00:00:00Z");
-        for (int i = 0; i < random.size(); i++) {
-            Instant at = start.plusMillis((long) i * 86_400_000L / perDay);
-            Transaction tx = random.get(i);
-            even.add(Transaction.builder(tx.transactionId(), at, tx.userId(), tx.amount())
-                    .type(tx.type())
-                    .counterpartyId(tx.counterpartyId())
-                    .merchantId(tx.merchantId())
-                    .merchantType(tx.merchantType())
-                    .location(tx.location())
-                    .country(tx.country())
-                    .channel(tx.channel())
-                    .deviceId(tx.deviceId())
-                    .build());
-        }
-        return even;
+        return new RandomTransactions(11).busyDays(Instant.parse("2026-06-01T00:00:00Z"), days, perDay, 100);
     }
 
     private Ingestion ingestion(TestDatabase test) {

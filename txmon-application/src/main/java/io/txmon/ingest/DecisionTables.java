@@ -4,6 +4,7 @@ import io.txmon.decisions.DecisionColumns;
 import io.txmon.decisions.StoredDecision;
 import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.StorageException;
+import io.txmon.storage.StoredHistory;
 import io.txmon.transaction.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The decision log's tables, both ways: the sink that writes a batch in bulk on one connection's current transaction
@@ -26,22 +28,11 @@ import java.util.function.BiConsumer;
  * stored before, by which every door recognises a duplicate.
  */
 final class DecisionTables implements DecisionSink {
-    private static final List<String> TRANSACTION_COLUMNS = List.of(
-            "transaction_id",
-            "event_time",
-            "user_id",
-            "amount",
-            "currency",
-            "type",
-            "counterparty_id",
-            "merchant_id",
-            "merchant_type",
-            "location",
-            "country",
-            "channel",
-            "device_id",
-            "sequence_number",
-            "run_id");
+    /** What {@code StoredHistory} reads back, then how the row is ordered and which run stored it. */
+    private static final List<String> TRANSACTION_COLUMNS = Stream.concat(
+                    StoredHistory.TRANSACTION_COLUMNS.stream(), Stream.of("sequence_number", "run_id"))
+            .toList();
+
     private static final List<String> ALERT_COLUMNS =
             List.of("sequence_number", "user_id", "status", "created_at", "updated_at");
 

@@ -1,5 +1,7 @@
 package io.txmon.ingest;
 
+import static io.txmon.ingest.OnlineDetections.detectAll;
+import static io.txmon.ingest.OnlineDetections.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,13 +36,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -355,21 +355,5 @@ class ChampionAndChallengerIT {
         Map<String, String> first = new LinkedHashMap<>();
         decisions.entrySet().stream().limit(count).forEach(e -> first.put(e.getKey(), e.getValue()));
         return first;
-    }
-
-    private static void detectAll(OnlineIngestion online, List<Transaction> transactions) throws Exception {
-        List<CompletableFuture<Detection>> answers = new ArrayList<>();
-        for (Transaction tx : transactions) {
-            answers.add(online.detect(tx));
-        }
-        for (CompletableFuture<Detection> answer : answers) {
-            answer.get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static List<Transaction> ordered(List<Transaction> transactions) {
-        List<Transaction> ordered = new ArrayList<>(transactions);
-        ordered.sort(Comparator.comparing(Transaction::timestamp));
-        return ordered;
     }
 }

@@ -1,5 +1,7 @@
 package io.txmon.ingest;
 
+import static io.txmon.ingest.OnlineDetections.detectAll;
+import static io.txmon.ingest.OnlineDetections.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.formats.rules.RuleFile;
@@ -12,7 +14,6 @@ import io.txmon.transaction.Transaction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -128,21 +129,5 @@ class OnlineIngestionIT {
                 assertThat(online.rules()).isSameAs(baseline);
             }
         }
-    }
-
-    private static void detectAll(OnlineIngestion online, List<Transaction> transactions) throws Exception {
-        List<CompletableFuture<Detection>> answers = new ArrayList<>();
-        for (Transaction tx : transactions) {
-            answers.add(online.detect(tx));
-        }
-        for (CompletableFuture<Detection> answer : answers) {
-            answer.get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static List<Transaction> ordered(List<Transaction> transactions) {
-        List<Transaction> ordered = new ArrayList<>(transactions);
-        ordered.sort(Comparator.comparing(Transaction::timestamp));
-        return ordered;
     }
 }

@@ -1,14 +1,11 @@
 package io.txmon.storage;
 
+import static io.txmon.testkit.SupervisedModels.largePaymentsAreFraud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.txmon.boosting.BoostedTrees;
-import io.txmon.boosting.RegressionTree;
 import io.txmon.boosting.SupervisedModel;
-import io.txmon.features.Feature;
-import io.txmon.model.ScoreCalibration;
 import io.txmon.storage.StoredModels.Activation;
 import io.txmon.storage.StoredSupervisedModels.Registration;
 import io.txmon.storage.SupervisedModelVersion.Metrics;
@@ -20,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,7 +39,7 @@ class StoredSupervisedModelsIT {
             DatabaseEngine engine) {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             StoredSupervisedModels registry = new StoredSupervisedModels(test.database());
-            SupervisedModel model = model("sl-000000000001", 0.9f);
+            SupervisedModel model = largePaymentsAreFraud("sl-000000000001", 0.9f);
 
             registry.keepAsChampion(registration(model, TRAINED), "retraining", TRAINED);
 
@@ -68,11 +64,14 @@ class StoredSupervisedModelsIT {
     void aNewChampionRetiresTheOldOneAndANewChallengerRetiresTheOlderChallenger(DatabaseEngine engine) {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             StoredSupervisedModels registry = new StoredSupervisedModels(test.database());
-            registry.keepAsChampion(registration(model("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
-            registry.keepAsChallenger(registration(model("sl-000000000002", 0.8f), TRAINED.plusSeconds(1)));
-            registry.keepAsChallenger(registration(model("sl-000000000003", 0.7f), TRAINED.plusSeconds(2)));
             registry.keepAsChampion(
-                    registration(model("sl-000000000004", 0.6f), TRAINED.plusSeconds(3)),
+                    registration(largePaymentsAreFraud("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
+            registry.keepAsChallenger(
+                    registration(largePaymentsAreFraud("sl-000000000002", 0.8f), TRAINED.plusSeconds(1)));
+            registry.keepAsChallenger(
+                    registration(largePaymentsAreFraud("sl-000000000003", 0.7f), TRAINED.plusSeconds(2)));
+            registry.keepAsChampion(
+                    registration(largePaymentsAreFraud("sl-000000000004", 0.6f), TRAINED.plusSeconds(3)),
                     "retraining",
                     TRAINED.plusSeconds(3));
 
@@ -92,8 +91,10 @@ class StoredSupervisedModelsIT {
     void activatingAChallengerMakesItChampionRecordsWhoChoseItAndRetiresTheChampion(DatabaseEngine engine) {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             StoredSupervisedModels registry = new StoredSupervisedModels(test.database());
-            registry.keepAsChampion(registration(model("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
-            registry.keepAsChallenger(registration(model("sl-000000000002", 0.8f), TRAINED.plusSeconds(1)));
+            registry.keepAsChampion(
+                    registration(largePaymentsAreFraud("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
+            registry.keepAsChallenger(
+                    registration(largePaymentsAreFraud("sl-000000000002", 0.8f), TRAINED.plusSeconds(1)));
             Instant chosen = TRAINED.plusSeconds(60);
 
             SupervisedModelVersion activated =
@@ -111,7 +112,8 @@ class StoredSupervisedModelsIT {
     void activatingAVersionNotKeptOrNoneChangesNothingAndSaysWhy(DatabaseEngine engine) {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             StoredSupervisedModels registry = new StoredSupervisedModels(test.database());
-            registry.keepAsChampion(registration(model("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
+            registry.keepAsChampion(
+                    registration(largePaymentsAreFraud("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
 
             assertThatThrownBy(() -> ActiveSupervisedModel.activate(test.database(), "sl-nosuch", "alice", TRAINED))
                     .isInstanceOf(UnknownModelVersionException.class)
@@ -128,7 +130,10 @@ class StoredSupervisedModelsIT {
     void theSchemaRefusesASecondChampionWhateverWritesIt(DatabaseEngine engine) {
         try (TestDatabase test = TestDatabase.create(engine, folder)) {
             new StoredSupervisedModels(test.database())
-                    .keepAsChampion(registration(model("sl-000000000001", 0.9f), TRAINED), "retraining", TRAINED);
+                    .keepAsChampion(
+                            registration(largePaymentsAreFraud("sl-000000000001", 0.9f), TRAINED),
+                            "retraining",
+                            TRAINED);
 
             assertThatThrownBy(() -> {
                         try (Connection connection = test.database().connect();
@@ -147,23 +152,5 @@ class StoredSupervisedModelsIT {
 
     private static Registration registration(SupervisedModel model, Instant createdAt) {
         return new Registration(model, createdAt, AS_OF, TRAINING, VALIDATION, METRICS, "first champion");
-    }
-
-    /** A model of one split on the amount, named {@code version}, whose large payments are fraud with {@code p}. */
-    private static SupervisedModel model(String version, float p) {
-        float margin = (float) Math.log(p / (1 - p));
-        RegressionTree tree = new RegressionTree(
-                new int[] {0, -1, -1},
-                new float[] {1000f, 0, 0},
-                new int[] {1, -1, -1},
-                new int[] {2, -1, -1},
-                new boolean[] {true, false, false},
-                new float[] {0, -4f, margin},
-                new float[] {100, 90, 10});
-        return new SupervisedModel(
-                version,
-                new BoostedTrees(List.of(tree), 0, 2),
-                List.of(Feature.AMOUNT, Feature.MERCHANT_FRAUD_SHARE_30D),
-                new ScoreCalibration(0.02, 0.5, 0.99));
     }
 }

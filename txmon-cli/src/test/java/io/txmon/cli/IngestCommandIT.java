@@ -10,6 +10,7 @@ import io.txmon.storage.DatabaseEngine;
 import io.txmon.storage.StoredRuleSets;
 import io.txmon.storage.TestDatabase;
 import io.txmon.testkit.RandomTransactions;
+import io.txmon.testkit.RuleFiles;
 import io.txmon.transaction.Transaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,21 +115,7 @@ class IngestCommandIT {
             labels.append(transactions.get(i).transactionId()).append(",1\n");
         }
         Path labelFile = Files.writeString(folder.resolve("labels.csv"), labels);
-        Path ruleFile = Files.writeString(folder.resolve("known-fraud.yaml"), """
-                name: known-fraud
-                decision:
-                  medium_risk_at: 0.3
-                  high_risk_at: 0.7
-                  review_at: 0.6
-                  block_at: 0.85
-                rules:
-                  - id: MERCHANT_KNOWN_FRAUD
-                    reason_code: MERCHANT_KNOWN_FRAUD
-                    description: Fraud known at this merchant in the last 30 days.
-                    weight: 0.5
-                    enabled: true
-                    condition: merchant_known_frauds_30d > 0
-                """);
+        Path ruleFile = Files.writeString(folder.resolve("known-fraud.yaml"), RuleFiles.MERCHANT_KNOWN_FRAUD);
         long[] flagged = new long[2];
         String[] delays = {"6h", "7d"};
         for (int run = 0; run < delays.length; run++) {

@@ -2,17 +2,12 @@ package io.txmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.txmon.boosting.BoostedTrees;
-import io.txmon.boosting.RegressionTree;
-import io.txmon.boosting.SupervisedModel;
-import io.txmon.features.Feature;
 import io.txmon.labels.LabelTimeline;
-import io.txmon.model.ScoreCalibration;
 import io.txmon.stream.topics.StreamSettings;
 import io.txmon.stream.topics.Topics;
+import io.txmon.testkit.SupervisedModels;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,7 +31,7 @@ class StreamOptionsTest {
     @Test
     void theLabelsTopicTheLabelDelayAndASavedSupervisedModelAreTakenFromTheirOptions() {
         Path saved = dir.resolve("supervised.model");
-        ModelFiles.writeSupervised(saved, oneSplitModel("sl-options"));
+        ModelFiles.writeSupervised(saved, SupervisedModels.largePaymentsAreFraud("sl-options", 0.9f));
 
         StreamSettings settings = parsed(
                 "--bootstrap-servers",
@@ -70,22 +65,5 @@ class StreamOptionsTest {
         StreamCommand command = new StreamCommand();
         new CommandLine(command).parseArgs(args);
         return command.settings();
-    }
-
-    /** A model of one split on the amount, named {@code version}. */
-    private static SupervisedModel oneSplitModel(String version) {
-        RegressionTree tree = new RegressionTree(
-                new int[] {0, -1, -1},
-                new float[] {1000f, 0, 0},
-                new int[] {1, -1, -1},
-                new int[] {2, -1, -1},
-                new boolean[] {true, false, false},
-                new float[] {0, -4f, 2f},
-                new float[] {100, 90, 10});
-        return new SupervisedModel(
-                version,
-                new BoostedTrees(List.of(tree), 0, 2),
-                List.of(Feature.AMOUNT, Feature.MERCHANT_FRAUD_SHARE_30D),
-                new ScoreCalibration(0.02, 0.5, 0.99));
     }
 }

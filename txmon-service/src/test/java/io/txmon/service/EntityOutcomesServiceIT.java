@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.txmon.service.ServiceClient.Answer;
 import io.txmon.storage.TestDatabase;
+import io.txmon.testkit.RuleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,21 +43,7 @@ class EntityOutcomesServiceIT {
     @DynamicPropertySource
     static void databaseAndRules(DynamicPropertyRegistry registry) throws Exception {
         Path folder = Files.createTempDirectory("txmon-entity-outcomes-h2");
-        Path rules = Files.writeString(folder.resolve("known-fraud.yaml"), """
-                name: known-fraud
-                decision:
-                  medium_risk_at: 0.3
-                  high_risk_at: 0.7
-                  review_at: 0.6
-                  block_at: 0.85
-                rules:
-                  - id: MERCHANT_KNOWN_FRAUD
-                    reason_code: MERCHANT_KNOWN_FRAUD
-                    description: Fraud known at this merchant in the last 30 days.
-                    weight: 0.5
-                    enabled: true
-                    condition: merchant_known_frauds_30d > 0
-                """);
+        Path rules = Files.writeString(folder.resolve("known-fraud.yaml"), RuleFiles.MERCHANT_KNOWN_FRAUD);
         registry.add("txmon.db.url", () -> TestDatabase.h2Url(folder));
         registry.add("txmon.rules", rules::toString);
     }

@@ -1,15 +1,11 @@
 package io.txmon.stream.topics;
 
+import static io.txmon.testkit.SupervisedModels.largePaymentsAreFraud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.txmon.boosting.BoostedTrees;
-import io.txmon.boosting.RegressionTree;
-import io.txmon.boosting.SupervisedModel;
 import io.txmon.evaluation.Label;
-import io.txmon.features.Feature;
 import io.txmon.labels.ReportedLabel;
-import io.txmon.model.ScoreCalibration;
 import io.txmon.stream.broker.LocalKafka;
 import io.txmon.stream.cluster.LocalCluster;
 import io.txmon.transaction.Transaction;
@@ -223,24 +219,6 @@ class KafkaOutcomesIT {
         return Transaction.builder(id, at, account, new BigDecimal("25.00"))
                 .merchantId(merchant)
                 .build();
-    }
-
-    /** A model of one split on the amount: a payment over 1,000 is fraud with probability {@code p}. */
-    private static SupervisedModel largePaymentsAreFraud(String version, float p) {
-        float margin = (float) Math.log(p / (1 - p));
-        RegressionTree tree = new RegressionTree(
-                new int[] {0, -1, -1},
-                new float[] {1000f, 0, 0},
-                new int[] {1, -1, -1},
-                new int[] {2, -1, -1},
-                new boolean[] {true, false, false},
-                new float[] {0, -4f, margin},
-                new float[] {100, 90, 10});
-        return new SupervisedModel(
-                version,
-                new BoostedTrees(List.of(tree), 0, 2),
-                List.of(Feature.AMOUNT, Feature.MERCHANT_FRAUD_SHARE_30D),
-                new ScoreCalibration(0.02, 0.5, 0.99));
     }
 
     private static KafkaProducer<byte[], byte[]> rawProducer() {

@@ -50,6 +50,13 @@ final class StreamCommand implements Callable<Integer> {
     Path supervisedModel;
 
     @Option(
+            names = "--learn-from-labels",
+            description = "Read the labels topic and learn each outcome once known (entity states, as score --labels"
+                    + " does). Off by default: with it, transactions after a quiet spell longer than"
+                    + " --idle-partition-timeout can come late (docs/streaming.md).")
+    boolean learnFromLabels;
+
+    @Option(
             names = "--labels-topic",
             defaultValue = "labels",
             paramLabel = "NAME",
@@ -194,6 +201,7 @@ final class StreamCommand implements Callable<Integer> {
         StreamSettings.Builder builder = StreamSettings.builder(bootstrapServers)
                 .topics(Topics.DEFAULTS.withLabels(labelsTopic))
                 .labelDelay(labelDelay)
+                .learnFromLabels(learnFromLabels)
                 .parallelism(parallelism)
                 .groupId(group)
                 .checkpointInterval(checkpointInterval)

@@ -26,6 +26,9 @@ class StreamOptionsTest {
         assertThat(settings.topics().setAsideLabels()).isEqualTo("set-aside-labels");
         assertThat(settings.labelDelay()).isEqualTo(LabelTimeline.DEFAULT_DELAY);
         assertThat(settings.supervised()).isEmpty();
+        assertThat(settings.learnsFromLabels())
+                .as("the labels topic is read only when asked")
+                .isFalse();
     }
 
     @Test
@@ -36,6 +39,7 @@ class StreamOptionsTest {
         StreamSettings settings = parsed(
                 "--bootstrap-servers",
                 "127.0.0.1:9092",
+                "--learn-from-labels",
                 "--labels-topic",
                 "bank.labels",
                 "--label-delay",
@@ -43,6 +47,7 @@ class StreamOptionsTest {
                 "--supervised-model",
                 saved.toString());
 
+        assertThat(settings.learnsFromLabels()).isTrue();
         assertThat(settings.topics().labels()).isEqualTo("bank.labels");
         assertThat(settings.topics().transactions()).isEqualTo(Topics.DEFAULTS.transactions());
         assertThat(settings.labelDelay()).isEqualTo(Duration.ofDays(3));

@@ -21,7 +21,7 @@ import org.apache.flink.util.TimeUtils;
  * bin/txmon stream}, configured by program arguments, while the cluster's own configuration decides checkpoint
  * storage, state backend, restart strategy and metrics reporters.
  *
- * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code --supervised-model FILE}, {@code --labels-topic labels}, {@code --label-delay 7d}, {@code
+ * <p>Arguments: {@code --bootstrap-servers HOST:PORT} (required), {@code --rules FILE}, {@code --model FILE}, {@code --supervised-model FILE}, {@code --learn-from-labels}, {@code --labels-topic labels}, {@code --label-delay 7d}, {@code
  * --db URL}, {@code --group NAME}, {@code --out-of-orderness 2min}, {@code --checkpoint-interval 1s}, {@code
  * --idle-partition-timeout 30s}, {@code --forget-quiet-accounts-after 730d}, {@code --delivery EXACTLY_ONCE},
  * {@code --watermark-interval 200ms}, {@code --buffer-timeout 100ms}, {@code --base-currency USD}; parallelism is
@@ -54,6 +54,7 @@ public final class FlinkJobMain {
                 settings.supervised(SupervisedModelCodec.read(new DataInputStream(in)));
             }
         }
+        settings.learnFromLabels(arguments.has("learn-from-labels"));
         if (arguments.has("labels-topic")) {
             settings.topics(Topics.DEFAULTS.withLabels(arguments.get("labels-topic")));
         }

@@ -159,7 +159,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until the input topics (transactions and labels) have been taken by completed checkpoints to its end (the group's committed offsets
+     * Waits until the input topics (transactions, and labels when the job reads them) have been taken by completed checkpoints to its end (the group's committed offsets
      * there, or one short where a partition ends with a transaction marker) and neither has moved for {@code idle}.
      *
      * @throws IllegalStateException when the job ends first
@@ -168,7 +168,11 @@ public final class LocalCluster implements AutoCloseable {
         try (InputProgress input = new InputProgress(
                 settings.bootstrapServers(),
                 settings.groupId(),
-                List.of(settings.topics().transactions(), settings.topics().labels()))) {
+                settings.learnsFromLabels()
+                        ? List.of(
+                                settings.topics().transactions(),
+                                settings.topics().labels())
+                        : List.of(settings.topics().transactions()))) {
             long idleSince = System.nanoTime();
             InputProgress.Position last = null;
             while (true) {

@@ -136,9 +136,12 @@ public final class KafkaDecisionJob {
                 .name("control messages, unreadable ones set aside")
                 .uid("readable-control");
 
-        SingleOutputStreamOperator<OutcomeLabel> labels = labels(env);
+        Optional<SingleOutputStreamOperator<OutcomeLabel>> labels =
+                settings.learnsFromLabels() ? Optional.of(labels(env)) : Optional.empty();
 
-        DecisionJob.Outputs outputs = job.decide(transactions, accountUpdates, control, labels);
+        DecisionJob.Outputs outputs = labels.isPresent()
+                ? job.decide(transactions, accountUpdates, control, labels.get())
+                : job.decide(transactions, accountUpdates, control);
 
         outputs.decisions()
                 .sinkTo(sink(
@@ -158,12 +161,15 @@ public final class KafkaDecisionJob {
                 .sinkTo(sink(new ToTopic<>(topics.late(), LateTransaction::transactionId, OutputMessages::late)))
                 .name("late topic")
                 .uid("late-sink");
-        transactions
+        DataStream<byte[]> rejected = transactions
                 .getSideOutput(REJECTED)
                 .map(OutputMessages::rejected)
-                .union(outputs.duplicates().map(OutputMessages::duplicate))
-                .union(labels.getSideOutput(UNREADABLE_LABELS).map(OutputMessages::rejected))
-                .sinkTo(sink(new ToTopic<byte[]>(topics.rejected(), bytes -> null, bytes -> bytes)))
+                .union(outputs.duplicates().map(OutputMessages::duplicate));
+        if (labels.isPresent()) {
+            rejected =
+                    rejected.union(labels.get().getSideOutput(UNREADABLE_LABELS).map(OutputMessages::rejected));
+        }
+        rejected.sinkTo(sink(new ToTopic<byte[]>(topics.rejected(), bytes -> null, bytes -> bytes)))
                 .name("rejected topic")
                 .uid("rejected-sink");
         outputs.setAsideLabels()

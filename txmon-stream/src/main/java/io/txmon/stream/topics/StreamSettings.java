@@ -37,6 +37,9 @@ import java.util.Optional;
  *     for none (a {@code SUPERVISED} control message sets or replaces it while the job runs)
  * @param labelDelay how long after its transaction a label without {@code labelled_at} is known, as {@code bin/txmon
  *     score --label-delay} takes it
+ * @param learnsFromLabels whether the job reads the labels topic and learns the outcomes on it; off by default, since
+ *     the second path that carries each transaction to its labels makes transactions after a quiet spell longer than
+ *     the idle-partition timeout come late about one time in two (docs/streaming.md, "Entities and outcomes")
  */
 public record StreamSettings(
         String bootstrapServers,
@@ -58,7 +61,8 @@ public record StreamSettings(
         Delivery delivery,
         Duration bufferTimeout,
         Optional<SupervisedModel> supervised,
-        Duration labelDelay) {
+        Duration labelDelay,
+        boolean learnsFromLabels) {
 
     /** How decisions are published to Kafka. */
     public enum Delivery {
@@ -181,6 +185,7 @@ public record StreamSettings(
         private Duration bufferTimeout = DEFAULT_BUFFER_TIMEOUT;
         private SupervisedModel supervised;
         private Duration labelDelay = DecisionJob.DEFAULT_LABEL_DELAY;
+        private boolean learnsFromLabels;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -294,6 +299,12 @@ public record StreamSettings(
             return this;
         }
 
+        /** Default off: the labels topic is not read. */
+        public Builder learnFromLabels(boolean value) {
+            learnsFromLabels = value;
+            return this;
+        }
+
         /** Default {@link DecisionJob#DEFAULT_LABEL_DELAY}, as {@code bin/txmon score --labels} takes it. */
         public Builder labelDelay(Duration value) {
             labelDelay = value;
@@ -321,7 +332,8 @@ public record StreamSettings(
                     delivery,
                     bufferTimeout,
                     Optional.ofNullable(supervised),
-                    labelDelay);
+                    labelDelay,
+                    learnsFromLabels);
         }
     }
 }

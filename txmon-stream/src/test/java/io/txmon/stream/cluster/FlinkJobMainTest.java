@@ -40,12 +40,17 @@ class FlinkJobMainTest {
     void readsTheLabelsTopicAndTheLabelDelayFromItsArguments() throws Exception {
         StreamSettings settings = FlinkJobMain.settings(
                 ParameterTool.fromArgs(new String[] {
-                    "--bootstrap-servers", "broker:9092",
-                    "--labels-topic", "bank.labels",
-                    "--label-delay", "3 d"
+                    "--bootstrap-servers",
+                    "broker:9092",
+                    "--learn-from-labels",
+                    "--labels-topic",
+                    "bank.labels",
+                    "--label-delay",
+                    "3 d"
                 }),
                 1);
 
+        assertThat(settings.learnsFromLabels()).isTrue();
         assertThat(settings.topics().labels()).isEqualTo("bank.labels");
         assertThat(settings.topics().decisions()).isEqualTo(Topics.DEFAULTS.decisions());
         assertThat(settings.labelDelay()).isEqualTo(Duration.ofDays(3));

@@ -86,6 +86,7 @@ class KafkaOutcomesIT {
         Transaction afterDelay = card("after-delay", DAY_1.plus(Duration.ofDays(8)), "acct_e", "m-undated");
         List<Transaction> inEventTimeOrder = List.of(stolen, skimmed, afterDated, withinDelay, afterDelay);
         StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .learnFromLabels(true)
                 .topics(topics)
                 .groupId("outcomes")
                 .ruleFile(MERCHANT_RULES)
@@ -186,6 +187,7 @@ class KafkaOutcomesIT {
         Topics topics = Topics.prefixed("no-labels", "no-labels");
         kafka.createTopics(topics.all(), 1, List.of(topics.accounts()));
         StreamSettings settings = StreamSettings.builder(kafka.bootstrapServers())
+                .learnFromLabels(true)
                 .topics(topics)
                 .groupId("no-labels")
                 .checkpointInterval(Duration.ofMillis(300))
